@@ -1,0 +1,235 @@
+/**
+ * Diptych's schema. Content tables (segments, alignment rows and their
+ * members) are versioned by revision: a version is never updated in place
+ * except to close it (set rev_to) when a later revision replaces it.
+ *   current state:        rev_to IS NULL              (partial indexes)
+ *   state at revision r:  rev_from <= r AND (rev_to IS NULL OR rev_to > r)
+ * See docs/architecture.md.
+ */
+import { relations, sql } from 'drizzle-orm';
+import {
+  boolean,
+  check,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * Fractional order keys compare byte by byte (fractional-indexing's base-62
+ * digits are case-sensitive), so the column uses the "C" collation: a
+ * locale-aware collation would sort 'a0' and 'Zz' wrongly.
+ */
+const orderKeyText = customType<{ data: string }>({
+  dataType: () => 'text collate "C"',
+});
+
+export const userRoles = ['editor', 'admin', 'system'] as const;
+export type UserRole = (typeof userRoles)[number];
+
+export const users = pgTable(
+  'users',
+  {
+    id: serial('id').primaryKey(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    /** Argon2id PHC string; null for the system user, who never signs in. */
+    passwordHash: text('password_hash'),
+    role: text('role', { enum: userRoles }).notNull().default('editor'),
+    disabled: boolean('disabled').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+);
+
+export const documents = pgTable('documents', {
+  id: serial('id').primaryKey(),
+  slug: text('slug').notNull().unique(),
+  title: text('title').notNull(),
+  /** ISO date (yyyy-mm-dd) of the document itself, when known. */
+  date: text('date'),
+  participants: jsonb('participants').$type<string[]>().notNull().default([]),
+  archiveRef: text('archive_ref'),
+  translator: text('translator'),
+  publisher: text('publisher'),
+  sourceNote: text('source_note'),
+  isExcerpt: boolean('is_excerpt').notNull().default(false),
+  /** The newest revision; bumped (under a row lock) by every edit. */
+  currentRev: integer('current_rev').notNull().default(0),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const witnessRoles = ['source', 'translation'] as const;
+export type WitnessRole = (typeof witnessRoles)[number];
+
+export const witnesses = pgTable(
+  'witnesses',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    /** BCP 47 language tag: 'ru', 'en', 'fr'. */
+    lang: text('lang').notNull(),
+    role: text('role', { enum: witnessRoles }).notNull(),
+    label: text('label').notNull(),
+    /** True when the witness started as placeholders (the original is not available). */
+    isPlaceholderWitness: boolean('is_placeholder_witness').notNull().default(false),
+    /** Default column order in the reader. */
+    position: integer('position').notNull(),
+  },
+  (t) => [uniqueIndex('witnesses_document_position_key').on(t.documentId, t.position)],
+);
+
+export const revisions = pgTable(
+  'revisions',
+  {
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    rev: integer('rev').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The operation as submitted (validated), so history can show and replay it. */
+    op: jsonb('op').notNull(),
+    summary: text('summary').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.documentId, t.rev] }),
+    index('revisions_user_idx').on(t.documentId, t.userId, t.rev),
+  ],
+);
+
+export const rowStatuses = ['auto', 'unverified', 'verified'] as const;
+export type RowStatus = (typeof rowStatuses)[number];
+
+/** One version of a segment: a turn, or a sentence of a turn, in one witness. */
+export const segments = pgTable(
+  'segments',
+  {
+    id: serial('id').primaryKey(),
+    /** Stable identity across versions. */
+    key: text('key').notNull(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    witnessId: integer('witness_id')
+      .notNull()
+      .references(() => witnesses.id),
+    /** Fractional order key within the witness (fractional-indexing). */
+    orderKey: orderKeyText('order_key').notNull(),
+    /** Turn number in the document's reference system (T5). */
+    turnNo: integer('turn_no').notNull(),
+    /** Sentence within the turn (T5.2), null while the turn is one segment. */
+    sentenceNo: integer('sentence_no'),
+    speaker: text('speaker'),
+    /** Paragraphs joined by a blank line ("\n\n"); editorial marks as written. */
+    text: text('text').notNull(),
+    isPlaceholder: boolean('is_placeholder').notNull().default(false),
+    revFrom: integer('rev_from').notNull(),
+    revTo: integer('rev_to'),
+  },
+  (t) => [
+    // Current state of a witness in reading order: one index scan.
+    uniqueIndex('segments_current_order_key')
+      .on(t.witnessId, t.orderKey)
+      .where(sql`${t.revTo} is null`),
+    uniqueIndex('segments_current_key').on(t.key).where(sql`${t.revTo} is null`),
+    // State at revision r: range on rev_from within a document.
+    index('segments_doc_rev_idx').on(t.documentId, t.revFrom, t.revTo),
+    index('segments_key_idx').on(t.key, t.revFrom),
+    check('segments_rev_range', sql`${t.revTo} is null or ${t.revTo} > ${t.revFrom}`),
+  ],
+);
+
+/** One version of an alignment row: segments of every witness that translate each other. */
+export const alignmentRows = pgTable(
+  'alignment_rows',
+  {
+    id: serial('id').primaryKey(),
+    key: text('key').notNull(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    orderKey: orderKeyText('order_key').notNull(),
+    status: text('status', { enum: rowStatuses }).notNull().default('auto'),
+    /** Editor's note on a divergence (omission, addition, softening...). */
+    note: text('note'),
+    revFrom: integer('rev_from').notNull(),
+    revTo: integer('rev_to'),
+  },
+  (t) => [
+    uniqueIndex('alignment_rows_current_order_key')
+      .on(t.documentId, t.orderKey)
+      .where(sql`${t.revTo} is null`),
+    uniqueIndex('alignment_rows_current_key').on(t.key).where(sql`${t.revTo} is null`),
+    index('alignment_rows_doc_rev_idx').on(t.documentId, t.revFrom, t.revTo),
+    index('alignment_rows_key_idx').on(t.key, t.revFrom),
+    check('alignment_rows_rev_range', sql`${t.revTo} is null or ${t.revTo} > ${t.revFrom}`),
+  ],
+);
+
+/**
+ * Which segments (by stable key) a row version holds. Immutable: a row
+ * version's members never change; a new membership means a new row version.
+ * A segment's text edit needs no new row version, since members name keys.
+ */
+export const alignmentMembers = pgTable(
+  'alignment_members',
+  {
+    rowVersionId: integer('row_version_id')
+      .notNull()
+      .references(() => alignmentRows.id),
+    witnessId: integer('witness_id')
+      .notNull()
+      .references(() => witnesses.id),
+    segmentKey: text('segment_key').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.rowVersionId, t.segmentKey] }),
+    index('alignment_members_segment_idx').on(t.segmentKey),
+  ],
+);
+
+export const documentsRelations = relations(documents, ({ many }) => ({
+  witnesses: many(witnesses),
+  revisions: many(revisions),
+}));
+export const witnessesRelations = relations(witnesses, ({ one }) => ({
+  document: one(documents, { fields: [witnesses.documentId], references: [documents.id] }),
+}));
+export const revisionsRelations = relations(revisions, ({ one }) => ({
+  document: one(documents, { fields: [revisions.documentId], references: [documents.id] }),
+  user: one(users, { fields: [revisions.userId], references: [users.id] }),
+}));
+
+export type User = typeof users.$inferSelect;
+export type DocumentRecord = typeof documents.$inferSelect;
+export type WitnessRecord = typeof witnesses.$inferSelect;
+export type RevisionRecord = typeof revisions.$inferSelect;
+export type SegmentRecord = typeof segments.$inferSelect;
+export type AlignmentRowRecord = typeof alignmentRows.$inferSelect;
+export type AlignmentMemberRecord = typeof alignmentMembers.$inferSelect;
+
+/**
+ * Failed sign-in attempts, counted in the database so the limit holds across
+ * app instances. `subject` is 'email:<lowercased>' or 'ip:<address>'.
+ */
+export const signInAttempts = pgTable(
+  'sign_in_attempts',
+  {
+    id: serial('id').primaryKey(),
+    subject: text('subject').notNull(),
+    attemptedAt: timestamp('attempted_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('sign_in_attempts_subject_idx').on(t.subject, t.attemptedAt)],
+);

@@ -1,0 +1,46 @@
+/**
+ * Typed import errors for the memo format (see docs/formats.md). Every error
+ * carries a machine-readable code and, when it is about one place, the 1-based
+ * line, so the upload form can point at the line and tests can assert exactly.
+ */
+
+/** Largest memo accepted, in UTF-8 bytes. Real memos are a few KiB; this is a guard, not a budget. */
+export const MAX_MEMO_BYTES = 2 * 1024 * 1024;
+
+export type ImportErrorCode =
+  /** Nothing but whitespace (or nothing at all). */
+  | 'empty'
+  /** Not valid UTF-8, or contains NUL / control characters. */
+  | 'not-text'
+  /** Over MAX_MEMO_BYTES. */
+  | 'too-large'
+  /** The first non-blank line is not a `## ` heading with text. */
+  | 'no-title'
+  /** A paragraph before the first speaker label. */
+  | 'text-before-speaker'
+  /** A speaker label with nothing after it. */
+  | 'empty-label'
+  /** An `[` without `]` in the same paragraph, or a stray `]`. */
+  | 'unbalanced-brackets'
+  /** A Markdown block the format does not have, or a block out of place. */
+  | 'unknown-structure'
+  /** A speaker label or mark glued to the previous line instead of starting its own paragraph. */
+  | 'missing-blank-line'
+  /** A title but not a single turn. */
+  | 'no-turns';
+
+export class ImportError extends Error {
+  readonly code: ImportErrorCode;
+  /** 1-based line in the input, or null when the error is about the whole file. */
+  readonly line: number | null;
+  /** The problem without the "line N: " prefix, for UIs that show the line separately. */
+  readonly reason: string;
+
+  constructor(code: ImportErrorCode, line: number | null, reason: string) {
+    super(line === null ? reason : `line ${line}: ${reason}`);
+    this.name = 'ImportError';
+    this.code = code;
+    this.line = line;
+    this.reason = reason;
+  }
+}

@@ -1,0 +1,29 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+
+export default defineConfig({
+  resolve: { alias: { '@': root } },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          environment: 'node',
+          // Each file makes its own throwaway databases; PGlite start-up is the slow part.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // server-only throws outside React Server Components; tests import db/ directly.
+          alias: { 'server-only': fileURLToPath(new URL('./tests/support/empty.ts', import.meta.url)) },
+        },
+      },
+    ],
+  },
+});

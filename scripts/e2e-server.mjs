@@ -12,7 +12,7 @@ const port = process.argv[2] ?? '3100';
 const env = { ...process.env, PORT: port, AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production-0123456789' };
 
 if (process.env.DATABASE_URL) {
-  const name = `diptych_e2e_${process.pid}`;
+  const name = `diptych_e2e_${port}_${process.pid}`;
   const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
   await admin.unsafe(`drop database if exists ${name}`);
   await admin.unsafe(`create database ${name}`);
@@ -21,7 +21,7 @@ if (process.env.DATABASE_URL) {
   url.pathname = `/${name}`;
   env.DATABASE_URL = url.toString();
 } else {
-  const dataDir = path.join(root, 'data', 'e2e');
+  const dataDir = path.join(root, 'data', `e2e-${port}`);
   rmSync(dataDir, { recursive: true, force: true });
   env.DIPTYCH_DATA_DIR = dataDir;
 }

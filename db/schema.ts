@@ -147,6 +147,19 @@ export const segments = pgTable(
     // State at revision r: range on rev_from within a document.
     index('segments_doc_rev_idx').on(t.documentId, t.revFrom, t.revTo),
     index('segments_key_idx').on(t.key, t.revFrom),
+    // Versions closed by a revision: undo (rev_to = r) and revert (rev_to > r) read only what changed.
+    index('segments_doc_rev_to_idx').on(t.documentId, t.revTo),
+    // The sentences of one turn in one witness: splitting or merging renumbers only them.
+    index('segments_current_turn_idx')
+      .on(t.witnessId, t.turnNo)
+      .where(sql`${t.revTo} is null`),
+    // Full-text search (db/queries/search.ts): one index per text-search configuration,
+    // over current, real (non-placeholder) text only.
+    ...(['english', 'russian', 'french', 'simple'] as const).map((config) =>
+      index(`segments_fts_${config}_idx`)
+        .using('gin', sql.raw(`to_tsvector('${config}'::regconfig, "text")`))
+        .where(sql`${t.revTo} is null and not ${t.isPlaceholder}`),
+    ),
     check('segments_rev_range', sql`${t.revTo} is null or ${t.revTo} > ${t.revFrom}`),
   ],
 );
@@ -174,6 +187,7 @@ export const alignmentRows = pgTable(
     uniqueIndex('alignment_rows_current_key').on(t.key).where(sql`${t.revTo} is null`),
     index('alignment_rows_doc_rev_idx').on(t.documentId, t.revFrom, t.revTo),
     index('alignment_rows_key_idx').on(t.key, t.revFrom),
+    index('alignment_rows_doc_rev_to_idx').on(t.documentId, t.revTo),
     check('alignment_rows_rev_range', sql`${t.revTo} is null or ${t.revTo} > ${t.revFrom}`),
   ],
 );

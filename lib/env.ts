@@ -22,6 +22,23 @@ const schema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   /** Skip loading the bundled documents on first start. */
   DIPTYCH_SKIP_SEED: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0')),
+  /** Public origin for permalinks in citations (https://diptych.example); unset: taken from each request's Host. */
+  DIPTYCH_PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url('DIPTYCH_PUBLIC_URL must be a URL').optional()),
+  /**
+   * Signs session tokens. next-auth reads it from process.env itself; it is
+   * listed here so a missing secret in production fails at start-up.
+   * scripts/start.mjs generates a local one (.auth-secret) outside production.
+   */
+  AUTH_SECRET: z.preprocess(emptyAsUndefined, z.string().min(16, 'AUTH_SECRET must be at least 16 characters').optional()),
+  /** Optional generic OpenID Connect provider: all three switch it on. */
+  AUTH_OIDC_ISSUER: z.preprocess(emptyAsUndefined, z.url('AUTH_OIDC_ISSUER must be a URL').optional()),
+  AUTH_OIDC_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_OIDC_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
+  /** The sign-in button's label for the OIDC provider ("Sign in with <name>"). */
+  AUTH_OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().default('single sign-on')),
+  /** Optional GitHub sign-in: both switch it on. */
+  AUTH_GITHUB_ID: z.preprocess(emptyAsUndefined, z.string().optional()),
+  AUTH_GITHUB_SECRET: z.preprocess(emptyAsUndefined, z.string().optional()),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -32,7 +49,20 @@ function readEnv(): Env {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid environment:\n${lines.join('\n')}`);
   }
-  return parsed.data;
+  const data = parsed.data;
+  const problems: string[] = [];
+  // `next build` runs with NODE_ENV=production but without runtime secrets; only a serving process needs one.
+  const building = process.env.NEXT_PHASE === 'phase-production-build';
+  if (data.NODE_ENV === 'production' && !data.AUTH_SECRET && !building) {
+    problems.push('  AUTH_SECRET: required in production (e.g. `openssl rand -base64 33`)');
+  }
+  const oidc = [data.AUTH_OIDC_ISSUER, data.AUTH_OIDC_ID, data.AUTH_OIDC_SECRET].filter(Boolean).length;
+  if (oidc !== 0 && oidc !== 3) problems.push('  AUTH_OIDC_*: set AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET together');
+  if (Boolean(data.AUTH_GITHUB_ID) !== Boolean(data.AUTH_GITHUB_SECRET)) {
+    problems.push('  AUTH_GITHUB_*: set AUTH_GITHUB_ID and AUTH_GITHUB_SECRET together');
+  }
+  if (problems.length > 0) throw new Error(`Invalid environment:\n${problems.join('\n')}`);
+  return data;
 }
 
 export const env = readEnv();

@@ -1,0 +1,4 @@
+CREATE INDEX "segments_fts_english_idx" ON "segments" USING gin (to_tsvector('english'::regconfig, "text")) WHERE "segments"."rev_to" is null and not "segments"."is_placeholder";--> statement-breakpoint
+CREATE INDEX "segments_fts_russian_idx" ON "segments" USING gin (to_tsvector('russian'::regconfig, "text")) WHERE "segments"."rev_to" is null and not "segments"."is_placeholder";--> statement-breakpoint
+CREATE INDEX "segments_fts_french_idx" ON "segments" USING gin (to_tsvector('french'::regconfig, "text")) WHERE "segments"."rev_to" is null and not "segments"."is_placeholder";--> statement-breakpoint
+CREATE INDEX "segments_fts_simple_idx" ON "segments" USING gin (to_tsvector('simple'::regconfig, "text")) WHERE "segments"."rev_to" is null and not "segments"."is_placeholder";

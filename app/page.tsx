@@ -1,20 +1,49 @@
 import Link from 'next/link';
+import { Fact } from '@/app/_components/fact';
 import { getDb } from '@/db';
-import { listDocuments } from '@/db/queries/documents';
+import { listLibraryDocuments } from '@/db/queries/library';
+import { formatDocumentDate, formatList, progressPhrase } from '@/lib/render/format';
+import { languageName } from '@/lib/render/lang';
 
 export const dynamic = 'force-dynamic';
 
 export default async function LibraryPage() {
-  const docs = await listDocuments(await getDb());
+  const docs = await listLibraryDocuments(await getDb());
   return (
     <>
-      <h1>Library</h1>
-      <ul>
-        {docs.map((doc) => (
-          <li key={doc.slug}>
-            <Link href={`/documents/${doc.slug}`}>{doc.title}</Link>
-          </li>
-        ))}
+      <h1 className="page-title">Library</h1>
+      <p className="page-lede">
+        Translated historical documents read beside their sources, aligned passage by passage.
+      </p>
+      {docs.length === 0 ? <p>No documents yet.</p> : null}
+      <ul className="library">
+        {docs.map((doc) => {
+          const date = formatDocumentDate(doc.date);
+          return (
+            <li key={doc.slug} className="library-entry" data-testid="library-entry">
+              <h2>
+                <Link href={`/documents/${doc.slug}`}>{doc.title}</Link>
+              </h2>
+              <dl className="doc-meta">
+                {date ? <Fact term="Date" value={<time dateTime={doc.date ?? undefined}>{date}</time>} /> : null}
+                {doc.participants.length ? <Fact term="Participants" value={formatList(doc.participants)} /> : null}
+                <Fact term="Languages" value={formatList(doc.witnesses.map((w) => `${languageName(w.lang)} (${w.role})`))} />
+                {doc.archiveRef ? <Fact term="Archive" value={doc.archiveRef} /> : null}
+                {doc.translator ? <Fact term="Translator" value={doc.translator} /> : null}
+                {doc.isExcerpt ? (
+                  <Fact term="Extent" value={<span className="badge badge--excerpt">Excerpt</span>} />
+                ) : null}
+                {doc.sources.map((s) => (
+                  <Fact
+                    key={s.witnessId}
+                    term="Source"
+                    value={<span data-testid="source-progress">{`${s.label}: ${progressPhrase(s.transcribed, s.turns)}`}</span>}
+                  />
+                ))}
+              </dl>
+            </li>
+          );
+        })}
       </ul>
     </>
   );

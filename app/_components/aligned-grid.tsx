@@ -1,0 +1,163 @@
+import type { CSSProperties, ReactNode } from 'react';
+import { refRangeDescription, refRangeLabel, rowAnchorIds, rowRefs } from '@/lib/alignment/row-refs';
+import type { AlignmentRow, AlignmentState, Witness } from '@/lib/alignment/types';
+import { ROW_STATUS_INFO, segmentsShowingSpeaker } from '@/lib/render/grid';
+import { INTERFACE_LANG, textDirection } from '@/lib/render/lang';
+import type { ReaderView } from '@/lib/render/reader-params';
+import { SegmentText } from './segment-text';
+
+export type { ReaderView };
+
+export interface AlignedGridProps {
+  state: AlignmentState;
+  /** Columns, in order. */
+  witnessIds: number[];
+  view: ReaderView;
+  /** Subset to render (default: state.rows). */
+  rows?: AlignmentRow[];
+  /** Rows to mark, e.g. the cited passage on a passage page. */
+  highlightRowKeys?: string[];
+  /** Link for the margin turn ref (default: `#${ref}`). */
+  refHref?: (ref: string) => string;
+  /** Optional per-row extra in the margin (e.g. a "Cite" link). */
+  rowActions?: (row: AlignmentRow, refs: string[]) => ReactNode;
+}
+
+/**
+ * The facing pages: one row per alignment row, one cell per chosen witness,
+ * so counterparts always sit level (each row is as tall as its longest
+ * cell). Pure server markup: hover/focus/:target highlighting is CSS only.
+ */
+export function AlignedGrid({
+  state,
+  witnessIds,
+  view,
+  rows = state.rows,
+  highlightRowKeys = [],
+  refHref = (ref) => `#${ref}`,
+  rowActions,
+}: AlignedGridProps) {
+  const byId = new Map(state.witnesses.map((w) => [w.id, w]));
+  const columns = (view === 'single' ? witnessIds.slice(0, 1) : witnessIds)
+    .map((id) => byId.get(id))
+    .filter((w): w is Witness => w !== undefined);
+  const anchors = rowAnchorIds(rows, state);
+  const speakers = segmentsShowingSpeaker(rows, columns.map((w) => w.id), state);
+  const highlighted = new Set(highlightRowKeys);
+  const style = { '--columns': columns.length } as CSSProperties;
+
+  return (
+    <div className={`aligned-grid aligned-grid--${view}`} data-view={view} style={style}>
+      {view === 'parallel' && columns.length > 1 ? (
+        <div className="grid-head" aria-hidden="true">
+          <div className="row-margin" />
+          <div className="row-cells">
+            {columns.map((w) => (
+              <div key={w.id} className="grid-head-cell" lang={INTERFACE_LANG}>
+                {w.label}
+              </div>
+            ))}
+          </div>
+        </div>
+      ) : null}
+      {rows.map((row) => {
+        const refs = rowRefs(row, state);
+        const { id, extra } = anchors.get(row.key) ?? { id: `row-${row.key}`, extra: [] };
+        const status = ROW_STATUS_INFO[row.status];
+        const isHighlighted = highlighted.has(row.key);
+        const label = refRangeLabel(refs);
+        return (
+          <div
+            key={row.key}
+            id={id}
+            className="aligned-row"
+            data-testid="aligned-row"
+            data-row-key={row.key}
+            data-refs={refs.join(' ')}
+            data-status={row.status}
+            data-highlighted={isHighlighted ? 'true' : undefined}
+            role="group"
+            aria-label={`${refRangeDescription(refs)}${isHighlighted ? ' (highlighted)' : ''}`}
+            tabIndex={0}
+          >
+            {extra.map((anchor) => (
+              <span key={anchor} id={anchor} className="row-anchor" />
+            ))}
+            <div className="row-margin">
+              {refs[0] ? (
+                <a className="row-ref" href={refHref(refs[0])}>
+                  {label}
+                </a>
+              ) : (
+                <span className="row-ref row-ref--none">—</span>
+              )}
+              <span className="row-status" data-status={row.status} title={status.description}>
+                <span aria-hidden="true">{status.glyph}</span>
+                <span className="sr-only">Alignment {status.label}</span>
+              </span>
+              {rowActions ? <span className="row-actions">{rowActions(row, refs)}</span> : null}
+            </div>
+            <div className="row-cells">
+              {columns.map((witness) => (
+                <Cell key={witness.id} witness={witness} row={row} state={state} speakers={speakers} />
+              ))}
+              {row.note ? (
+                <p className="row-note">
+                  <span className="row-note-label">Note</span> {row.note}
+                </p>
+              ) : null}
+            </div>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function Cell({
+  witness,
+  row,
+  state,
+  speakers,
+}: {
+  witness: Witness;
+  row: AlignmentRow;
+  state: AlignmentState;
+  speakers: Set<string>;
+}) {
+  const segments = (row.members[witness.id] ?? []).flatMap((key) => state.segments[key] ?? []);
+  const dir = textDirection(witness.lang);
+  return (
+    <div
+      className="cell"
+      lang={witness.lang}
+      dir={dir === 'rtl' ? 'rtl' : undefined}
+      data-witness-id={witness.id}
+      data-witness-lang={witness.lang}
+    >
+      <span className="cell-label sr-only" lang={INTERFACE_LANG}>
+        {witness.label}
+      </span>
+      <span className="cell-code" aria-hidden="true" title={witness.label}>
+        {witness.lang.toUpperCase()}
+      </span>
+      <div className="cell-body">
+        {segments.length === 0 ? (
+          <p className="omission" lang={INTERFACE_LANG}>
+            <span aria-hidden="true">—</span>
+            <span className="sr-only">No corresponding text in the {witness.label}</span>
+          </p>
+        ) : (
+          segments.map((segment) => (
+            <SegmentText
+              key={segment.key}
+              segment={segment}
+              lang={witness.lang}
+              showSpeaker={speakers.has(segment.key)}
+            />
+          ))
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import type { TextToken } from '@/lib/render/marks';
+import { INTERFACE_LANG } from '@/lib/render/lang';
+
+/**
+ * Renders tokens of one paragraph: plain text, elisions and insertions.
+ * The explanations are English interface text, so they carry the interface language (INTERFACE_LANG) even
+ * inside a Russian cell. `renderText` lets search snippets add highlights.
+ */
+export function EditorialInline({
+  tokens,
+  renderText = (text) => text,
+}: {
+  tokens: readonly TextToken[];
+  renderText?: (text: string) => ReactNode;
+}) {
+  return (
+    <>
+      {tokens.map((token, i) => {
+        if (token.kind === 'text') return <span key={i}>{renderText(token.text)}</span>;
+        if (token.kind === 'elision') {
+          return (
+            <span key={i} className="elision" title="Omitted in the published text" data-mark="elision">
+              <span aria-hidden="true">…</span>
+              <span className="sr-only" lang={INTERFACE_LANG}>
+                (omitted in the published text)
+              </span>
+            </span>
+          );
+        }
+        return (
+          <span key={i} className="insertion" title="Editorial insertion" data-mark="insertion">
+            <span className="sr-only" lang={INTERFACE_LANG}>
+              (editorial insertion){' '}
+            </span>
+            {renderText(token.text)}
+          </span>
+        );
+      })}
+    </>
+  );
+}

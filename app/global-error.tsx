@@ -1,0 +1,19 @@
+'use client';
+
+/** Last resort when the root layout itself fails: its own minimal document, no stack trace. */
+export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
+  return (
+    <html lang="en">
+      <body style={{ fontFamily: 'Georgia, serif', maxWidth: '38rem', margin: '3rem auto', padding: '0 1rem', lineHeight: 1.6 }}>
+        <main>
+          <h1>Diptych is having trouble</h1>
+          <p>The page could not be shown. Please try again in a moment.</p>
+          {error.digest ? <p>Reference for the site’s maintainers: {error.digest}</p> : null}
+          <p>
+            <a href="/">Back to the library</a>
+          </p>
+        </main>
+      </body>
+    </html>
+  );
+}

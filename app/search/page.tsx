@@ -1,0 +1,67 @@
+import type { Metadata } from 'next';
+import { getDb } from '@/db';
+import { MAX_QUERY_LENGTH, searchSegments } from '@/db/queries/search';
+import { formatDocumentDate } from '@/lib/render/format';
+import { SearchHitItem } from './_components/search-hit';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
+  const q = firstValue((await searchParams).q);
+  return { title: q ? `“${q.slice(0, 60)}” — Search` : 'Search' };
+}
+
+export default async function SearchPage({ searchParams }: Props) {
+  const q = firstValue((await searchParams).q).slice(0, MAX_QUERY_LENGTH);
+  const results = q.trim() ? await searchSegments(await getDb(), q) : null;
+  const documentCount = results?.groups.length ?? 0;
+
+  return (
+    <>
+      <h1 className="page-title">Search</h1>
+      <form role="search" aria-label="Search the texts" method="get" action="/search" className="search-form">
+        <label htmlFor="search-q">Words or phrase</label>
+        <input id="search-q" type="search" name="q" defaultValue={q} maxLength={MAX_QUERY_LENGTH} />
+        <button type="submit">Search</button>
+      </form>
+      <p className="page-lede">
+        Searches every transcribed text in its own language (English, Russian and French words match their other
+        forms). Use quotes for a phrase, <code>or</code> for either word, and <code>-word</code> to exclude one.
+        Placeholders are not searched.
+      </p>
+      {results ? (
+        <p className="search-summary" role="status" data-testid="search-summary">
+          {results.total === 0
+            ? `No passages found for “${results.query}”.`
+            : `${results.truncated ? 'First ' : ''}${results.total} ${results.total === 1 ? 'passage' : 'passages'} in ${documentCount} ${documentCount === 1 ? 'document' : 'documents'} for “${results.query}”.`}
+        </p>
+      ) : null}
+      {results?.groups.map((group) => {
+        const date = formatDocumentDate(group.date);
+        const headingId = `result-${group.slug}`;
+        return (
+          <section key={group.slug} className="search-group" aria-labelledby={headingId} data-testid="search-group">
+            <h2 id={headingId}>
+              <a href={`/documents/${encodeURIComponent(group.slug)}`}>{group.title}</a>
+            </h2>
+            <p className="search-group-meta">
+              {date ? `${date} · ` : ''}
+              {group.hits.length} {group.hits.length === 1 ? 'passage' : 'passages'}
+            </p>
+            <ol className="hits">
+              {group.hits.map((hit) => (
+                <SearchHitItem key={hit.segmentKey} slug={group.slug} hit={hit} />
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+    </>
+  );
+}
+
+function firstValue(value: string | string[] | undefined): string {
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}

@@ -1,0 +1,66 @@
+/**
+ * The library: every document with its witnesses and how much of each
+ * source witness is still placeholder. Three small reads, whatever the
+ * documents' length: counts are aggregated in the database.
+ */
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
+import type { Witness } from '@/lib/alignment/types';
+import type { Db } from '../connect';
+import { segments, witnesses } from '../schema';
+import { listDocuments, type DocumentMeta } from './documents';
+
+export interface SourceProgress {
+  witnessId: number;
+  label: string;
+  lang: string;
+  /** Turns the witness has segments for. */
+  turns: number;
+  /** Turns with no placeholder segment left. */
+  transcribed: number;
+}
+
+export interface LibraryEntry extends DocumentMeta {
+  witnesses: Witness[];
+  sources: SourceProgress[];
+}
+
+export async function listLibraryDocuments(db: Db): Promise<LibraryEntry[]> {
+  const [docs, witnessRows, counts] = await Promise.all([
+    listDocuments(db),
+    db
+      .select({
+        id: witnesses.id,
+        documentId: witnesses.documentId,
+        lang: witnesses.lang,
+        role: witnesses.role,
+        label: witnesses.label,
+        isPlaceholderWitness: witnesses.isPlaceholderWitness,
+        position: witnesses.position,
+      })
+      .from(witnesses)
+      .orderBy(asc(witnesses.documentId), asc(witnesses.position)),
+    db
+      .select({
+        witnessId: segments.witnessId,
+        turns: sql<number>`count(distinct ${segments.turnNo})::int`,
+        pendingTurns: sql<number>`(count(distinct ${segments.turnNo}) filter (where ${segments.isPlaceholder}))::int`,
+      })
+      .from(segments)
+      .innerJoin(witnesses, eq(witnesses.id, segments.witnessId))
+      .where(and(isNull(segments.revTo), eq(witnesses.role, 'source')))
+      .groupBy(segments.witnessId),
+  ]);
+
+  const countByWitness = new Map(counts.map((c) => [c.witnessId, c]));
+  return docs.map((doc) => {
+    const own = witnessRows.filter((w) => w.documentId === doc.id).map(({ documentId: _, ...w }) => w);
+    const sources = own
+      .filter((w) => w.role === 'source')
+      .map((w) => {
+        const c = countByWitness.get(w.id);
+        const turns = Number(c?.turns ?? 0);
+        return { witnessId: w.id, label: w.label, lang: w.lang, turns, transcribed: turns - Number(c?.pendingTurns ?? 0) };
+      });
+    return { ...doc, witnesses: own, sources };
+  });
+}

@@ -39,7 +39,7 @@ const accounts = [
   ['editor2@e2e.test', 'editor', 'Edna Editor'],
 ];
 for (const [email, role, name, ...flags] of accounts) {
-  const result = spawnSync('npx', ['tsx', 'scripts/user-create.ts', '--email', email, '--role', role, '--name', name, ...flags], {
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/user-create.ts', '--email', email, '--role', role, '--name', name, ...flags], {
     cwd: root,
     env,
     input: E2E_PASSWORD,

@@ -1,0 +1,26 @@
+/**
+ * Who is signed in, for server components and actions. The session cookie
+ * (a JWT) only names the account; role and enabled state are re-read from
+ * the database on every request, so disabling an account or changing its
+ * role takes effect at once, not when the token expires.
+ */
+import 'server-only';
+import { cache } from 'react';
+import { auth } from '@/auth';
+import { getDb } from '@/db';
+import { getActiveUserById } from '@/db/queries/users';
+
+export interface SessionUser {
+  id: number;
+  email: string;
+  name: string;
+  role: 'editor' | 'admin';
+}
+
+/** The signed-in, enabled user, re-read from the database (a disabled or deleted account is null), or null. */
+export const getCurrentUser: () => Promise<SessionUser | null> = cache(async () => {
+  const session = await auth();
+  const id = Number(session?.user?.id);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  return getActiveUserById(await getDb(), id);
+});

@@ -1,0 +1,82 @@
+/**
+ * The edit mode of a document: editors only (anonymous → sign in and come
+ * back; anyone else → not found). The reader's facing pages with controls
+ * on every row and segment; every edit is made against the revision shown.
+ */
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, redirect } from 'next/navigation';
+import { getCurrentUser } from '@/app/_auth/current-user';
+import { getDb } from '@/db';
+import { lastUndoableRevision } from '@/db/edits/history-edits';
+import { getAlignmentState } from '@/db/queries/alignment';
+import { getDocumentBySlug } from '@/db/queries/documents';
+import { hasRole } from '@/lib/auth/action-pipeline';
+import { EditGrid } from './_components/edit-grid';
+import { EditKeyboard } from './_components/edit-keyboard';
+import { EditorProvider } from './_components/editor-context';
+import { ShortcutsHelp } from './_components/shortcuts-help';
+import { UndoButton } from './_components/undo-button';
+import styles from './_components/edit.module.css';
+
+export const dynamic = 'force-dynamic';
+
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** Rows per page: a long document is edited a page at a time, so the page stays light. */
+const PAGE_ROWS = 200;
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug } = await params;
+  const doc = await getDocumentBySlug(await getDb(), slug);
+  return { title: doc ? `Edit: ${doc.title}` : 'Not found', robots: { index: false } };
+}
+
+export default async function EditPage({ params, searchParams }: Props) {
+  const { slug } = await params;
+  const { page: pageParam } = await searchParams;
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/documents/${slug}/edit`)}`);
+  if (!hasRole(user, 'editor')) notFound();
+  const db = await getDb();
+  const doc = await getDocumentBySlug(db, slug);
+  if (!doc) notFound();
+  const [state, undoTarget] = await Promise.all([getAlignmentState(db, doc.id), lastUndoableRevision(db, doc.id, user.id)]);
+  const pages = Math.max(1, Math.ceil(state.rows.length / PAGE_ROWS));
+  const page = Math.min(pages, Math.max(1, typeof pageParam === 'string' && /^\d+$/.test(pageParam) ? Number(pageParam) : 1));
+  const range = { start: (page - 1) * PAGE_ROWS, end: Math.min(state.rows.length, page * PAGE_ROWS) };
+  const pager =
+    pages > 1 ? (
+      <nav aria-label="Pages of rows" className={styles.nav}>
+        <span>
+          Rows {range.start + 1}–{range.end} of {state.rows.length}
+        </span>
+        {page > 1 ? <Link href={`/documents/${slug}/edit?page=${page - 1}`}>Previous rows</Link> : null}
+        {page < pages ? <Link href={`/documents/${slug}/edit?page=${page + 1}`}>Next rows</Link> : null}
+      </nav>
+    ) : null;
+
+  return (
+    <article className={styles.page} data-testid="editor" data-rev={state.rev}>
+      <header className={styles.header}>
+        <p className="doc-kicker">Editing · revision {state.rev}</p>
+        <h1>{doc.title}</h1>
+        <nav aria-label="Document" className={styles.nav}>
+          <Link href={`/documents/${slug}`}>Read</Link>
+          <Link href={`/documents/${slug}/history`}>History</Link>
+        </nav>
+        <UndoButton slug={slug} target={undoTarget} />
+      </header>
+      {pager}
+      <EditorProvider slug={slug} baseRev={state.rev}>
+        <EditGrid state={state} range={range} />
+      </EditorProvider>
+      {pager}
+      <EditKeyboard />
+      <ShortcutsHelp />
+    </article>
+  );
+}

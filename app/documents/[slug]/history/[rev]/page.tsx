@@ -1,0 +1,79 @@
+/**
+ * One revision: who made it, when and what; what it changed against the
+ * revision before (rows and texts); and the whole document as it read at
+ * that revision, with the changed rows highlighted.
+ */
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { AlignedGrid } from '@/app/_components/aligned-grid';
+import { getCurrentUser } from '@/app/_auth/current-user';
+import { getDb } from '@/db';
+import { getAlignmentState } from '@/db/queries/alignment';
+import { getDocumentBySlug } from '@/db/queries/documents';
+import { getRevision, getRevisionDiff } from '@/db/queries/revisions';
+import { hasRole } from '@/lib/auth/action-pipeline';
+import { RevertButton } from '../_components/revert-button';
+import { RevisionDiffView } from '../_components/revision-diff';
+import { When } from '../_components/when';
+import styles from '../_components/history.module.css';
+
+export const dynamic = 'force-dynamic';
+
+type Props = { params: Promise<{ slug: string; rev: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { slug, rev } = await params;
+  const doc = await getDocumentBySlug(await getDb(), slug);
+  return { title: doc ? `Revision ${rev}: ${doc.title}` : 'Not found' };
+}
+
+export default async function RevisionPage({ params }: Props) {
+  const { slug, rev: revParam } = await params;
+  if (!/^\d{1,9}$/.test(revParam)) notFound();
+  const rev = Number(revParam);
+  const db = await getDb();
+  const doc = await getDocumentBySlug(db, slug);
+  if (!doc || rev < 1 || rev > doc.currentRev) notFound();
+  const [revision, diff, state, user] = await Promise.all([
+    getRevision(db, doc.id, rev),
+    getRevisionDiff(db, doc.id, rev),
+    getAlignmentState(db, doc.id, rev),
+    getCurrentUser(),
+  ]);
+  if (!revision) notFound();
+  const changedRows = diff.rows.filter((r) => r.after).map((r) => r.key);
+  const witnessIds = [...state.witnesses].sort((a, b) => a.position - b.position).map((w) => w.id);
+  const editor = user && hasRole(user, 'editor');
+
+  return (
+    <article data-testid="revision-page" data-rev={rev}>
+      <header className={styles.header}>
+        <p className="doc-kicker">
+          Revision {rev} of {doc.currentRev}
+        </p>
+        <h1>{doc.title}</h1>
+        <p className={styles.meta}>
+          <strong data-testid="revision-summary">{revision.summary}</strong>
+          <br />
+          by {revision.author}, <When date={revision.createdAt} />
+        </p>
+        <nav aria-label="Revisions" className={styles.nav}>
+          <Link href={`/documents/${slug}/history`}>All revisions</Link>
+          {rev > 1 ? <Link href={`/documents/${slug}/history/${rev - 1}`}>← Revision {rev - 1}</Link> : null}
+          {rev < doc.currentRev ? <Link href={`/documents/${slug}/history/${rev + 1}`}>Revision {rev + 1} →</Link> : null}
+          <Link href={`/documents/${slug}`}>Current text</Link>
+        </nav>
+        {editor && rev < doc.currentRev ? <RevertButton slug={slug} baseRev={doc.currentRev} toRev={rev} /> : null}
+      </header>
+      <section className={styles.diff} aria-labelledby="changes-title">
+        <h2 id="changes-title">{rev > 1 ? `Changes from revision ${rev - 1}` : 'Changes'}</h2>
+        <RevisionDiffView diff={diff} />
+      </section>
+      <section className={styles.asOf} aria-labelledby="as-of-title">
+        <h2 id="as-of-title">The document as of revision {rev}</h2>
+        <AlignedGrid state={state} witnessIds={witnessIds} view="parallel" highlightRowKeys={changedRows} />
+      </section>
+    </article>
+  );
+}

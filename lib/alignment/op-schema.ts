@@ -1,0 +1,125 @@
+/**
+ * The edit operations as data: what a client sends, what a revision stores
+ * (revisions.op), what the pure functions in ops/ apply. One zod schema per
+ * operation, a discriminated union on `type`, shared by the server actions
+ * and the tests.
+ */
+import { z } from 'zod';
+import { DIVERGENCE_KINDS } from './divergence';
+import type { RowStatus } from './types';
+
+const key = z.string().trim().min(1, 'is required').max(64, 'is too long');
+const witnessId = z.number().int().positive();
+/** Text as typed: line endings normalised, outer whitespace trimmed, bounded. */
+const segmentText = z
+  .string()
+  .max(100_000, 'is longer than 100,000 characters')
+  .transform((s) => s.replace(/\r\n?/g, '\n').trim())
+  .refine((s) => s.length > 0, 'is empty');
+
+export const mergeRowsSchema = z.object({
+  type: z.literal('merge-rows'),
+  /** The upper row; it keeps its key. */
+  rowKey: key,
+  /** The row right below it, as the editor saw it. */
+  nextRowKey: key,
+});
+
+export const splitRowSchema = z.object({
+  type: z.literal('split-row'),
+  rowKey: key,
+  /**
+   * Per witness, the first segment that goes to the new second row (it and
+   * every later segment of that witness in the row move). A witness not
+   * listed keeps all its segments in the first row.
+   */
+  starts: z
+    .array(z.object({ witnessId, segmentKey: key }))
+    .min(1, 'name at least one segment where the second row starts')
+    .max(16),
+});
+
+export const moveBoundarySchema = z.object({
+  type: z.literal('move-boundary'),
+  rowKey: key,
+  witnessId,
+  /** 'up': the row's first segment joins the previous row; 'down': its last joins the next row. */
+  direction: z.enum(['up', 'down']),
+});
+
+export const splitSegmentSchema = z.object({
+  type: z.literal('split-segment'),
+  segmentKey: key,
+  /** Where new segments start, in UTF-16 code units of the text, increasing. */
+  offsets: z.array(z.number().int().positive()).min(1, 'name at least one position').max(500),
+});
+
+export const mergeSegmentsSchema = z.object({
+  type: z.literal('merge-segments'),
+  segmentKey: key,
+  /** The next segment of the same witness, as the editor saw it. */
+  nextSegmentKey: key,
+});
+
+export const replacePlaceholderSchema = z.object({
+  type: z.literal('replace-placeholder'),
+  segmentKey: key,
+  text: segmentText,
+});
+
+export const correctTextSchema = z.object({
+  type: z.literal('correct-text'),
+  segmentKey: key,
+  text: segmentText,
+});
+
+export const divergenceNoteSchema = z.object({
+  kind: z.enum(DIVERGENCE_KINDS),
+  text: z.string().max(2_000, 'is longer than 2,000 characters').transform((s) => s.trim()),
+});
+
+export const setRowStatusSchema = z.object({
+  type: z.literal('set-row-status'),
+  rowKey: key,
+  status: z.enum(['auto', 'unverified', 'verified'] satisfies RowStatus[]),
+  /** The divergence note; null clears it. */
+  note: divergenceNoteSchema.nullable(),
+});
+
+export const editOpSchema = z.discriminatedUnion('type', [
+  mergeRowsSchema,
+  splitRowSchema,
+  moveBoundarySchema,
+  splitSegmentSchema,
+  mergeSegmentsSchema,
+  replacePlaceholderSchema,
+  correctTextSchema,
+  setRowStatusSchema,
+]);
+
+export type EditOp = z.output<typeof editOpSchema>;
+export type EditOpType = EditOp['type'];
+export type MergeRowsOp = z.output<typeof mergeRowsSchema>;
+export type SplitRowOp = z.output<typeof splitRowSchema>;
+export type MoveBoundaryOp = z.output<typeof moveBoundarySchema>;
+export type SplitSegmentOp = z.output<typeof splitSegmentSchema>;
+export type MergeSegmentsOp = z.output<typeof mergeSegmentsSchema>;
+export type ReplacePlaceholderOp = z.output<typeof replacePlaceholderSchema>;
+export type CorrectTextOp = z.output<typeof correctTextSchema>;
+export type SetRowStatusOp = z.output<typeof setRowStatusSchema>;
+
+/** Operations that only regroup segments: each witness's text must come out unchanged. */
+export const ALIGNMENT_ONLY_OPS: readonly EditOpType[] = [
+  'merge-rows',
+  'split-row',
+  'move-boundary',
+  'split-segment',
+  'merge-segments',
+];
+
+/** What revisions.op holds besides edits: history operations and the import. */
+export type HistoryOp =
+  | { type: 'undo'; rev: number }
+  | { type: 'revert'; toRev: number }
+  | { type: 'import'; [k: string]: unknown };
+export type RevisionOp = EditOp | HistoryOp;

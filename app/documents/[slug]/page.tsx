@@ -1,60 +1,55 @@
 import { notFound } from 'next/navigation';
+import { AlignedGrid } from '@/app/_components/aligned-grid';
 import { getDb } from '@/db';
 import { getAlignmentState } from '@/db/queries/alignment';
 import { getDocumentBySlug } from '@/db/queries/documents';
-import { segmentRef } from '@/lib/alignment/types';
+import { rowRefs } from '@/lib/alignment/row-refs';
+import { parseReaderParams } from '@/lib/render/reader-params';
+import { DocumentCitationScript, documentCitationMetadata } from './_citation/document-metadata';
+import { CitePassageForm } from './_components/cite-passage-form';
+import { DocumentHeader } from './_components/document-header';
+import { DocumentEditLinks } from './edit/_components/document-edit-links';
+import { ReaderToolbar } from './_components/reader-toolbar';
+import { RowActions } from './_components/row-actions';
+import { StatusLegend } from './_components/status-legend';
 
 export const dynamic = 'force-dynamic';
 
-export default async function ReaderPage({ params }: { params: Promise<{ slug: string }> }) {
+type Props = {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+/** Highwire citation_* tags, Open Graph, canonical and citation-file links (app/documents/[slug]/_citation). */
+export async function generateMetadata({ params }: Props) {
+  return documentCitationMetadata((await params).slug);
+}
+
+export default async function ReaderPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const db = await getDb();
   const doc = await getDocumentBySlug(db, slug);
   if (!doc) notFound();
   const state = await getAlignmentState(db, doc.id);
-  const translation = state.witnesses.find((w) => w.role === 'translation');
+  const choice = parseReaderParams(await searchParams, state.witnesses);
+  const refs = state.rows.flatMap((row) => rowRefs(row, state));
+
   return (
-    <article>
-      <h1>{doc.title}</h1>
-      <table className="grid">
-        <thead>
-          <tr>
-            <th scope="col">Ref</th>
-            {state.witnesses.map((w) => (
-              <th key={w.id} scope="col">
-                {w.label}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {state.rows.map((row) => {
-            const first = translation && state.segments[row.members[translation.id]?.[0] ?? ''];
-            const ref = first ? segmentRef(first) : row.key;
-            return (
-              <tr key={row.key} id={ref} data-testid="aligned-row">
-                <th scope="row">{ref}</th>
-                {state.witnesses.map((w) => (
-                  <td key={w.id} lang={w.lang}>
-                    {(row.members[w.id] ?? []).map((k) => {
-                      const s = state.segments[k]!;
-                      return s.isPlaceholder ? (
-                        <p key={k} className="placeholder" data-placeholder="true">
-                          {s.speaker}: <span>[source text not yet transcribed]</span>
-                        </p>
-                      ) : (
-                        <p key={k}>
-                          <strong>{s.speaker}</strong>: {s.text}
-                        </p>
-                      );
-                    })}
-                  </td>
-                ))}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+    <article className="reader" data-testid="reader">
+      <DocumentCitationScript slug={doc.slug} />
+      <DocumentHeader doc={doc} state={state} />
+      <DocumentEditLinks slug={doc.slug} />
+      <ReaderToolbar slug={doc.slug} choice={choice} witnesses={state.witnesses} />
+      <AlignedGrid
+        state={state}
+        witnessIds={choice.witnessIds}
+        view={choice.view}
+        rowActions={(_row, rowRefList) => <RowActions slug={doc.slug} refs={rowRefList} />}
+      />
+      <footer className="reader-footer">
+        <StatusLegend />
+        <CitePassageForm slug={doc.slug} refs={refs} />
+      </footer>
     </article>
   );
 }

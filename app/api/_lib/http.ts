@@ -1,0 +1,77 @@
+/**
+ * HTTP plumbing shared by the JSON API and the citation downloads: errors as
+ * `{ error: { code, message } }` with a status that fits, and ETag
+ * revalidation (If-None-Match → 304). Plain Web Responses, no Next imports,
+ * so the handlers can be called directly in tests.
+ */
+import { DomainError } from '@/lib/errors';
+import type { RefErrorCode } from '@/lib/refs/errors';
+
+export interface ApiErrorBody {
+  error: { code: string; message: string };
+}
+
+export function jsonError(status: number, code: string, message: string): Response {
+  return Response.json({ error: { code, message } } satisfies ApiErrorBody, {
+    status,
+    headers: { 'Cache-Control': 'no-store' },
+  });
+}
+
+/** A reference that cannot be read is the client's mistake (400); one that reads but names nothing is 404. */
+const NOT_FOUND_CODES = new Set<RefErrorCode>(['turn-out-of-range', 'sentence-out-of-range', 'no-such-revision', 'no-reference-witness']);
+
+export function refErrorResponse(error: DomainError): Response {
+  const status = NOT_FOUND_CODES.has(error.code as RefErrorCode) ? 404 : 400;
+  return jsonError(status, error.code, error.message);
+}
+
+export function documentNotFound(slug: string): Response {
+  return jsonError(404, 'document-not-found', `There is no document “${slug}”.`);
+}
+
+/** Runs a handler; any error that is not a DomainError is logged and answered as a generic 500. */
+export async function guarded(handler: () => Promise<Response>): Promise<Response> {
+  try {
+    return await handler();
+  } catch (error) {
+    if (error instanceof DomainError) return refErrorResponse(error);
+    console.error('[api]', error);
+    return jsonError(500, 'internal', 'Something went wrong on the server. Please try again.');
+  }
+}
+
+/** True when the request's If-None-Match names this (strong) ETag; weak validators compare equal too. */
+export function etagMatches(request: Request, etag: string): boolean {
+  const header = request.headers.get('if-none-match');
+  if (!header) return false;
+  if (header.trim() === '*') return true;
+  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => bare(tag) === bare(etag));
+}
+
+/**
+ * Answers with `body` (JSON or text) under an ETag, or 304 when the client
+ * already has it. Revalidate every time (no-cache): the tag is cheap to
+ * compute, and a new revision must show at once.
+ */
+const revalidate = (etag: string) => ({ ETag: etag, 'Cache-Control': 'public, no-cache' });
+
+export function notModified(etag: string): Response {
+  return new Response(null, { status: 304, headers: revalidate(etag) });
+}
+
+export function withEtag(
+  request: Request,
+  etag: string,
+  body: () => { data: string; contentType: string; headers?: Record<string, string> },
+): Response {
+  const common = revalidate(etag);
+  if (etagMatches(request, etag)) return notModified(etag);
+  const { data, contentType, headers } = body();
+  return new Response(data, { status: 200, headers: { ...common, 'Content-Type': contentType, ...headers } });
+}
+
+export function json(value: unknown): { data: string; contentType: string } {
+  return { data: JSON.stringify(value), contentType: 'application/json; charset=utf-8' };
+}

@@ -1,0 +1,187 @@
+/**
+ * The JSON API's handlers, taking the database as an argument so tests run
+ * them against throwaway databases; the route files only wire them to
+ * getDb(). Responses carry an ETag made of the revisions they show, so a
+ * client revalidates with If-None-Match and gets 304 until an edit lands.
+ */
+import { createHash } from 'node:crypto';
+import type { Db } from '@/db/connect';
+import { getWitnesses } from '@/db/queries/alignment';
+import { getDocumentBySlug, listDocuments, type DocumentMeta } from '@/db/queries/documents';
+import { getLastTurn, getPassageView } from '@/db/queries/passages';
+import { referenceWitness } from '@/lib/alignment/row-refs';
+import { segmentRef, type AlignmentRow, type AlignmentState } from '@/lib/alignment/types';
+import { documentCitation, passageCitation } from '@/lib/citation/passage-citation';
+import {
+  absoluteUrl,
+  apiDocumentPath,
+  apiPassagePath,
+  citationFilePath,
+  documentPath,
+  passagePath,
+} from '@/lib/citation/urls';
+import { describeRef, formatRef, parseRef } from '@/lib/refs/parse';
+import { neighbourRefs } from '@/lib/refs/resolve';
+import { parseRevParam } from '@/lib/refs/revision';
+import { documentNotFound, etagMatches, guarded, json, notModified, withEtag } from '../_lib/http';
+
+/** Bumped when the shape or the citation output changes, so cached copies revalidate. */
+const FORMAT = 'v1';
+
+function documentJson(doc: DocumentMeta, origin: string) {
+  return {
+    slug: doc.slug,
+    title: doc.title,
+    date: doc.date,
+    participants: doc.participants,
+    archiveRef: doc.archiveRef,
+    translator: doc.translator,
+    publisher: doc.publisher,
+    sourceNote: doc.sourceNote,
+    isExcerpt: doc.isExcerpt,
+    currentRev: doc.currentRev,
+    links: {
+      self: absoluteUrl(origin, apiDocumentPath(doc.slug)),
+      reader: absoluteUrl(origin, documentPath(doc.slug)),
+      ris: absoluteUrl(origin, citationFilePath(doc.slug, 'ris')),
+      cslJson: absoluteUrl(origin, citationFilePath(doc.slug, 'json')),
+    },
+  };
+}
+
+export function listDocumentsResponse(db: Db, request: Request, origin: string): Promise<Response> {
+  return guarded(async () => {
+    const docs = await listDocuments(db);
+    const versions = docs.map((d) => `${d.slug}@${d.currentRev}`).join(',');
+    const etag = `"documents-${FORMAT}-${createHash('sha1').update(versions).digest('hex').slice(0, 16)}"`;
+    return withEtag(request, etag, () => json({ documents: docs.map((d) => documentJson(d, origin)) }));
+  });
+}
+
+export function documentResponse(db: Db, request: Request, origin: string, slug: string): Promise<Response> {
+  return guarded(async () => {
+    const doc = await getDocumentBySlug(db, slug);
+    if (!doc) return documentNotFound(slug);
+    const etag = `"document-${FORMAT}-${doc.id}-r${doc.currentRev}"`;
+    // Answer a revalidation before reading the witnesses and formatting the citation.
+    if (etagMatches(request, etag)) return notModified(etag);
+    const witnesses = await getWitnesses(db, doc.id);
+    const reference = referenceWitness({ witnesses });
+    const lastTurn = reference ? await getLastTurn(db, doc.id, reference.id) : 0;
+    const citation = documentCitation({ document: doc, rev: doc.currentRev, lastTurn, language: reference?.lang ?? 'en', origin });
+    return withEtag(request, etag, () =>
+      json({
+        document: documentJson(doc, origin),
+        witnesses: witnesses.map((w) => ({ ...w })),
+        turns: { first: lastTurn > 0 ? 'T1' : null, last: lastTurn > 0 ? `T${lastTurn}` : null, count: lastTurn },
+        citation: {
+          permalink: citation.permalink,
+          csl: citation.citations.item,
+          formats: formatsJson(citation.citations),
+        },
+      }),
+    );
+  });
+}
+
+export function passageResponse(
+  db: Db,
+  request: Request,
+  origin: string,
+  params: { slug: string; ref: string },
+): Promise<Response> {
+  return guarded(async () => {
+    const ref = parseRef(params.ref);
+    const rev = parseRevParam(new URL(request.url).searchParams.getAll('rev'));
+    const view = await getPassageView(db, { slug: params.slug, ref, rev });
+    if (!view) return documentNotFound(params.slug);
+    const { document: doc, state, passage } = view;
+    const canonical = formatRef(ref);
+    const etag = `"passage-${FORMAT}-${doc.id}-${canonical}-r${state.rev}-c${doc.currentRev}"`;
+    return withEtag(request, etag, () => {
+      const citation = passageCitation({ document: doc, state, passage, pinned: view.pinnedRev != null, origin });
+      const { previous, next } = neighbourRefs(passage);
+      const link = (r: typeof previous) => (r ? absoluteUrl(origin, apiPassagePath(doc.slug, formatRef(r), view.pinnedRev)) : null);
+      return json({
+        document: documentJson(doc, origin),
+        passage: {
+          ref: canonical,
+          label: passage.label,
+          description: describeRef(ref),
+          turns: passage.turns,
+          segmentRefs: passage.segmentRefs,
+          notes: passage.notes,
+        },
+        revision: {
+          shown: state.rev,
+          pinned: view.pinnedRev,
+          current: doc.currentRev,
+          changedIn: view.change?.rev ?? null,
+        },
+        witnesses: state.witnesses,
+        rows: passage.rows.map((row) => rowJson(row, state)),
+        citation: {
+          permalink: citation.permalink,
+          locator: citation.citations.locator,
+          csl: citation.citations.item,
+          formats: formatsJson(citation.citations),
+          quotation: citation.quotation,
+        },
+        links: {
+          self: absoluteUrl(origin, apiPassagePath(doc.slug, canonical, view.pinnedRev)),
+          page: absoluteUrl(origin, passagePath(doc.slug, canonical, view.pinnedRev)),
+          permalink: citation.permalink,
+          current: absoluteUrl(origin, apiPassagePath(doc.slug, canonical)),
+          ris: citation.risUrl,
+          cslJson: citation.cslJsonUrl,
+          previous: link(previous),
+          next: link(next),
+        },
+      });
+    });
+  });
+}
+
+function formatsJson(c: ReturnType<typeof documentCitation>['citations']) {
+  return {
+    chicagoNote: c.chicagoNote,
+    chicagoBibliography: c.chicagoBibliography,
+    mla: c.mla,
+    mlaInText: c.mlaInText,
+    apa: c.apa,
+    apaInText: c.apaInText,
+    bibtex: c.bibtex,
+    ris: c.ris,
+  };
+}
+
+/** A row as data. Placeholder segments carry no text (null), never the empty string passed off as text. */
+function rowJson(row: AlignmentRow, state: AlignmentState) {
+  const reference = referenceWitness(state);
+  return {
+    key: row.key,
+    status: row.status,
+    note: row.note,
+    cells: [...state.witnesses]
+      .sort((a, b) => a.position - b.position)
+      .map((w) => ({
+        witnessId: w.id,
+        lang: w.lang,
+        segments: (row.members[w.id] ?? []).flatMap((key) => {
+          const s = state.segments[key];
+          if (!s) return [];
+          return [
+            {
+              key: s.key,
+              ref: w.id === reference?.id ? segmentRef(s) : null,
+              turnNo: s.turnNo,
+              sentenceNo: s.sentenceNo,
+              speaker: s.speaker,
+              isPlaceholder: s.isPlaceholder,
+              text: s.isPlaceholder ? null : s.text,
+            },
+          ];
+        }),
+      })),
+  };
+}

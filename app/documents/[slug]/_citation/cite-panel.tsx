@@ -1,0 +1,139 @@
+import type { DocumentCitation, PassageCitation } from '@/lib/citation/passage-citation';
+import { CopyButton } from './copy-button';
+import styles from './cite.module.css';
+
+interface Block {
+  key: string;
+  title: string;
+  text: string;
+  html?: string;
+  lang?: string;
+  /** Machine formats read better in a monospace face. */
+  code?: boolean;
+}
+
+/**
+ * "Cite this passage": every format as read-only text with a copy button.
+ * Server-rendered inside <details>, so it opens, reads and selects without
+ * JavaScript; only the copy buttons need it.
+ */
+type Citable = DocumentCitation & Partial<Pick<PassageCitation, 'quotation' | 'quotationText'>>;
+
+export function CitePanel({ citation, label }: { citation: Citable; label: string }) {
+  const { citations: c, quotation } = citation;
+  const groups: { heading: string; blocks: Block[]; download?: { href: string; text: string } }[] = [
+    {
+      heading: 'Chicago (notes and bibliography, 17th ed.)',
+      blocks: [
+        { key: 'chicago-note', title: 'Note', text: c.chicagoNote, html: c.html.chicagoNote },
+        { key: 'chicago-bibliography', title: 'Bibliography', text: c.chicagoBibliography, html: c.html.chicagoBibliography },
+      ],
+    },
+    {
+      heading: 'MLA (9th ed.)',
+      blocks: [
+        { key: 'mla', title: 'Works cited', text: c.mla, html: c.html.mla },
+        { key: 'mla-in-text', title: 'In-text', text: c.mlaInText },
+      ],
+    },
+    {
+      heading: 'APA (7th ed.)',
+      blocks: [
+        { key: 'apa', title: 'Reference', text: c.apa, html: c.html.apa },
+        { key: 'apa-in-text', title: 'In-text', text: c.apaInText },
+      ],
+    },
+    { heading: 'BibTeX (BibLaTeX fields)', blocks: [{ key: 'bibtex', title: 'BibTeX entry', text: c.bibtex, code: true }] },
+    {
+      heading: 'RIS',
+      blocks: [{ key: 'ris', title: 'RIS record', text: c.ris, code: true }],
+      download: { href: citation.risUrl, text: 'Download .ris' },
+    },
+    {
+      heading: 'CSL-JSON',
+      blocks: [{ key: 'csl-json', title: 'CSL-JSON', text: c.cslJson, code: true }],
+      download: { href: citation.cslJsonUrl, text: 'Download .json' },
+    },
+  ];
+  if (quotation && citation.quotationText) {
+    const others = quotation.others.map((o) =>
+      o.available
+        ? { key: `quote-${o.lang}`, title: o.label, text: o.text, lang: o.lang }
+        : null,
+    );
+    groups.push({
+      heading: 'Quotation',
+      blocks: [
+        {
+          key: 'quote-translation',
+          title: `${quotation.translation.label} (with note)`,
+          text: citation.quotationText,
+          lang: quotation.translation.lang,
+        },
+        ...others.filter((b): b is NonNullable<typeof b> => b !== null),
+      ],
+    });
+  }
+
+  return (
+    <details className={styles.panel} data-testid="cite-panel" id="cite">
+      <summary className={styles.summary}>
+        <h2 className={styles.summaryHeading}>Cite {label}</h2>
+      </summary>
+      <div className={styles.panelBody}>
+        <p className={styles.lede}>
+          Pinned to revision {citation.target.rev}: the permalink shows this passage exactly as cited, whatever is
+          edited later.
+        </p>
+        {quotation
+          ? quotation.others
+              .filter((o) => !o.available)
+              .map((o) => (
+                <p key={o.lang} className={styles.unavailable} data-testid="source-unavailable">
+                  {o.label}: source text not available. {label} has not been transcribed yet, so only the{' '}
+                  {quotation.translation.label} is quoted.
+                </p>
+              ))
+          : null}
+        {groups.map((group) => (
+          <section key={group.heading} className={styles.group} aria-label={group.heading}>
+            <h3 className={styles.groupHeading}>{group.heading}</h3>
+            {group.blocks.map((block) => {
+              const id = `citation-${block.key}`;
+              return (
+                <div key={block.key} className={styles.block} data-testid={id}>
+                  <label htmlFor={id} className={styles.blockTitle}>
+                    {block.title}
+                  </label>
+                  <textarea
+                    id={id}
+                    className={block.code ? `${styles.field} ${styles.code}` : styles.field}
+                    readOnly
+                    value={block.text}
+                    rows={rowsFor(block.text, block.code ? 10 : 16)}
+                    lang={block.lang}
+                    spellCheck={false}
+                  />
+                  <CopyButton targetId={id} html={block.html} label={`Copy ${group.heading}: ${block.title}`} />
+                </div>
+              );
+            })}
+            {group.download ? (
+              <p className={styles.download}>
+                <a href={group.download.href} download>
+                  {group.download.text}
+                </a>
+              </p>
+            ) : null}
+          </section>
+        ))}
+      </div>
+    </details>
+  );
+}
+
+function rowsFor(text: string, max: number): number {
+  const lines = text.split('\n');
+  const wrapped = lines.reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 95)), 0);
+  return Math.min(max, Math.max(1, wrapped));
+}

@@ -1,0 +1,85 @@
+/**
+ * The stable download URLs: RIS and CSL-JSON of a document
+ * (/documents/slug/citation.ris) and of a passage
+ * (/documents/slug/passages/T5-T7/citation.ris?rev=N). Same data as the cite
+ * panel; errors as JSON like the API. Handlers take the database so tests
+ * can call them directly.
+ */
+import { documentNotFound, etagMatches, guarded, notModified, withEtag } from '@/app/api/_lib/http';
+import type { Db } from '@/db/connect';
+import { getWitnesses } from '@/db/queries/alignment';
+import { getDocumentBySlug } from '@/db/queries/documents';
+import { getLastTurn, getPassageView } from '@/db/queries/passages';
+import { referenceWitness } from '@/lib/alignment/row-refs';
+import type { CitationSet } from '@/lib/citation/format';
+import { documentCitation, passageCitation } from '@/lib/citation/passage-citation';
+import type { DownloadFormat } from '@/lib/citation/urls';
+import { CSL_JSON_MIME, RIS_MIME } from '@/lib/citation/metadata';
+import { formatRef, parseRef } from '@/lib/refs/parse';
+import { parseRevParam } from '@/lib/refs/revision';
+
+const FORMAT = 'v1';
+
+function file(citations: CitationSet, format: DownloadFormat, filename: string) {
+  return format === 'ris'
+    ? {
+        data: citations.ris,
+        contentType: `${RIS_MIME}; charset=utf-8`,
+        // A download: browsers save it, reference-manager connectors import it.
+        headers: { 'Content-Disposition': `attachment; filename="${filename}.ris"` },
+      }
+    : {
+        data: citations.cslJson,
+        contentType: `${CSL_JSON_MIME}; charset=utf-8`,
+        headers: { 'Content-Disposition': `inline; filename="${filename}.json"` },
+      };
+}
+
+export function passageCitationFile(
+  db: Db,
+  request: Request,
+  origin: string,
+  params: { slug: string; ref: string; format: DownloadFormat },
+): Promise<Response> {
+  return guarded(async () => {
+    const ref = parseRef(params.ref);
+    const rev = parseRevParam(new URL(request.url).searchParams.getAll('rev'));
+    const view = await getPassageView(db, { slug: params.slug, ref, rev });
+    if (!view) return documentNotFound(params.slug);
+    const canonical = formatRef(ref);
+    const shown = view.state.rev;
+    // Pinned files never change; unpinned ones change with each revision.
+    const etag = `"citation-${FORMAT}-${params.format}-${view.document.id}-${canonical}-r${shown}"`;
+    return withEtag(request, etag, () => {
+      const citation = passageCitation({
+        document: view.document,
+        state: view.state,
+        passage: view.passage,
+        pinned: view.pinnedRev != null,
+        origin,
+      });
+      return file(citation.citations, params.format, `${view.document.slug}-${canonical}-r${shown}`);
+    });
+  });
+}
+
+export function documentCitationFile(
+  db: Db,
+  request: Request,
+  origin: string,
+  params: { slug: string; format: DownloadFormat },
+): Promise<Response> {
+  return guarded(async () => {
+    const doc = await getDocumentBySlug(db, params.slug);
+    if (!doc) return documentNotFound(params.slug);
+    const etag = `"citation-${FORMAT}-${params.format}-${doc.id}-r${doc.currentRev}"`;
+    if (etagMatches(request, etag)) return notModified(etag);
+    const witnesses = await getWitnesses(db, doc.id);
+    const reference = referenceWitness({ witnesses });
+    const lastTurn = reference ? await getLastTurn(db, doc.id, reference.id) : 0;
+    return withEtag(request, etag, () => {
+      const citation = documentCitation({ document: doc, rev: doc.currentRev, lastTurn, language: reference?.lang ?? 'en', origin });
+      return file(citation.citations, params.format, `${doc.slug}-r${doc.currentRev}`);
+    });
+  });
+}

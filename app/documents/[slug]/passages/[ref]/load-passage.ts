@@ -1,0 +1,78 @@
+import 'server-only';
+import { cache } from 'react';
+import { getDb } from '@/db';
+import { getPassageView, type PassageView } from '@/db/queries/passages';
+import { passageCitation, type PassageCitation } from '@/lib/citation/passage-citation';
+import { RefError } from '@/lib/refs/errors';
+import { formatRef, parseRef } from '@/lib/refs/parse';
+import { parseRevParam } from '@/lib/refs/revision';
+import { requestOrigin } from '../../_citation/request-origin';
+
+export type PassageLoad =
+  | { kind: 'ok'; view: PassageView; citation: PassageCitation }
+  /** The reference was written in a non-canonical way (t5, T5–T7): one URL per passage. */
+  | { kind: 'redirect'; canonical: string; rev: number | null }
+  | { kind: 'missing-document' }
+  | { kind: 'bad-ref'; error: RefError };
+
+/**
+ * Loads a passage once per request (the page and its metadata both ask).
+ * Next hands params already URL-decoded.
+ */
+export const loadPassage = cache(async (slug: string, rawRef: string, rawRev: string | string[] | undefined): Promise<PassageLoad> => {
+  const problem = passageProblem();
+  try {
+    const result = await load(slug, rawRef, rawRev);
+    problem.settle(
+      result.kind === 'bad-ref' ? result.error.message : result.kind === 'missing-document' ? `There is no document “${slug}”.` : null,
+    );
+    return result;
+  } catch (error) {
+    problem.settle(null);
+    throw error;
+  }
+});
+
+async function load(slug: string, rawRef: string, rawRev: string | string[] | undefined): Promise<PassageLoad> {
+  try {
+    const ref = parseRef(rawRef);
+    const rev = parseRevParam(rawRev);
+    const canonical = formatRef(ref);
+    if (canonical !== rawRef) return { kind: 'redirect', canonical, rev };
+    const view = await getPassageView(await getDb(), { slug, ref, rev });
+    if (!view) return { kind: 'missing-document' };
+    const citation = passageCitation({
+      document: view.document,
+      state: view.state,
+      passage: view.passage,
+      pinned: view.pinnedRev != null,
+      origin: await requestOrigin(),
+    });
+    return { kind: 'ok', view, citation };
+  } catch (error) {
+    if (error instanceof RefError) return { kind: 'bad-ref', error };
+    throw error;
+  }
+}
+
+/**
+ * Why the passage page answered 404, for its not-found.tsx. notFound() takes
+ * no message, and Next renders the not-found boundary alongside the page
+ * (before the page has run), so the boundary awaits this request-scoped
+ * promise, which loadPassage settles: with the message, or null.
+ */
+export const passageProblem = cache(() => {
+  let settle: (message: string | null) => void = () => {};
+  const promise = new Promise<string | null>((resolve) => {
+    settle = resolve;
+  });
+  return { promise, settle: (message: string | null) => settle(message) };
+});
+
+/** The message, or null if none comes within a few seconds (the page failed in some other way). */
+export function passageProblemMessage(): Promise<string | null> {
+  return Promise.race([
+    passageProblem().promise,
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000).unref()),
+  ]);
+}

@@ -1,0 +1,130 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound, permanentRedirect } from 'next/navigation';
+import { AlignedGrid } from '@/app/_components/aligned-grid';
+import { describeRef, formatRef, formatRefLabel, turnRange } from '@/lib/refs/parse';
+import { neighbourRefs, passageWithContext } from '@/lib/refs/resolve';
+import { passagePath, readerAnchorPath } from '@/lib/citation/urls';
+import { CitePanel } from '../../_citation/cite-panel';
+import { CslJsonScript } from '../../_citation/csl-json-script';
+import { toNextMetadata } from '../../_citation/next-metadata';
+import styles from '../../_citation/cite.module.css';
+import { loadPassage, type PassageLoad } from './load-passage';
+
+export const dynamic = 'force-dynamic';
+
+type Props = {
+  params: Promise<{ slug: string; ref: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+async function load({ params, searchParams }: Props): Promise<Extract<PassageLoad, { kind: 'ok' }>> {
+  const { slug, ref } = await params;
+  const { rev } = await searchParams;
+  const result = await loadPassage(slug, ref, rev);
+  switch (result.kind) {
+    case 'ok':
+      return result;
+    case 'redirect':
+      permanentRedirect(passagePath(slug, result.canonical, result.rev));
+    case 'missing-document':
+    case 'bad-ref':
+      notFound();
+  }
+}
+
+export async function generateMetadata(props: Props): Promise<Metadata> {
+  const { citation } = await load(props);
+  return toNextMetadata(citation.meta);
+}
+
+export default async function PassagePage(props: Props) {
+  const { view, citation } = await load(props);
+  const { document: doc, state, passage, change, pinnedRev } = view;
+  const { rows, highlightRowKeys } = passageWithContext(passage, state);
+  const { previous, next } = neighbourRefs(passage);
+  const witnessIds = [...state.witnesses].sort((a, b) => a.position - b.position).map((w) => w.id);
+  const firstRef = passage.segmentRefs[0] ?? `T${passage.turns[0]}`;
+  // Links within a pinned page stay at the pinned revision.
+  const here = (ref: string) => passagePath(doc.slug, ref, pinnedRev);
+  const wholeTurns = turnRange(passage.turns[0]!, passage.turns[passage.turns.length - 1]!);
+
+  return (
+    <article className={styles.passage} data-testid="passage" data-rev={state.rev} data-current-rev={doc.currentRev}>
+      <CslJsonScript items={[citation.citations.item]} />
+      <p className="doc-kicker">
+        <Link href={readerAnchorPath(doc.slug, firstRef)}>{doc.title}</Link>
+      </p>
+      <h1 className={styles.title}>
+        <span data-testid="passage-label">{passage.label}</span>{' '}
+        <span className={styles.titleDescription}>{describeRef(passage.ref)}</span>
+      </h1>
+
+      <p className={styles.revisionLine} data-testid="passage-revision">
+        {pinnedRev != null ? (
+          <>
+            Shown as at <strong>revision {state.rev}</strong> (pinned).
+          </>
+        ) : (
+          <>Current alignment, revision {state.rev}.</>
+        )}{' '}
+        <span className={styles.permalinkLine}>
+          Permalink:{' '}
+          <a href={citation.permalink} data-testid="permalink">
+            {citation.permalink}
+          </a>
+        </span>
+      </p>
+
+      {change ? (
+        <p className={styles.changed} data-testid="passage-changed" role="status">
+          <span aria-hidden="true">⚠ </span>
+          The alignment of {passage.label} changed in revision {change.rev} —{' '}
+          <Link href={passagePath(doc.slug, passage.canonical)}>see current</Link>.
+        </p>
+      ) : null}
+      {view.current == null ? (
+        <p className={styles.note} data-testid="passage-gone">
+          {passage.label} is not in the current alignment (its turn was divided differently since); the whole turn
+          is at <Link href={passagePath(doc.slug, formatRef(wholeTurns))}>{formatRefLabel(wholeTurns)}</Link>.
+        </p>
+      ) : null}
+      {passage.notes.map((note) => (
+        <p key={note} className={styles.note} data-testid="passage-note">
+          {note}
+        </p>
+      ))}
+
+      <nav className={styles.passageNav} aria-label="Passages">
+        {previous ? (
+          <Link href={here(formatRef(previous))} rel="prev" data-testid="previous-passage">
+            ← {formatRefLabel(previous)}
+          </Link>
+        ) : (
+          <span className={styles.navPlaceholder}>Start of document</span>
+        )}
+        <Link href={readerAnchorPath(doc.slug, firstRef)} data-testid="reader-link">
+          Read in the full document
+        </Link>
+        {next ? (
+          <Link href={here(formatRef(next))} rel="next" data-testid="next-passage">
+            {formatRefLabel(next)} →
+          </Link>
+        ) : (
+          <span className={styles.navPlaceholder}>End of document</span>
+        )}
+      </nav>
+
+      <AlignedGrid
+        state={state}
+        witnessIds={witnessIds}
+        view="parallel"
+        rows={rows}
+        highlightRowKeys={highlightRowKeys}
+        refHref={(ref) => here(ref)}
+      />
+
+      <CitePanel citation={citation} label={passage.label} />
+    </article>
+  );
+}

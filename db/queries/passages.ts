@@ -1,0 +1,136 @@
+/**
+ * A passage as a page, the API and a citation need it: the document, the
+ * alignment at the pinned revision (or the current one), the reference
+ * resolved against it, and, for a pinned passage, the first later revision
+ * that changed what the passage shows.
+ */
+import { and, eq, gt, inArray, isNotNull, isNull, lte, max, min, or, sql } from 'drizzle-orm';
+import type { AlignmentRow, AlignmentState } from '@/lib/alignment/types';
+import { passageFingerprint } from '@/lib/refs/fingerprint';
+import type { PassageRef } from '@/lib/refs/parse';
+import { RefError } from '@/lib/refs/errors';
+import { resolveRef, type ResolvedPassage } from '@/lib/refs/resolve';
+import { checkRevision } from '@/lib/refs/revision';
+import type { Db } from '../connect';
+import { alignmentRows, segments } from '../schema';
+import { getAlignmentState } from './alignment';
+import { getDocumentBySlug, type DocumentMeta } from './documents';
+
+export interface PassageChange {
+  /** The first revision after the pinned one that changed the passage's rows or segments. */
+  rev: number;
+}
+
+export interface PassageView {
+  document: DocumentMeta;
+  /** The alignment the passage is shown from: at the pinned revision, or current. */
+  state: AlignmentState;
+  passage: ResolvedPassage;
+  /** The revision asked for (?rev=), null for current. */
+  pinnedRev: number | null;
+  /** Set when pinned and the current alignment of the passage differs from the pinned one. */
+  change: PassageChange | null;
+  /**
+   * The same reference resolved against the current alignment (equal to
+   * `passage` when not pinned); null when it no longer resolves (a sentence
+   * merged away since the pinned revision).
+   */
+  current: ResolvedPassage | null;
+}
+
+/**
+ * Null when the document does not exist. Throws RefError when the reference
+ * does not resolve at that revision or the revision does not exist.
+ */
+export async function getPassageView(
+  db: Db,
+  params: { slug: string; ref: PassageRef; rev: number | null },
+): Promise<PassageView | null> {
+  const document = await getDocumentBySlug(db, params.slug);
+  if (!document) return null;
+  checkRevision(params.rev, document.currentRev);
+
+  const currentState = await getAlignmentState(db, document.id);
+  if (params.rev == null) {
+    const passage = resolveRef(params.ref, currentState);
+    return { document, state: currentState, passage, pinnedRev: null, change: null, current: passage };
+  }
+
+  // Read at the pinned revision even when it is the newest: an edit may land between the two reads.
+  const pinnedRev = params.rev;
+  const state = await getAlignmentState(db, document.id, pinnedRev);
+  const passage = resolveRef(params.ref, state);
+  // A sentence reference may name a sentence that a later merge took away: then only the pinned view exists.
+  const current = resolveOrNull(params.ref, currentState);
+  let change: PassageChange | null = null;
+  const currentPrint = current ? passageFingerprint(currentState, current.rows) : null;
+  if (passageFingerprint(state, passage.rows) !== currentPrint) {
+    const rev = await firstChangeAfter(db, document.id, pinnedRev, [
+      ...keysOf(passage.rows),
+      ...keysOf(current?.rows ?? []),
+    ]);
+    // A difference implies some version of these keys started or ended after the pin; current_rev is the safe bound.
+    change = { rev: rev ?? document.currentRev };
+  }
+  return { document, state, passage, pinnedRev, change, current };
+}
+
+function resolveOrNull(ref: PassageRef, state: AlignmentState): ResolvedPassage | null {
+  try {
+    return resolveRef(ref, state);
+  } catch (error) {
+    if (error instanceof RefError) return null;
+    throw error;
+  }
+}
+
+function keysOf(rows: readonly AlignmentRow[]): { rowKeys: string[]; segmentKeys: string[] }[] {
+  return [
+    {
+      rowKeys: rows.map((r) => r.key),
+      segmentKeys: rows.flatMap((r) => Object.values(r.members).flat()),
+    },
+  ];
+}
+
+/**
+ * The first revision after `rev` that closed a version alive at `rev` or
+ * opened a new one, among the given rows and segments. Each read is a range
+ * on the (key, rev_from) indexes.
+ */
+export async function firstChangeAfter(
+  db: Db,
+  documentId: number,
+  rev: number,
+  sets: { rowKeys: string[]; segmentKeys: string[] }[],
+): Promise<number | null> {
+  const rowKeys = [...new Set(sets.flatMap((s) => s.rowKeys))];
+  const segmentKeys = [...new Set(sets.flatMap((s) => s.segmentKeys))];
+  const changed = (table: typeof alignmentRows | typeof segments, keys: string[]) =>
+    keys.length === 0
+      ? Promise.resolve([{ first: null as number | null }])
+      : db
+          .select({
+            first: min(sql<number>`case when ${table.revFrom} > ${rev} then ${table.revFrom} else ${table.revTo} end`),
+          })
+          .from(table)
+          .where(
+            and(
+              eq(table.documentId, documentId),
+              inArray(table.key, keys),
+              or(gt(table.revFrom, rev), and(lte(table.revFrom, rev), isNotNull(table.revTo), gt(table.revTo, rev))),
+            ),
+          );
+  const [[rows], [segs]] = await Promise.all([changed(alignmentRows, rowKeys), changed(segments, segmentKeys)]);
+  const candidates = [rows?.first, segs?.first].filter((v): v is number => v != null).map(Number);
+  return candidates.length ? Math.min(...candidates) : null;
+}
+
+/** The last turn number of a witness in the current alignment (0 when it has none): one index range read. */
+export async function getLastTurn(db: Db, documentId: number, witnessId: number): Promise<number> {
+  const [row] = await db
+    .select({ last: max(segments.turnNo) })
+    .from(segments)
+    .where(and(eq(segments.documentId, documentId), eq(segments.witnessId, witnessId), isNull(segments.revTo)));
+  return Number(row?.last ?? 0);
+}

@@ -1,0 +1,89 @@
+/**
+ * Every citation format, from the one CSL item (csl-item.ts), through
+ * citation-js: Chicago notes-bibliography (a note and the bibliography
+ * entry), MLA (works-cited entry and in-text), APA (reference and in-text),
+ * BibTeX, RIS and CSL-JSON.
+ *
+ * The bibliography entries cite the document as aligned at the revision,
+ * with the pinned permalink of the passage; notes and in-text citations
+ * point into it with the passage as locator ("T5–T7, rev. 1"), which is how
+ * each style cites a part of a larger work.
+ */
+import { Cite, type CSL } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import type { CitationTarget } from './csl-item';
+import { cslItem } from './csl-item';
+import { formatRis, risRecord } from './ris';
+import { APA, CHICAGO, ensureStyles, MLA } from './styles';
+
+export interface CitationSet {
+  item: CSL;
+  /** The locator notes and in-text citations use: "T5–T7, rev. 1". */
+  locator: string;
+  chicagoNote: string;
+  chicagoBibliography: string;
+  mla: string;
+  mlaInText: string;
+  apa: string;
+  apaInText: string;
+  bibtex: string;
+  ris: string;
+  /** Pretty-printed CSL-JSON array (one item). */
+  cslJson: string;
+  /** HTML of the styled formats, for rich-text clipboards only (never put into the page). */
+  html: { chicagoNote: string; chicagoBibliography: string; mla: string; apa: string };
+}
+
+export type StyledFormat = 'chicagoNote' | 'chicagoBibliography' | 'mla' | 'apa';
+
+/**
+ * citation-js has no locator label for "turn": an unknown label makes
+ * citeproc print the locator as it is, which is what "T5–T7" needs (it
+ * carries its own unit); "page" would make APA print "pp. T5–T7".
+ */
+const LOCATOR_LABEL = 'turn';
+
+export function formatCitations(target: CitationTarget): CitationSet {
+  ensureStyles();
+  const item = cslItem(target);
+  const cite = new Cite(item);
+  const locator = target.passage ? `${target.passage.label}, rev. ${target.rev}` : `rev. ${target.rev}`;
+
+  const note = (style: string, format: 'text' | 'html') =>
+    clean(
+      cite.format('citation', {
+        template: style,
+        format,
+        entry: {
+          citationItems: [{ id: item.id, locator, label: LOCATOR_LABEL }],
+          properties: { noteIndex: 1 },
+        },
+      } as never) as string,
+    );
+  const bibliography = (style: string, format: 'text' | 'html') =>
+    clean(cite.format('bibliography', { template: style, format } as never) as string);
+
+  return {
+    item,
+    locator,
+    chicagoNote: note(CHICAGO, 'text'),
+    chicagoBibliography: bibliography(CHICAGO, 'text'),
+    mla: bibliography(MLA, 'text'),
+    mlaInText: note(MLA, 'text'),
+    apa: bibliography(APA, 'text'),
+    apaInText: note(APA, 'text'),
+    bibtex: `${(cite.format('biblatex', { format: 'text' } as never) as string).trim()}\n`,
+    ris: formatRis(risRecord(item)),
+    cslJson: `${JSON.stringify([item], null, 2)}\n`,
+    html: {
+      chicagoNote: note(CHICAGO, 'html'),
+      chicagoBibliography: bibliography(CHICAGO, 'html'),
+      mla: bibliography(MLA, 'html'),
+      apa: bibliography(APA, 'html'),
+    },
+  };
+}
+
+function clean(output: string): string {
+  return output.trim();
+}

@@ -1,0 +1,39 @@
+/**
+ * The stable URLs of documents and passages. Permalinks pin a revision
+ * (?rev=N): they show the alignment as it was cited, whatever came after.
+ */
+
+const enc = encodeURIComponent;
+
+export function documentPath(slug: string): string {
+  return `/documents/${enc(slug)}`;
+}
+
+/** The reader at a turn: /documents/slug#T5. */
+export function readerAnchorPath(slug: string, anchor: string): string {
+  return `${documentPath(slug)}#${enc(anchor)}`;
+}
+
+export function passagePath(slug: string, canonicalRef: string, rev?: number | null): string {
+  return `${documentPath(slug)}/passages/${enc(canonicalRef)}${rev != null ? `?rev=${rev}` : ''}`;
+}
+
+export type DownloadFormat = 'ris' | 'json';
+
+/** RIS or CSL-JSON of the document (no ref) or of a passage, pinned when rev is given. */
+export function citationFilePath(slug: string, format: DownloadFormat, canonicalRef?: string | null, rev?: number | null): string {
+  const base = canonicalRef ? `${documentPath(slug)}/passages/${enc(canonicalRef)}` : documentPath(slug);
+  return `${base}/citation.${format}${rev != null ? `?rev=${rev}` : ''}`;
+}
+
+export function apiDocumentPath(slug: string): string {
+  return `/api/documents/${enc(slug)}`;
+}
+
+export function apiPassagePath(slug: string, canonicalRef: string, rev?: number | null): string {
+  return `${apiDocumentPath(slug)}/passages/${enc(canonicalRef)}${rev != null ? `?rev=${rev}` : ''}`;
+}
+
+export function absoluteUrl(origin: string, path: string): string {
+  return new URL(path, origin).toString();
+}

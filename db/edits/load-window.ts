@@ -11,31 +11,11 @@ import { byOrderKey } from '@/lib/alignment/order';
 import type { AlignmentRow, Segment, Witness } from '@/lib/alignment/types';
 import type { EditWindow } from '@/lib/alignment/window';
 import type { Db } from '../connect';
+import { rowColumns, segmentColumns } from '../queries/columns';
 import { alignmentMembers, alignmentRows, segments } from '../schema';
 
 /** An edit spanning more rows than this is not one passage; refusing it keeps every edit bounded. */
 export const MAX_WINDOW_ROWS = 2_000;
-
-export const segmentColumns = {
-  key: segments.key,
-  witnessId: segments.witnessId,
-  orderKey: segments.orderKey,
-  turnNo: segments.turnNo,
-  sentenceNo: segments.sentenceNo,
-  speaker: segments.speaker,
-  text: segments.text,
-  isPlaceholder: segments.isPlaceholder,
-  revFrom: segments.revFrom,
-};
-
-export const rowColumns = {
-  id: alignmentRows.id,
-  key: alignmentRows.key,
-  orderKey: alignmentRows.orderKey,
-  status: alignmentRows.status,
-  note: alignmentRows.note,
-  revFrom: alignmentRows.revFrom,
-};
 
 // Lookups by key or id filter the document in memory, not in SQL: with stale
 // statistics (PGlite has no autovacuum) a document_id condition can steer the

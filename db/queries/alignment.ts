@@ -6,6 +6,7 @@ import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-or
 import type { AlignmentRow, AlignmentState, Segment, Witness } from '@/lib/alignment/types';
 import type { Db } from '../connect';
 import { alignmentMembers, alignmentRows, documents, segments, witnesses } from '../schema';
+import { rowColumns, segmentColumns } from './columns';
 
 /** Versions alive at `rev` (or current ones when rev is null). */
 function aliveAt(table: typeof segments | typeof alignmentRows, rev: number | null): SQL {
@@ -47,29 +48,12 @@ export async function getAlignmentState(
   const [witnessList, rowRecords, segmentRecords] = await Promise.all([
     getWitnesses(db, documentId),
     db
-      .select({
-        id: alignmentRows.id,
-        key: alignmentRows.key,
-        orderKey: alignmentRows.orderKey,
-        status: alignmentRows.status,
-        note: alignmentRows.note,
-        revFrom: alignmentRows.revFrom,
-      })
+      .select(rowColumns)
       .from(alignmentRows)
       .where(and(eq(alignmentRows.documentId, documentId), aliveAt(alignmentRows, rev)))
       .orderBy(asc(alignmentRows.orderKey)),
     db
-      .select({
-        key: segments.key,
-        witnessId: segments.witnessId,
-        orderKey: segments.orderKey,
-        turnNo: segments.turnNo,
-        sentenceNo: segments.sentenceNo,
-        speaker: segments.speaker,
-        text: segments.text,
-        isPlaceholder: segments.isPlaceholder,
-        revFrom: segments.revFrom,
-      })
+      .select(segmentColumns)
       .from(segments)
       .where(and(eq(segments.documentId, documentId), aliveAt(segments, rev))),
   ]);

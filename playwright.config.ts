@@ -6,7 +6,17 @@ import { defineConfig } from '@playwright/test';
  * database: a fresh PGlite folder, or DATABASE_URL when CI sets it.
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://127.0.0.1:${port}`;
+const urlOf = (p: number) => `http://127.0.0.1:${p}`;
+
+/**
+ * Specs that edit the seed document each get a server and database of their
+ * own, so no spec sees another's edits and each can assume the seed as loaded.
+ */
+const servers = [
+  { project: 'reading', port, testIgnore: [/editing\.spec\.ts/, /citation\.spec\.ts/] },
+  { project: 'editing', port: port + 1, testMatch: /editing\.spec\.ts/ },
+  { project: 'citation', port: port + 2, testMatch: /citation\.spec\.ts/ },
+];
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -18,7 +28,6 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [['list']],
   use: {
-    baseURL,
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -34,13 +43,17 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    command: `node scripts/e2e-server.mjs ${port}`,
-    url: `${baseURL}/api/health`,
-    timeout: 120_000,
+  projects: servers.map(({ project, port: serverPort, ...match }) => ({
+    name: project,
+    ...match,
+    use: { browserName: 'chromium' as const, baseURL: urlOf(serverPort) },
+  })),
+  webServer: servers.map(({ port: serverPort }) => ({
+    command: `node scripts/e2e-server.mjs ${serverPort}`,
+    url: `${urlOf(serverPort)}/api/health`,
+    timeout: 180_000,
     reuseExistingServer: false,
-    stdout: 'pipe',
-    stderr: 'pipe',
-  },
+    stdout: 'pipe' as const,
+    stderr: 'pipe' as const,
+  })),
 });

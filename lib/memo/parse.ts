@@ -4,7 +4,9 @@
  * a line number, never silently dropped or merged, because a lost paragraph
  * would shift every alignment built on the turn/paragraph numbering.
  */
-import { ImportError, MAX_MEMO_BYTES } from '@/lib/memo/errors';
+import { decodeMemoInput, normalizeNewlines } from '@/lib/memo/decode';
+import { ImportError } from '@/lib/memo/errors';
+import { parseDate, parseParticipants, parseSourceNote } from '@/lib/memo/metadata';
 import type { LabelStyle, MemoDocument, MemoTurn, SourceNote } from '@/lib/memo/model';
 
 /** One run of non-blank lines; `lines[i]` sits on input line `start + i`. */
@@ -13,8 +15,6 @@ interface Block {
   lines: string[];
 }
 
-// C0 controls except tab/LF/CR, DEL, and C1 controls (usually mis-decoded cp1252).
-const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 const TITLE = /^##[ \t]+(.*)$/;
 const ANY_HEADING = /^(#{1,6})(?:[ \t]|$)/;
@@ -43,132 +43,13 @@ const PLAIN_LABEL = new RegExp(
 );
 const MAX_PLAIN_LABEL_CHARS = 40;
 
-const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
-];
-const MONTH_NAME = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`;
-const DATE_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2}),?\s+(\d{4})\b`, 'i');
-const DATE_DMY = new RegExp(String.raw`\b(\d{1,2})\s+${MONTH_NAME}\s+(\d{4})\b`, 'i');
 
 export function parseMemo(input: string | Uint8Array): MemoDocument {
-  const text = normalizeNewlines(decode(input));
+  const text = normalizeNewlines(decodeMemoInput(input));
   if (text.trim() === '') {
     throw new ImportError('empty', null, 'the file is empty');
   }
   return parseBlocks(splitBlocks(text));
-}
-
-// ---------------------------------------------------------------- input checks
-
-function decode(input: string | Uint8Array): string {
-  let text: string;
-  if (typeof input === 'string') {
-    // Size first, so a huge upload is refused before any further work.
-    assertSize(utf8Length(input));
-    text = input.startsWith('\uFEFF') ? input.slice(1) : input;
-  } else {
-    assertSize(input.byteLength);
-    try {
-      // fatal: invalid UTF-8 must be refused, not turned into U+FFFD. The BOM is dropped.
-      text = new TextDecoder('utf-8', { fatal: true }).decode(input);
-    } catch {
-      const at = firstInvalidUtf8(input);
-      const line = at < 0 ? null : countNewlines(input, at) + 1;
-      throw new ImportError('not-text', line, 'the file is not valid UTF-8 text');
-    }
-  }
-  const control = CONTROL_CHAR.exec(text);
-  if (control) {
-    const line = lineAt(text, control.index);
-    const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw new ImportError(
-      'not-text',
-      line,
-      `contains the control character U+${code}, so this is not a plain text file`,
-    );
-  }
-  return text;
-}
-
-function assertSize(bytes: number): void {
-  if (bytes > MAX_MEMO_BYTES) {
-    const mib = (bytes / 1024 / 1024).toFixed(1);
-    throw new ImportError(
-      'too-large',
-      null,
-      `the file is ${mib} MiB (${bytes} bytes); the limit is 2 MiB (${MAX_MEMO_BYTES} bytes)`,
-    );
-  }
-}
-
-/** UTF-8 byte length without allocating an encoded copy. */
-function utf8Length(s: string): number {
-  if (s.length > MAX_MEMO_BYTES) return s.length; // each UTF-16 unit is >= 1 byte: already too large
-  let bytes = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c < 0x80) bytes += 1;
-    else if (c < 0x800) bytes += 2;
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        bytes += 4;
-        i++;
-      } else bytes += 3;
-    } else bytes += 3;
-  }
-  return bytes;
-}
-
-/** Offset of the first byte that breaks UTF-8, or -1. Only used to locate the error line. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let i = 0;
-  while (i < bytes.length) {
-    const b = bytes[i]!;
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    let need: number;
-    let lo = 0x80;
-    let hi = 0xbf;
-    if (b >= 0xc2 && b <= 0xdf) need = 1;
-    else if (b >= 0xe0 && b <= 0xef) {
-      need = 2;
-      if (b === 0xe0) lo = 0xa0; // overlong
-      if (b === 0xed) hi = 0x9f; // surrogates
-    } else if (b >= 0xf0 && b <= 0xf4) {
-      need = 3;
-      if (b === 0xf0) lo = 0x90; // overlong
-      if (b === 0xf4) hi = 0x8f; // above U+10FFFF
-    } else return i;
-    const second = bytes[i + 1];
-    if (second === undefined || second < lo || second > hi) return i;
-    for (let k = 2; k <= need; k++) {
-      const cont = bytes[i + k];
-      if (cont === undefined || cont < 0x80 || cont > 0xbf) return i;
-    }
-    i += need + 1;
-  }
-  return -1;
-}
-
-function countNewlines(bytes: Uint8Array, end: number): number {
-  let n = 0;
-  for (let i = 0; i < end; i++) if (bytes[i] === 0x0a) n++;
-  return n;
-}
-
-function lineAt(text: string, index: number): number {
-  let line = 1;
-  for (let i = 0; i < index; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
-
-// CRLF (Windows) and lone CR (old Mac) both become LF; line numbers are unchanged.
-function normalizeNewlines(text: string): string {
-  return text.replace(/\r\n?/g, '\n');
 }
 
 // ---------------------------------------------------------------- blocks
@@ -446,78 +327,6 @@ function matchLabel(text: string): { speaker: string; style: LabelStyle; rest: s
     return { speaker: plain[1]!, style: 'plain', rest: (plain[2] ?? '').trim() };
   }
   return null;
-}
-
-// ---------------------------------------------------------------- title metadata
-
-interface DateMatch {
-  iso: string;
-  index: number;
-}
-
-function findDate(title: string): DateMatch | null {
-  const mdy = DATE_MDY.exec(title);
-  const dmy = DATE_DMY.exec(title);
-  const candidates: { index: number; month: string; day: string; year: string }[] = [];
-  if (mdy) candidates.push({ index: mdy.index, month: mdy[1]!, day: mdy[2]!, year: mdy[3]! });
-  if (dmy) candidates.push({ index: dmy.index, month: dmy[2]!, day: dmy[1]!, year: dmy[3]! });
-  candidates.sort((a, b) => a.index - b.index);
-  for (const c of candidates) {
-    const prefix = c.month.toLowerCase().slice(0, 3);
-    const month = MONTHS.findIndex((m) => m.startsWith(prefix)) + 1;
-    const year = Number(c.year);
-    const day = Number(c.day);
-    // Reject impossible dates (e.g. February 30) rather than inventing one.
-    const probe = new Date(Date.UTC(year, month - 1, day));
-    if (month < 1 || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) continue;
-    const iso = `${c.year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-    return { iso, index: c.index };
-  }
-  return null;
-}
-
-function parseDate(title: string): string | null {
-  return findDate(title)?.iso ?? null;
-}
-
-/** "… between A, B and C on January 18, 1991" -> ["A", "B", "C"]. */
-function parseParticipants(title: string): string[] {
-  const date = findDate(title);
-  const head = date ? title.slice(0, date.index) : title;
-  const match = /\bbetween\s+(.+?)\s+and\s+(.+)$/i.exec(head.trim());
-  if (!match) return [];
-  const last = match[2]!
-    .replace(/[\s,;:.]+$/, '')
-    .replace(/\s+(?:on|of|dated)$/i, '')
-    .trim();
-  const names = [...match[1]!.split(/\s*,\s*/), last].map((n) => n.trim());
-  return names.every((n) => n !== '') ? names : [];
-}
-
-// ---------------------------------------------------------------- source note
-
-/**
- * `raw` is the text inside the brackets, "Source: " included, so serializing
- * `[${raw}]` reproduces the note exactly. The fields are best-effort readings
- * of the usual "ARCHIVE. Translated by NAME for [the] PUBLISHER." shape.
- */
-function parseSourceNote(raw: string): SourceNote {
-  const body = raw.replace(/^source:\s*/i, '').trim();
-  const translated = /^(.*?)[.;,]?\s*Translated\s+by\s+(.+?)(?:\s+for\s+(?:the\s+)?(.+?))?\.?$/is.exec(
-    body,
-  );
-  const archive = translated ? translated[1]! : body.replace(/\.$/, '');
-  return {
-    raw,
-    archiveRef: orNull(archive),
-    translator: orNull(translated?.[2]),
-    publisher: orNull(translated?.[3]),
-  };
-}
-
-function orNull(value: string | undefined): string | null {
-  const trimmed = value?.trim() ?? '';
-  return trimmed === '' ? null : trimmed;
 }
 
 /** Quotes input text for a message, shortened so one long paragraph does not swamp it. */

@@ -125,11 +125,12 @@ async function snapshot(page: Page): Promise<string> {
   const parts: string[] = [];
   await page.goto('/admin/users');
   parts.push(await page.getByTestId('accounts').innerText());
-  for (const url of [`/documents/${SLUG}`, `/documents/${SLUG}/history`]) {
-    const response = await page.goto(url);
-    parts.push(`${url} ${response?.status()}`);
-    if (response?.ok()) parts.push(await page.locator('main').innerText());
-  }
+  // The document's content (not its toolbar, whose keyboard hint appears once scripts load).
+  const reader = await page.goto(`/documents/${SLUG}`);
+  parts.push(`reader ${reader?.status()}`, ...(await page.getByTestId('aligned-row').allInnerTexts()));
+  const history = await page.goto(`/documents/${SLUG}/history`);
+  parts.push(`history ${history?.status()}`);
+  if (history?.ok()) parts.push(await page.locator('main').innerText());
   return parts.join('\n---\n');
 }
 

@@ -2,7 +2,7 @@ import { notFound } from 'next/navigation';
 import { AlignedGrid } from '@/app/_components/aligned-grid';
 import { getDb } from '@/db';
 import { getAlignmentState } from '@/db/queries/alignment';
-import { getDocumentBySlug } from '@/db/queries/documents';
+import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { rowRefs } from '@/lib/alignment/row-refs';
 import { parseReaderParams } from '@/lib/render/reader-params';
 import { DocumentCitationScript, documentCitationMetadata } from './_citation/document-metadata';
@@ -28,7 +28,7 @@ export async function generateMetadata({ params }: Props) {
 export default async function ReaderPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const db = await getDb();
-  const doc = await getDocumentBySlug(db, slug);
+  const doc = await loadDocument(slug);
   if (!doc) notFound();
   const state = await getAlignmentState(db, doc.id);
   const choice = parseReaderParams(await searchParams, state.witnesses);

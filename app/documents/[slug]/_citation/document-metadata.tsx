@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { cache } from 'react';
 import { getDb } from '@/db';
 import { getWitnesses } from '@/db/queries/alignment';
-import { getDocumentBySlug } from '@/db/queries/documents';
+import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { getLastTurn } from '@/db/queries/passages';
 import { referenceWitness } from '@/lib/alignment/row-refs';
 import { documentCitation, type DocumentCitation } from '@/lib/citation/passage-citation';
@@ -14,7 +14,7 @@ import { requestOrigin } from './request-origin';
 /** The document's citation at its current revision, once per request (metadata and page both use it). */
 const loadDocumentCitation = cache(async (slug: string): Promise<DocumentCitation | null> => {
   const db = await getDb();
-  const doc = await getDocumentBySlug(db, slug);
+  const doc = await loadDocument(slug);
   if (!doc) return null;
   const reference = referenceWitness({ witnesses: await getWitnesses(db, doc.id) });
   const lastTurn = reference ? await getLastTurn(db, doc.id, reference.id) : 0;

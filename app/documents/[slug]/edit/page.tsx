@@ -10,7 +10,7 @@ import { getCurrentUser } from '@/app/_auth/current-user';
 import { getDb } from '@/db';
 import { lastUndoableRevision } from '@/db/edits/history-edits';
 import { getAlignmentState } from '@/db/queries/alignment';
-import { getDocumentBySlug } from '@/db/queries/documents';
+import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { hasRole } from '@/lib/auth/action-pipeline';
 import { EditGrid } from './_components/edit-grid';
 import { EditKeyboard } from './_components/edit-keyboard';
@@ -31,7 +31,7 @@ const PAGE_ROWS = 200;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
-  const doc = await getDocumentBySlug(await getDb(), slug);
+  const doc = await loadDocument(slug);
   return { title: doc ? `Edit: ${doc.title}` : 'Not found', robots: { index: false } };
 }
 
@@ -42,7 +42,7 @@ export default async function EditPage({ params, searchParams }: Props) {
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/documents/${slug}/edit`)}`);
   if (!hasRole(user, 'editor')) notFound();
   const db = await getDb();
-  const doc = await getDocumentBySlug(db, slug);
+  const doc = await loadDocument(slug);
   if (!doc) notFound();
   const [state, undoTarget] = await Promise.all([getAlignmentState(db, doc.id), lastUndoableRevision(db, doc.id, user.id)]);
   const pages = Math.max(1, Math.ceil(state.rows.length / PAGE_ROWS));

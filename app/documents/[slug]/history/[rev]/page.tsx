@@ -10,7 +10,7 @@ import { AlignedGrid } from '@/app/_components/aligned-grid';
 import { getCurrentUser } from '@/app/_auth/current-user';
 import { getDb } from '@/db';
 import { getAlignmentState } from '@/db/queries/alignment';
-import { getDocumentBySlug } from '@/db/queries/documents';
+import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { getRevision, getRevisionDiff } from '@/db/queries/revisions';
 import { hasRole } from '@/lib/auth/action-pipeline';
 import { RevertButton } from '../_components/revert-button';
@@ -24,7 +24,7 @@ type Props = { params: Promise<{ slug: string; rev: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug, rev } = await params;
-  const doc = await getDocumentBySlug(await getDb(), slug);
+  const doc = await loadDocument(slug);
   return { title: doc ? `Revision ${rev}: ${doc.title}` : 'Not found' };
 }
 
@@ -33,7 +33,7 @@ export default async function RevisionPage({ params }: Props) {
   if (!/^\d{1,9}$/.test(revParam)) notFound();
   const rev = Number(revParam);
   const db = await getDb();
-  const doc = await getDocumentBySlug(db, slug);
+  const doc = await loadDocument(slug);
   if (!doc || rev < 1 || rev > doc.currentRev) notFound();
   const [revision, diff, state, user] = await Promise.all([
     getRevision(db, doc.id, rev),

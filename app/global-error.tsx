@@ -1,9 +1,11 @@
 'use client';
 
+import { INTERFACE_LANG } from '@/lib/render/lang';
+
 /** Last resort when the root layout itself fails: its own minimal document, no stack trace. */
 export default function GlobalError({ error }: { error: Error & { digest?: string } }) {
   return (
-    <html lang="en">
+    <html lang={INTERFACE_LANG}>
       <body style={{ fontFamily: 'Georgia, serif', maxWidth: '38rem', margin: '3rem auto', padding: '0 1rem', lineHeight: 1.6 }}>
         <main>
           <h1>Diptych is having trouble</h1>

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { SiteHeader } from './_components/site-header';
 import './globals.css';
+import { INTERFACE_LANG } from '@/lib/render/lang';
 
 export const metadata: Metadata = {
   title: { default: 'Diptych', template: '%s · Diptych' },
@@ -10,7 +11,7 @@ export const metadata: Metadata = {
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={INTERFACE_LANG}>
       <body>
         <a className="skip-link" href="#main">
           Skip to content

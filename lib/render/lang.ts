@@ -37,7 +37,8 @@ export function languageName(tag: string): string {
  * The tag on interface text that sits inside a text cell (labels, "not yet
  * transcribed", mark explanations), so screen readers switch voice for it.
  * It is the interface's English ('en-GB': its dates and spelling are
- * British), kept distinct from a witness's own 'en': `[lang="en"]` selects
- * English texts, never the interface's words about them.
+ * British), the same tag as the root <html lang>, and distinct from a
+ * witness's own 'en', so assistive technology and `[lang="en"]` tell the
+ * interface's words from the English texts they describe.
  */
 export const INTERFACE_LANG = 'en-GB';

@@ -6,6 +6,10 @@
 
 /** Largest memo accepted, in UTF-8 bytes. Real memos are a few KiB; this is a guard, not a budget. */
 export const MAX_MEMO_BYTES = 2 * 1024 * 1024;
+/** Longest turn, in characters: the same bound as an edit's text (op-schema.ts), so every imported turn stays editable. */
+export const MAX_TURN_CHARS = 100_000;
+/** Most turns in one memo: the scale the edit path is measured at (docs/benchmarks.md). */
+export const MAX_TURNS = 20_000;
 
 export type ImportErrorCode =
   /** Nothing but whitespace (or nothing at all). */
@@ -27,7 +31,13 @@ export type ImportErrorCode =
   /** A speaker label or mark glued to the previous line instead of starting its own paragraph. */
   | 'missing-blank-line'
   /** A title but not a single turn. */
-  | 'no-turns';
+  | 'no-turns'
+  /** One turn longer than MAX_TURN_CHARS. */
+  | 'turn-too-long'
+  /** More than MAX_TURNS turns. */
+  | 'too-many-turns'
+  /** A file in another format (JSON export, TMX) that does not have the shape that format requires. */
+  | 'bad-format';
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;

@@ -1,237 +1,195 @@
 /**
- * The memo importer: Markdown memo text (see docs/formats.md) -> MemoDocument.
- * Strict on purpose: anything the format does not define is an ImportError with
- * a line number, never silently dropped or merged, because a lost paragraph
- * would shift every alignment built on the turn/paragraph numbering.
+ * The memo importer: memo text in any of the conventions of docs/formats.md
+ * -> MemoDocument. Structure it is sure of becomes turns, front matter,
+ * milestones and the source note; structure it is unsure of is decided one
+ * way and reported as a warning with its line; structure it cannot read at
+ * all (a list, a stray bracket, a label with no text) is an ImportError with
+ * its line, because a silently lost or merged paragraph would shift every
+ * alignment built on the turn numbering.
  */
+import {
+  ANY_HEADING,
+  assertBalanced,
+  blockHead,
+  EXCERPT_MARK,
+  foreignStructure,
+  isSingleBracketed,
+  paragraphText,
+  quote,
+  SOURCE_START,
+  splitBlocks,
+  type Block,
+} from '@/lib/memo/blocks';
 import { decodeMemoInput, normalizeNewlines } from '@/lib/memo/decode';
-import { ImportError } from '@/lib/memo/errors';
-import { parseDate, parseParticipants, parseSourceNote } from '@/lib/memo/metadata';
-import type { LabelStyle, MemoDocument, MemoTurn, SourceNote } from '@/lib/memo/model';
+import { ImportError, MAX_TURN_CHARS, MAX_TURNS } from '@/lib/memo/errors';
+import {
+  emptyFrontMatter,
+  isFieldLine,
+  principals,
+  readFrontMatterBlock,
+  type FrontMatter,
+  type Line,
+} from '@/lib/memo/front-matter';
+import { parseDate, parseSourceNote, parseTitleNames } from '@/lib/memo/metadata';
+import type { MemoDocument, MemoMilestone, MemoTurn, MemoWarning, SourceNote } from '@/lib/memo/model';
+import { isOnRoster, lastName, matchLabel, sameSurname, titleCaseWord, type LabelMatch, type Roster } from '@/lib/memo/speakers';
 
-/** One run of non-blank lines; `lines[i]` sits on input line `start + i`. */
-interface Block {
-  start: number;
-  lines: string[];
-}
-
-
-const TITLE = /^##[ \t]+(.*)$/;
-const ANY_HEADING = /^(#{1,6})(?:[ \t]|$)/;
-const FENCE = /^(?:`{3,}|~{3,})/;
-const BLOCKQUOTE = /^>/;
-const BULLET_ITEM = /^[-*+](?:[ \t]|$)/;
-const ORDERED_ITEM = /^(\d{1,9})[.)](?:[ \t]|$)/;
-const THEMATIC_BREAK = /^([-*_])[ \t]*(?:\1[ \t]*){2,}$/;
-const SETEXT_UNDERLINE = /^(?:=+|-+)[ \t]*$/;
-const HTML_BLOCK = /^<[A-Za-z/!?]/;
-const TABLE_ROW = /^\|/;
-
-const EXCERPT_MARK = /^\[excerpt\]$/i;
-const SOURCE_START = /^\[source:/i;
-
-// `**Gorbachev**: text`, and the common variant `**Gorbachev:** text` (written back canonically).
-const BOLD_LABEL = /^\*\*([^*:]+?)\*\*:[ \t]*(.*)$/;
-const BOLD_LABEL_COLON_INSIDE = /^\*\*([^*:]+?):\*\*[ \t]*(.*)$/;
-// A plain label is deliberately narrow: 1-3 words, the first capitalized, no digits,
-// then ": " (or end of line). Ordinary prose with a colon later on does not match.
-const NAME_WORD = String.raw`\p{Lu}[\p{L}\p{M}.'’-]*`;
-const NAME_PARTICLE = String.raw`(?:de|du|des|da|di|la|le|van|von|der|den|al|bin|ibn)`;
-const PLAIN_LABEL = new RegExp(
-  String.raw`^(${NAME_WORD}(?: (?:${NAME_WORD}|${NAME_PARTICLE})){0,2}):(?:[ \t]+(.*))?$`,
-  'u',
-);
-const MAX_PLAIN_LABEL_CHARS = 40;
-
+const HEADING_TITLE = /^#{1,2}[ \t]+(.*)$/;
+const GENERIC_TITLE = /^(?:memorandum of (?:telephone )?conversation|memcon|запись беседы)[.:]?$/i;
+const PAGE_MARK = /^\[(?:page|p\.|стр\.|с\.)\s*([\p{L}\d.–-]+)\]$/iu;
 
 export function parseMemo(input: string | Uint8Array): MemoDocument {
   const text = normalizeNewlines(decodeMemoInput(input));
   if (text.trim() === '') {
     throw new ImportError('empty', null, 'the file is empty');
   }
-  return parseBlocks(splitBlocks(text));
+  return new MemoParser(splitBlocks(text)).run();
 }
 
-// ---------------------------------------------------------------- blocks
+class MemoParser {
+  private readonly blocks: Block[];
+  private title = '';
+  private readonly fm: FrontMatter = emptyFrontMatter();
+  private readonly turns: MemoTurn[] = [];
+  private readonly turnChars: number[] = [];
+  private readonly milestones: MemoMilestone[] = [];
+  private pendingPages: { label: string; line: number }[] = [];
+  private readonly warnings: MemoWarning[] = [];
+  private isExcerpt = false;
+  private sourceNote: SourceNote | null = null;
+  private sourceLine = 0;
+  private titleParticipants: string[] = [];
 
-function splitBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  let current: Block | null = null;
-  text.split('\n').forEach((raw, i) => {
-    const line = raw.trimEnd();
-    if (line.trim() === '') {
-      current = null;
+  constructor(blocks: Block[]) {
+    this.blocks = blocks;
+  }
+
+  run(): MemoDocument {
+    const [titleBlock, ...rest] = this.blocks;
+    if (!titleBlock) throw new ImportError('empty', null, 'the file is empty');
+    this.readTitle(titleBlock);
+    for (const block of rest) for (const part of this.splitAtLabels(block)) this.readBlock(part);
+    if (this.turns.length === 0) {
+      throw new ImportError('no-turns', null, 'the memo has a title but no turns ("**Name**: text" or "Name: text")');
+    }
+    const last = this.turns.at(-1)!;
+    for (const page of this.pendingPages) this.milestones.push({ turnNo: last.turnNo, paragraph: last.paragraphs.length, ...page });
+    if (GENERIC_TITLE.test(this.title) && this.fm.subject) this.title = `${this.title.replace(/[.:]$/, '')}: ${this.fm.subject}`;
+    const names = parseTitleNames(this.title);
+    const participants = this.normalizeParticipants(
+      names.participants.length ? names.participants : principals(this.fm.listed),
+    );
+    if (!this.hasRoster()) {
+      this.warnings.push({
+        line: null,
+        message: 'no participants are named in the title ("between A and B") or a PARTICIPANTS list, so every label was taken as a speaker',
+      });
+    }
+    return {
+      title: this.title,
+      date: parseDate(this.title) ?? this.fm.date,
+      place: names.place ?? this.fm.place,
+      participants,
+      isExcerpt: this.isExcerpt,
+      frontMatter: this.fm.entries,
+      turns: this.turns,
+      milestones: this.milestones,
+      sourceNote: this.sourceNote,
+      warnings: [...this.warnings, ...this.fm.warnings].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    };
+  }
+
+  // ------------------------------------------------------------ title
+
+  private readTitle(block: Block): void {
+    const head = blockHead(block);
+    const rest: Line[] = block.lines.slice(1).map((text, i) => ({ text, line: block.start + i + 1 }));
+    const heading = HEADING_TITLE.exec(head);
+    if (heading) {
+      this.title = (heading[1] ?? '').trim();
+      if (this.title === '') throw new ImportError('no-title', block.start, 'the "##" title heading is empty');
+    } else if (ANY_HEADING.test(head)) {
+      throw new ImportError(
+        'no-title',
+        block.start,
+        `the memo must start with a "## " title heading or a title line, found a level-${ANY_HEADING.exec(head)![1]!.length} heading`,
+      );
+    } else if (isFieldLine(head)) {
+      readFrontMatterBlock([{ text: head, line: block.start }, ...rest], this.fm, false);
+      if (!this.fm.subject) {
+        throw new ImportError('no-title', block.start, 'the memo must start with a "## " title heading, a title line or a SUBJECT: line');
+      }
+      this.title = this.fm.subject;
+      return;
+    } else {
+      const label = matchLabel(head);
+      if (label && (label.shape === 'bold' || label.shape === 'colon')) {
+        throw new ImportError(
+          'no-title',
+          block.start,
+          `the memo must start with a "## " title heading or a title line, found the speaker label ${quote(head)}`,
+        );
+      }
+      this.title = head.trim();
+    }
+    assertBalanced({ start: block.start, lines: [block.lines[0]!] });
+    this.titleParticipants = parseTitleNames(this.title).participants;
+    if (rest.length) readFrontMatterBlock(rest, this.fm, true);
+  }
+
+  // ------------------------------------------------------------ blocks
+
+  /** A speaker label at the start of a line inside a block starts a new turn (reported: Markdown would join it). */
+  private splitAtLabels(block: Block): Block[] {
+    if (this.turns.length === 0 && isFieldLine(block.lines[0] ?? '')) return [block];
+    const parts: Block[] = [];
+    let current: Block = { start: block.start, lines: [] };
+    block.lines.forEach((line, i) => {
+      const label = i > 0 ? matchLabel(line.trim()) : null;
+      if (label && label.rest !== '' && this.acceptLabel(label, null)) {
+        this.warnings.push({
+          line: block.start + i,
+          message: `${quote(line.trim())} starts a new turn without a blank line before it; read as a new turn`,
+        });
+        parts.push(current);
+        current = { start: block.start + i, lines: [] };
+      }
+      current.lines.push(line);
+    });
+    parts.push(current);
+    return parts;
+  }
+
+  private readBlock(block: Block): void {
+    const head = blockHead(block);
+    if (this.turns.length === 0 && isFieldLine(head)) {
+      readFrontMatterBlock(this.linesOf(block), this.fm, false);
       return;
     }
-    if (current === null) {
-      current = { start: i + 1, lines: [] };
-      blocks.push(current);
-    }
-    current.lines.push(line);
-  });
-  return blocks;
-}
-
-/**
- * A block's first line with up to 3 spaces of indentation removed (as in Markdown).
- * Deeper indentation is an indented code block, which the format does not have.
- */
-function blockHead(block: Block): string {
-  const first = block.lines[0] ?? '';
-  const indent = /^[ \t]*/.exec(first)?.[0] ?? '';
-  if (indent.includes('\t') || indent.length >= 4) {
-    throw new ImportError(
-      'unknown-structure',
-      block.start,
-      `${quote(first.trim())} is indented like a Markdown code block; memo paragraphs start at the margin`,
-    );
-  }
-  return first.slice(indent.length);
-}
-
-/** Why a line is a Markdown block the memo format does not have, or null. */
-function foreignStructure(line: string, continuation: boolean): string | null {
-  const heading = ANY_HEADING.exec(line);
-  if (heading) {
-    const level = heading[1]!.length;
-    return level === 2
-      ? 'is a second "##" heading; a memo has exactly one title'
-      : `is a level-${level} heading; the only heading allowed is the "## " title on the first line`;
-  }
-  if (FENCE.test(line)) return 'opens a code block, which the memo format does not have';
-  if (BLOCKQUOTE.test(line)) return 'is a block quote, which the memo format does not have';
-  if (THEMATIC_BREAK.test(line)) return 'is a horizontal rule, which the memo format does not have';
-  if (BULLET_ITEM.test(line)) return 'is a list item, which the memo format does not have';
-  const ordered = ORDERED_ITEM.exec(line);
-  // Inside a paragraph only "1." starts a list (CommonMark), so a wrapped "1991. ..." is prose.
-  if (ordered && (!continuation || ordered[1] === '1')) {
-    return 'is a numbered list item, which the memo format does not have';
-  }
-  if (HTML_BLOCK.test(line)) return 'is an HTML block, which the memo format does not have';
-  if (TABLE_ROW.test(line)) return 'is a table row, which the memo format does not have';
-  return null;
-}
-
-/**
- * Joins a paragraph block's lines (Markdown soft wraps become one space) after
- * refusing lines that would start a new block in Markdown or in the memo format.
- */
-function paragraphText(block: Block, head: string): string {
-  const parts = [head];
-  block.lines.slice(1).forEach((raw, i) => {
-    const line = raw.trim();
-    const lineNo = block.start + i + 1;
-    if (SETEXT_UNDERLINE.test(line)) {
-      throw new ImportError(
-        'unknown-structure',
-        lineNo,
-        `${quote(line)} underlines the line above into a heading, which the memo format does not have here`,
-      );
-    }
-    const foreign = foreignStructure(line, true);
-    if (foreign) throw new ImportError('unknown-structure', lineNo, `${quote(line)} ${foreign}`);
-    if (matchLabel(line)) {
-      throw new ImportError(
-        'missing-blank-line',
-        lineNo,
-        `${quote(line)} looks like a speaker label inside a paragraph; put a blank line before it (or join it to the previous line if it is prose)`,
-      );
-    }
-    if (EXCERPT_MARK.test(line) || SOURCE_START.test(line)) {
-      throw new ImportError(
-        'missing-blank-line',
-        lineNo,
-        `${quote(line)} must be a paragraph of its own; put a blank line before it`,
-      );
-    }
-    parts.push(line);
-  });
-  return parts.join(' ');
-}
-
-/** Square brackets must pair up within one paragraph; reports the offending line. */
-function assertBalanced(block: Block): void {
-  const open: number[] = []; // line of each unclosed "["
-  block.lines.forEach((line, i) => {
-    const lineNo = block.start + i;
-    for (const ch of line) {
-      if (ch === '[') open.push(lineNo);
-      else if (ch === ']') {
-        if (open.pop() === undefined) {
-          throw new ImportError(
-            'unbalanced-brackets',
-            lineNo,
-            `"]" has no matching "[" in this paragraph (${quote(line.trim())})`,
-          );
-        }
-      }
-    }
-  });
-  const unclosed = open.at(-1);
-  if (unclosed !== undefined) {
-    const line = block.lines[unclosed - block.start] ?? '';
-    throw new ImportError(
-      'unbalanced-brackets',
-      unclosed,
-      `"[" is not closed by "]" in the same paragraph (${quote(line.trim())})`,
-    );
-  }
-}
-
-/** True when the text is one bracket pair around everything, e.g. "[Source: a [b] c]". */
-function isSingleBracketed(text: string): boolean {
-  if (!text.startsWith('[') || !text.endsWith(']')) return false;
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '[') depth++;
-    else if (text[i] === ']') {
-      depth--;
-      if (depth === 0 && i !== text.length - 1) return false;
-    }
-  }
-  return depth === 0;
-}
-
-// ---------------------------------------------------------------- document
-
-function parseBlocks(blocks: Block[]): MemoDocument {
-  const [titleBlock, ...rest] = blocks;
-  if (!titleBlock) throw new ImportError('empty', null, 'the file is empty');
-  const title = parseTitle(titleBlock);
-
-  let isExcerpt = false;
-  const turns: MemoTurn[] = [];
-  let sourceNote: SourceNote | null = null;
-  let sourceLine = 0;
-
-  for (const block of rest) {
-    const head = blockHead(block);
     const foreign = foreignStructure(head, false);
     if (foreign) throw new ImportError('unknown-structure', block.start, `${quote(head)} ${foreign}`);
-
-    if (sourceNote !== null) {
+    if (this.sourceNote !== null) {
       throw new ImportError(
         'unknown-structure',
         block.start,
-        `${quote(head)} comes after the source note (line ${sourceLine}); the [Source: ...] note must be the last paragraph`,
+        `${quote(head)} comes after the source note (line ${this.sourceLine}); the [Source: ...] note must be the last paragraph`,
       );
     }
-
     assertBalanced(block);
     const text = paragraphText(block, head);
 
     if (EXCERPT_MARK.test(text)) {
-      if (isExcerpt || turns.length > 0) {
-        throw new ImportError(
-          'unknown-structure',
-          block.start,
-          '"[excerpt]" may appear only once, between the title and the first turn',
-        );
+      if (this.isExcerpt || this.turns.length > 0) {
+        throw new ImportError('unknown-structure', block.start, '"[excerpt]" may appear only once, between the title and the first turn');
       }
-      isExcerpt = true;
-      continue;
+      this.isExcerpt = true;
+      return;
     }
-
+    const page = PAGE_MARK.exec(text);
+    if (page) {
+      this.pendingPages.push({ label: page[1]!, line: block.start });
+      return;
+    }
     if (SOURCE_START.test(text)) {
       if (!isSingleBracketed(text)) {
         throw new ImportError(
@@ -240,97 +198,126 @@ function parseBlocks(blocks: Block[]): MemoDocument {
           `${quote(text)} has text outside the source note; write the note as a paragraph of its own: [Source: ...]`,
         );
       }
-      sourceNote = parseSourceNote(text.slice(1, -1));
-      sourceLine = block.start;
-      continue;
+      this.sourceNote = parseSourceNote(text.slice(1, -1));
+      this.sourceLine = block.start;
+      return;
     }
 
     const label = matchLabel(text);
-    if (label) {
-      if (label.rest === '') {
-        throw new ImportError(
-          'empty-label',
-          block.start,
-          `${quote(text)} is a speaker label with no text`,
-        );
-      }
-      turns.push({
-        turnNo: turns.length + 1,
-        speaker: label.speaker,
-        labelStyle: label.style,
-        paragraphs: [label.rest],
-        line: block.start,
-      });
-      continue;
+    if (label && this.acceptLabel(label, block.start)) {
+      if (label.rest === '') throw new ImportError('empty-label', block.start, `${quote(text)} is a speaker label with no text`);
+      this.startTurn(label, block.start);
+      return;
     }
 
-    const turn = turns.at(-1);
+    const turn = this.turns.at(-1);
     if (!turn) {
+      readFrontMatterBlock(this.linesOf(block), this.fm, false);
+      return;
+    }
+    this.flushPages(turn.turnNo, turn.paragraphs.length);
+    turn.paragraphs.push(text);
+    this.addChars(turn, text.length + 2);
+  }
+
+  private linesOf(block: Block): Line[] {
+    return block.lines.map((text, i) => ({ text, line: block.start + i }));
+  }
+
+  private startTurn(label: LabelMatch, line: number): void {
+    if (this.turns.length >= MAX_TURNS) {
       throw new ImportError(
-        'text-before-speaker',
-        block.start,
-        `${quote(text)} comes before the first speaker label; every paragraph must belong to a turn starting with "**Name**: "`,
+        'too-many-turns',
+        line,
+        `this is turn ${(this.turns.length + 1).toLocaleString('en')}; a memo may have at most ${MAX_TURNS.toLocaleString('en')} turns (split the file into several documents)`,
       );
     }
-    turn.paragraphs.push(text);
+    const turn: MemoTurn = {
+      turnNo: this.turns.length + 1,
+      speaker: label.speaker,
+      labelStyle: label.style,
+      paragraphs: [label.rest],
+      line,
+    };
+    this.turns.push(turn);
+    this.turnChars.push(0);
+    this.flushPages(turn.turnNo, 0);
+    this.addChars(turn, label.rest.length);
   }
 
-  if (turns.length === 0) {
-    throw new ImportError('no-turns', null, 'the memo has a title but no turns ("**Name**: text")');
+  private addChars(turn: MemoTurn, n: number): void {
+    const total = (this.turnChars[turn.turnNo - 1] ?? 0) + n;
+    this.turnChars[turn.turnNo - 1] = total;
+    if (total > MAX_TURN_CHARS) {
+      throw new ImportError(
+        'turn-too-long',
+        turn.line,
+        `turn ${turn.turnNo} (${turn.speaker}) is over ${MAX_TURN_CHARS.toLocaleString('en')} characters, the most one turn may hold; a missing speaker label or blank line may have run several turns together`,
+      );
+    }
   }
 
-  return {
-    title,
-    date: parseDate(title),
-    participants: parseParticipants(title),
-    isExcerpt,
-    turns,
-    sourceNote,
-  };
-}
+  private flushPages(turnNo: number, paragraph: number): void {
+    for (const page of this.pendingPages) this.milestones.push({ turnNo, paragraph, ...page });
+    this.pendingPages = [];
+  }
 
-function parseTitle(block: Block): string {
-  const head = blockHead(block);
-  const match = TITLE.exec(head);
-  if (!match) {
-    const heading = ANY_HEADING.exec(head);
-    const found = heading
-      ? `a level-${heading[1]!.length} heading`
-      : quote(head);
-    throw new ImportError(
-      'no-title',
-      block.start,
-      `the memo must start with a "## " title heading, found ${found}`,
-    );
-  }
-  const title = (match[1] ?? '').trim();
-  if (title === '') throw new ImportError('no-title', block.start, 'the "##" title heading is empty');
-  if (block.lines.length > 1) {
-    throw new ImportError(
-      'missing-blank-line',
-      block.start + 1,
-      'the title must be followed by a blank line',
-    );
-  }
-  assertBalanced(block);
-  return title;
-}
+  // ------------------------------------------------------------ speakers
 
-function matchLabel(text: string): { speaker: string; style: LabelStyle; rest: string } | null {
-  const bold = BOLD_LABEL.exec(text) ?? BOLD_LABEL_COLON_INSIDE.exec(text);
-  if (bold) {
-    const speaker = (bold[1] ?? '').trim();
-    if (speaker !== '') return { speaker, style: 'bold', rest: (bold[2] ?? '').trim() };
+  private roster(): Roster {
+    return {
+      names: [
+        ...this.titleParticipants,
+        ...this.fm.listed.map((p) => p.name),
+        ...this.fm.listed.flatMap((p) => (p.role ? [p.role] : [])),
+      ],
+    };
   }
-  const plain = PLAIN_LABEL.exec(text);
-  if (plain && plain[1]!.length <= MAX_PLAIN_LABEL_CHARS) {
-    return { speaker: plain[1]!, style: 'plain', rest: (plain[2] ?? '').trim() };
-  }
-  return null;
-}
 
-/** Quotes input text for a message, shortened so one long paragraph does not swamp it. */
-function quote(text: string): string {
-  const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
-  return `"${short}"`;
+  private hasRoster(): boolean {
+    return this.titleParticipants.length > 0 || this.fm.listed.length > 0;
+  }
+
+  /** Whether a label starts a turn; `line` null: only asking (no warning recorded). */
+  private acceptLabel(label: LabelMatch, line: number | null): boolean {
+    const known = this.hasRoster();
+    const onRoster = known && isOnRoster(label.speaker, this.roster());
+    const warn = (message: string) => {
+      if (line !== null) this.warnings.push({ line, message });
+    };
+    if (label.shape === 'bold') {
+      if (known && !onRoster) {
+        warn(`"${label.speaker}" is not a participant (${this.roster().names.join(', ')}); kept as a speaker because the label is bold`);
+      }
+      return true;
+    }
+    if (label.shape === 'period') return onRoster;
+    if (!known || onRoster) return true;
+    // Before the first turn a "Name: value" line is front matter, reported there.
+    if (this.turns.length > 0) warn(`"${label.speaker}" is not a participant; treated as text`);
+    return false;
+  }
+
+  /**
+   * A Russian title names people in the genitive or instrumental ("беседы
+   * М.С. Горбачева с Ф. Миттераном"); the labels give the nominative.
+   */
+  private normalizeParticipants(names: string[]): string[] {
+    return names.map((name) => {
+      const surname = lastName(name);
+      const turn = this.turns.find((t) => {
+        const s = lastName(t.speaker);
+        return s !== surname && sameSurname(s, surname);
+      });
+      if (!turn) return name;
+      const words = name.split(/\s+/);
+      const labelWord = turn.speaker.split(/\s+/).at(-1)!.replace(/[^\p{L}\p{M}'’-]/gu, '');
+      const fixed = [...words.slice(0, -1), titleCaseWord(labelWord)].join(' ');
+      this.warnings.push({
+        line: turn.line,
+        message: `participant "${name}" read as "${fixed}", the form of the label on this line`,
+      });
+      return fixed;
+    });
+  }
 }

@@ -119,16 +119,20 @@ describe('parseMemo errors', () => {
     expectImportError('  \n\t\n\r\n  ', 'empty', null);
   });
 
-  it('rejects a file without a ## title', () => {
+  it('rejects a file that starts with a turn instead of a title', () => {
     const error = expectImportError('\n**A**: Hello.', 'no-title', 2);
     expect(error.message).toContain('"## " title');
-    expectImportError('# Memo\n\n**A**: Hello.', 'no-title', 1);
+    expectImportError('### Memo\n\n**A**: Hello.', 'no-title', 1);
     expectImportError('##   \n\n**A**: Hello.', 'no-title', 1);
   });
 
-  it('rejects text before the first speaker label', () => {
-    const error = expectImportError(`${TITLE}\n\n[excerpt]\n\nGood morning.\n\n**A**: Hi.`, 'text-before-speaker', 5);
-    expect(error.message).toContain('before the first speaker label');
+  it('keeps text before the first speaker label as front matter, with a warning', () => {
+    const doc = parseMemo(`${TITLE}\n\n[excerpt]\n\nGood morning.\n\n**A**: Hi.`);
+    expect(doc.frontMatter).toEqual(['Good morning.']);
+    expect(doc.turns).toHaveLength(1);
+    expect(doc.warnings).toEqual([
+      { line: 5, message: '"Good morning." comes before the first speaker label; kept as front matter, not as a turn' },
+    ]);
   });
 
   it('rejects a bold label with no text', () => {
@@ -141,7 +145,7 @@ describe('parseMemo errors', () => {
   });
 
   it('rejects a plain label with no text', () => {
-    expectImportError(`${TITLE}\n\n**A**: Hi.\n\nMitterrand:\n`, 'empty-label', 5);
+    expectImportError(`${TITLE}\n\n**A**: Hi.\n\nB:\n`, 'empty-label', 5);
   });
 
   it('rejects an unclosed [', () => {
@@ -190,8 +194,13 @@ describe('parseMemo errors', () => {
     expect(error.message).toContain('after the source note');
   });
 
-  it('rejects a speaker label glued to the previous paragraph', () => {
-    expectImportError(`${TITLE}\n\n**A**: Hi.\n**B**: Hello.`, 'missing-blank-line', 4);
+  it('starts a new turn at a speaker label glued to the previous paragraph, with a warning', () => {
+    const doc = parseMemo(`${TITLE}\n\n**A**: Hi.\n**B**: Hello.`);
+    expect(doc.turns.map((t) => [t.speaker, t.paragraphs, t.line])).toEqual([
+      ['A', ['Hi.'], 3],
+      ['B', ['Hello.'], 4],
+    ]);
+    expect(doc.warnings[0]).toMatchObject({ line: 4 });
   });
 
   it('rejects a memo with a title but no turns', () => {

@@ -214,6 +214,76 @@ export const alignmentMembers = pgTable(
   ],
 );
 
+/** A witness's language and label as of a metadata version (editors may correct them). */
+export interface WitnessLabel {
+  id: number;
+  lang: string;
+  label: string;
+}
+
+/**
+ * Versions of a document's metadata, versioned like segments: an edit closes
+ * the current version (rev_to) and inserts the new one. `documents` keeps a
+ * copy of the current version's fields (and `witnesses` the current language
+ * and label), written in the same transaction, so current reads stay one
+ * lookup; a pinned revision reads its version from here.
+ */
+export const documentMetadata = pgTable(
+  'document_metadata',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    title: text('title').notNull(),
+    date: text('date'),
+    place: text('place'),
+    participants: jsonb('participants').$type<string[]>().notNull().default([]),
+    archiveRef: text('archive_ref'),
+    translator: text('translator'),
+    publisher: text('publisher'),
+    sourceNote: text('source_note'),
+    isExcerpt: boolean('is_excerpt').notNull().default(false),
+    /** Front matter of the imported memo, verbatim (SUBJECT / PARTICIPANTS blocks, place and date lines). */
+    frontMatter: jsonb('front_matter').$type<string[]>().notNull().default([]),
+    witnesses: jsonb('witnesses').$type<WitnessLabel[]>().notNull().default([]),
+    revFrom: integer('rev_from').notNull(),
+    revTo: integer('rev_to'),
+  },
+  (t) => [
+    uniqueIndex('document_metadata_current').on(t.documentId).where(sql`${t.revTo} is null`),
+    index('document_metadata_doc_rev_idx').on(t.documentId, t.revFrom, t.revTo),
+    check('document_metadata_rev_range', sql`${t.revTo} is null or ${t.revTo} > ${t.revFrom}`),
+  ],
+);
+
+/**
+ * Page breaks of the printed edition ("[Page 1049]"), in one witness: before
+ * paragraph `paragraph` (0-based) of turn `turn_no`. Anchored on turn
+ * numbers, which no alignment edit changes; versioned for future edits.
+ */
+export const pageMilestones = pgTable(
+  'page_milestones',
+  {
+    id: serial('id').primaryKey(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    witnessId: integer('witness_id')
+      .notNull()
+      .references(() => witnesses.id),
+    turnNo: integer('turn_no').notNull(),
+    paragraph: integer('paragraph').notNull(),
+    label: text('label').notNull(),
+    revFrom: integer('rev_from').notNull(),
+    revTo: integer('rev_to'),
+  },
+  (t) => [
+    index('page_milestones_doc_idx').on(t.documentId, t.turnNo),
+    check('page_milestones_rev_range', sql`${t.revTo} is null or ${t.revTo} > ${t.revFrom}`),
+  ],
+);
+
 export const documentsRelations = relations(documents, ({ many }) => ({
   witnesses: many(witnesses),
   revisions: many(revisions),
@@ -233,6 +303,8 @@ export type RevisionRecord = typeof revisions.$inferSelect;
 export type SegmentRecord = typeof segments.$inferSelect;
 export type AlignmentRowRecord = typeof alignmentRows.$inferSelect;
 export type AlignmentMemberRecord = typeof alignmentMembers.$inferSelect;
+export type DocumentMetadataRecord = typeof documentMetadata.$inferSelect;
+export type PageMilestoneRecord = typeof pageMilestones.$inferSelect;
 
 /**
  * Failed sign-in attempts, counted in the database so the limit holds across

@@ -1,65 +1,98 @@
-// `npm run import -- path/to/memo.md [--slug SLUG] [--source-lang ru] [--translation-lang en]`
-// Imports a memorandum (docs/formats.md) as a new document at revision 1: the
-// translation's turns, a source column of placeholders, one row per turn.
-// A malformed file is refused with the line and the reason; nothing is written.
+// `npm run import -- FILE [--slug S] [--source-lang ru] [--translation-lang en] [--dry-run]`
+// Imports a memorandum in any convention of docs/formats.md, a Diptych JSON
+// export or a TMX file as a new document at revision 1. Warnings are printed
+// with their lines; a file that cannot be read is refused in one line naming
+// the file, the line and the reason (exit 1), and nothing is written.
 import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { describeConfiguredDatabase, openConfiguredDatabase } from '@/db/bootstrap';
-import { importMemoDocument } from '@/db/import-memo';
-import { ensureSystemUser } from '@/db/users';
 import { ImportError } from '@/lib/memo/errors';
-import { parseMemo } from '@/lib/memo/parse';
+import { planImport, type ImportPlan } from '@/lib/import/plan-import';
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    slug: { type: 'string' },
-    'source-lang': { type: 'string', default: 'ru' },
-    'translation-lang': { type: 'string', default: 'en' },
-  },
-});
+const USAGE = `Usage: npm run import -- FILE [options]
 
-const file = positionals[0];
-if (!file) {
-  console.error('Usage: npm run import -- path/to/memo.md [--slug SLUG] [--source-lang ru] [--translation-lang en]');
-  process.exit(2);
-}
-const slug = values.slug ?? path.basename(file).replace(/\.md$/i, '');
-if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-  console.error(`"${slug}" is not a usable slug: use lower-case letters, digits and single hyphens.`);
-  process.exit(2);
+Imports FILE as a new document: a memorandum of conversation (Markdown or
+plain text, see docs/formats.md), a Diptych JSON export (.json) or a TMX file (.tmx).
+
+Options:
+  --slug SLUG               the document's address (default: from the file name)
+  --source-lang TAG         language of the original (default ru)
+  --translation-lang TAG    language of the translation (default en)
+  --dry-run                 parse and report, write nothing
+  --help                    show this help`;
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
 }
 
-let memo;
+let parsed;
 try {
-  memo = parseMemo(await readFile(file));
+  parsed = parseArgs({
+    allowPositionals: true,
+    options: {
+      slug: { type: 'string' },
+      'source-lang': { type: 'string' },
+      'translation-lang': { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
 } catch (error) {
-  if (error instanceof ImportError) {
-    console.error(`${file}: ${error.message}`);
-    process.exit(1);
-  }
+  fail(`import: ${(error as Error).message.split('\n')[0]} (see --help)`);
+}
+const { values, positionals } = parsed;
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const file = positionals[0];
+if (!file || positionals.length > 1) fail('import: name exactly one file to import (see --help)');
+
+let bytes: Uint8Array;
+try {
+  bytes = await readFile(file);
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  fail(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`);
+}
+
+let plan: ImportPlan;
+try {
+  plan = planImport(bytes, {
+    fileName: file,
+    slug: values.slug ?? null,
+    sourceLang: values['source-lang'],
+    translationLang: values['translation-lang'],
+  });
+} catch (error) {
+  if (error instanceof ImportError) fail(`${file}: ${error.message}`);
   throw error;
 }
 
-const sourceLang = values['source-lang']!;
-const translationLang = values['translation-lang']!;
-const names = new Intl.DisplayNames(['en'], { type: 'language' });
+for (const w of plan.warnings) console.warn(`${file}: ${w.line === null ? '' : `line ${w.line}: `}warning: ${w.message}`);
+const { bundle } = plan;
+const describe = `"${bundle.metadata.title}" (${plan.kind}, ${bundle.rows.length} rows, ${bundle.witnesses.map((w) => `${w.lang}${w.isPlaceholderWitness ? ' placeholders' : ''}`).join(' + ')})`;
+if (values['dry-run']) {
+  console.log(`Dry run: ${file} would be imported as ${bundle.slug}: ${describe}. Nothing was written.`);
+  process.exit(0);
+}
+
+// Only now open the database: a bad file never touches it.
+const { describeConfiguredDatabase, openConfiguredDatabase } = await import('@/db/bootstrap');
+const { importBundle } = await import('@/db/import-bundle');
+const { ensureSystemUser } = await import('@/db/users');
 const database = await openConfiguredDatabase();
 try {
-  const { created } = await importMemoDocument(database.db, memo, {
-    slug,
-    sourceLang,
-    translationLang,
-    sourceLabel: `${names.of(sourceLang) ?? sourceLang} original`,
-    translationLabel: `${names.of(translationLang) ?? translationLang} translation`,
+  const { created } = await importBundle(database.db, bundle, {
     userId: await ensureSystemUser(database.db),
+    op: plan.op,
+    summary: plan.summary,
   });
   if (!created) {
-    console.error(`A document "${slug}" already exists in ${describeConfiguredDatabase()}; nothing was changed.`);
+    console.error(`${file}: a document "${bundle.slug}" already exists in ${describeConfiguredDatabase()}; nothing was changed (choose another --slug)`);
     process.exitCode = 1;
   } else {
-    console.log(`Imported "${memo.title}" as ${slug}: ${memo.turns.length} turns, into ${describeConfiguredDatabase()}.`);
+    console.log(`Imported ${describe} as ${bundle.slug} into ${describeConfiguredDatabase()}.`);
   }
 } finally {
   await database.close();

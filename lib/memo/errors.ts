@@ -37,7 +37,11 @@ export type ImportErrorCode =
   /** More than MAX_TURNS turns. */
   | 'too-many-turns'
   /** A file in another format (JSON export, TMX) that does not have the shape that format requires. */
-  | 'bad-format';
+  | 'bad-format'
+  /** A language option that is not a language, or a text in neither language's script. */
+  | 'bad-language'
+  /** A slug that is not lower-case letters, digits and single hyphens. */
+  | 'bad-slug';
 
 export class ImportError extends Error {
   readonly code: ImportErrorCode;

@@ -1,0 +1,127 @@
+/**
+ * Stores a document bundle (lib/document/bundle.ts) as a new document at
+ * revision 1: its witnesses, segments, rows and members, its metadata as
+ * version 1 and its page milestones. One transaction; nothing is written if
+ * any part fails, and a slug that exists already changes nothing.
+ */
+import { eq } from 'drizzle-orm';
+import type { DocumentBundle } from '@/lib/document/bundle';
+import { newKey, orderKeysBetween } from '@/lib/keys/ids';
+import type { Db } from './connect';
+import {
+  alignmentMembers,
+  alignmentRows,
+  documentMetadata,
+  documents,
+  pageMilestones,
+  revisions,
+  segments,
+  witnesses,
+} from './schema';
+
+export interface ImportBundleOptions {
+  userId: number;
+  /** What revision 1 records as its operation (format, counts). */
+  op: { type: 'import'; format: string; [k: string]: unknown };
+  summary: string;
+}
+
+export async function importBundle(
+  db: Db,
+  bundle: DocumentBundle,
+  options: ImportBundleOptions,
+): Promise<{ documentId: number; created: boolean }> {
+  const meta = bundle.metadata;
+  return db.transaction(async (tx) => {
+    const [doc] = await tx
+      .insert(documents)
+      .values({
+        slug: bundle.slug,
+        title: meta.title,
+        date: meta.date,
+        participants: meta.participants,
+        archiveRef: meta.archiveRef,
+        translator: meta.translator,
+        publisher: meta.publisher,
+        sourceNote: meta.sourceNote,
+        isExcerpt: meta.isExcerpt,
+        currentRev: 1,
+      })
+      // A concurrent or earlier import of the same slug wins; this one does nothing.
+      .onConflictDoNothing({ target: documents.slug })
+      .returning({ id: documents.id });
+    if (!doc) {
+      const [existing] = await tx.select({ id: documents.id }).from(documents).where(eq(documents.slug, bundle.slug));
+      return { documentId: existing!.id, created: false };
+    }
+
+    const witnessRows = await tx
+      .insert(witnesses)
+      .values(
+        bundle.witnesses.map((w, position) => ({
+          documentId: doc.id,
+          lang: w.lang,
+          role: w.role,
+          label: w.label,
+          isPlaceholderWitness: w.isPlaceholderWitness,
+          position,
+        })),
+      )
+      .returning({ id: witnesses.id, position: witnesses.position });
+    const witnessIds = bundle.witnesses.map((_, i) => witnessRows.find((w) => w.position === i)!.id);
+
+    await tx.insert(revisions).values({ documentId: doc.id, rev: 1, userId: options.userId, op: options.op, summary: options.summary });
+    await tx.insert(documentMetadata).values({
+      documentId: doc.id,
+      ...meta,
+      witnesses: bundle.witnesses.map((w, i) => ({ id: witnessIds[i]!, lang: w.lang, label: w.label })),
+      revFrom: 1,
+    });
+    if (bundle.milestones.length) {
+      await tx.insert(pageMilestones).values(
+        bundle.milestones.map((m) => ({ documentId: doc.id, witnessId: witnessIds[m.witness]!, turnNo: m.turnNo, paragraph: m.paragraph, label: m.label, revFrom: 1 })),
+      );
+    }
+    if (bundle.rows.length === 0) return { documentId: doc.id, created: true };
+
+    // Order keys: one per row, and per witness one per segment in reading order.
+    const rowOrder = orderKeysBetween(null, null, bundle.rows.length);
+    const segmentOrder = bundle.witnesses.map((_, w) => {
+      const n = bundle.rows.reduce((sum, row) => sum + (row.cells[w]?.length ?? 0), 0);
+      return n ? orderKeysBetween(null, null, n) : [];
+    });
+    const used = bundle.witnesses.map(() => 0);
+    const segmentValues: (typeof segments.$inferInsert)[] = [];
+    const rows = bundle.rows.map((row, i) => {
+      const members = row.cells.flatMap((cell, w) =>
+        cell.map((segment) => {
+          const key = newKey('s');
+          segmentValues.push({
+            key,
+            documentId: doc.id,
+            witnessId: witnessIds[w]!,
+            orderKey: segmentOrder[w]![used[w]!++]!,
+            turnNo: segment.turnNo,
+            sentenceNo: segment.sentenceNo,
+            speaker: segment.speaker,
+            text: segment.text,
+            isPlaceholder: segment.isPlaceholder,
+            revFrom: 1,
+          });
+          return { witnessId: witnessIds[w]!, segmentKey: key };
+        }),
+      );
+      return { key: newKey('r'), orderKey: rowOrder[i]!, status: row.status, note: row.note, members };
+    });
+
+    if (segmentValues.length) await tx.insert(segments).values(segmentValues);
+    const inserted = await tx
+      .insert(alignmentRows)
+      .values(rows.map(({ key, orderKey, status, note }) => ({ key, documentId: doc.id, orderKey, status, note, revFrom: 1 })))
+      .returning({ id: alignmentRows.id, key: alignmentRows.key });
+    const rowIdByKey = new Map(inserted.map((r) => [r.key, r.id]));
+    const memberValues = rows.flatMap((row) => row.members.map((m) => ({ rowVersionId: rowIdByKey.get(row.key)!, ...m })));
+    if (memberValues.length) await tx.insert(alignmentMembers).values(memberValues);
+    return { documentId: doc.id, created: true };
+  });
+}

@@ -21,6 +21,7 @@ import type { EditOutcome } from './apply-edit';
 import { conflictError, revisionAuthor } from './conflict';
 import { lockDocument, recordRevision } from './document-lock';
 import { currentRowsByKey, currentRowsOfSegments, loadWindow } from './load-window';
+import { metadataToRevert, metadataToUndo, writeMetadataVersion } from './metadata-edit';
 import { keysChangedAfter, keysChangedAt, versionsAt } from './versions';
 import { countWrites, writeChanges } from './write-changes';
 
@@ -92,11 +93,13 @@ export async function undoLastEdit(
         tail: `your revision ${x} can no longer be undone. Reload to see the passage as it is now.`,
       });
     }
+    const details = await metadataToUndo(tx, documentId, x, currentRev);
     const changes = restoreChangeSet(now, beforeX);
-    if (isEmptyChangeSet(changes)) throw new AlignmentError('no-change', `Revision ${x} changed nothing that could be undone.`);
+    if (isEmptyChangeSet(changes) && !details) throw new AlignmentError('no-change', `Revision ${x} changed nothing that could be undone.`);
     const rev = currentRev + 1;
     const summary = `Undid revision ${x}: ${target.summary}`;
     await writeChanges(tx, documentId, rev, changes);
+    if (details) await writeMetadataVersion(tx, documentId, rev, details);
     await recordRevision(tx, { documentId, rev, userId, op: { type: 'undo', rev: x } satisfies RevisionOp, summary });
     return { rev, summary, written: countWrites(changes) };
   });
@@ -123,13 +126,15 @@ export async function revertTo(
     const keys = await keysChangedAfter(tx, documentId, toRev);
     const [target, now] = await Promise.all([versionsAt(tx, documentId, keys, toRev), versionsAt(tx, documentId, keys, null)]);
     const changes = restoreChangeSet(now, target);
-    if (isEmptyChangeSet(changes)) {
+    const details = await metadataToRevert(tx, documentId, toRev);
+    if (isEmptyChangeSet(changes) && !details) {
       throw new AlignmentError('no-change', `The document already reads exactly as it did at revision ${toRev}.`);
     }
     const written = countWrites(changes);
     const rev = currentRev + 1;
-    const summary = `Reverted to revision ${toRev} (${plural(written.rows, 'row')}, ${plural(written.segments, 'segment')} restored)`;
+    const summary = `Reverted to revision ${toRev} (${plural(written.rows, 'row')}, ${plural(written.segments, 'segment')}${details ? ' and the document details' : ''} restored)`;
     await writeChanges(tx, documentId, rev, changes);
+    if (details) await writeMetadataVersion(tx, documentId, rev, details);
     await recordRevision(tx, { documentId, rev, userId, op: { type: 'revert', toRev } satisfies RevisionOp, summary });
     return { rev, summary, written };
   });

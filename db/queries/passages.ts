@@ -14,6 +14,7 @@ import { checkRevision } from '@/lib/refs/revision';
 import type { Db } from '../connect';
 import { alignmentRows, segments } from '../schema';
 import { getAlignmentState } from './alignment';
+import { getMetadataAt } from './document-metadata';
 import { getDocumentBySlug, type DocumentMeta } from './documents';
 
 export interface PassageChange {
@@ -58,7 +59,15 @@ export async function getPassageView(
 
   // Read at the pinned revision even when it is the newest: an edit may land between the two reads.
   const pinnedRev = params.rev;
-  const state = await getAlignmentState(db, document.id, pinnedRev);
+  const [state, pinnedMeta] = await Promise.all([getAlignmentState(db, document.id, pinnedRev), getMetadataAt(db, document.id, pinnedRev)]);
+  // A pinned citation names the document as it was at that revision (title, participants, translator...).
+  const pinnedDocument = pinnedMeta ? withMetadata(document, pinnedMeta) : document;
+  if (pinnedMeta) {
+    state.witnesses = state.witnesses.map((w) => {
+      const asOf = pinnedMeta.witnesses.find((m) => m.id === w.id);
+      return asOf ? { ...w, lang: asOf.lang, label: asOf.label } : w;
+    });
+  }
   const passage = resolveRef(params.ref, state);
   // A sentence reference may name a sentence that a later merge took away: then only the pinned view exists.
   const current = resolveOrNull(params.ref, currentState);
@@ -72,7 +81,12 @@ export async function getPassageView(
     // A difference implies some version of these keys started or ended after the pin; current_rev is the safe bound.
     change = { rev: rev ?? document.currentRev };
   }
-  return { document, state, passage, pinnedRev, change, current };
+  return { document: pinnedDocument, state, passage, pinnedRev, change, current };
+}
+
+function withMetadata(document: DocumentMeta, meta: NonNullable<Awaited<ReturnType<typeof getMetadataAt>>>): DocumentMeta {
+  const { title, date, participants, archiveRef, translator, publisher, sourceNote, isExcerpt } = meta;
+  return { ...document, title, date, participants, archiveRef, translator, publisher, sourceNote, isExcerpt };
 }
 
 function resolveOrNull(ref: PassageRef, state: AlignmentState): ResolvedPassage | null {

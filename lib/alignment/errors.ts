@@ -35,7 +35,9 @@ export type AlignmentErrorCode =
   /** The edit names rows too far apart to be one passage. */
   | 'too-wide'
   /** A revision that does not exist (yet) or cannot be used as asked. */
-  | 'bad-revision';
+  | 'bad-revision'
+  /** A document detail that cannot be stored as given (a date that is no date, an unknown language). */
+  | 'bad-metadata';
 
 export class AlignmentError extends DomainError {
   declare readonly code: AlignmentErrorCode;

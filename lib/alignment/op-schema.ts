@@ -86,6 +86,35 @@ export const setRowStatusSchema = z.object({
   note: divergenceNoteSchema.nullable(),
 });
 
+/** An optional text detail: trimmed, and empty means "not known" (null). */
+const detail = (max: number) =>
+  z
+    .string()
+    .max(max, `is longer than ${max.toLocaleString('en')} characters`)
+    .transform((s) => s.trim())
+    .nullable()
+    .transform((s) => (s === '' || s === null ? null : s));
+
+/** Corrects the document's details (title, date, participants, sources, languages): a revision like any edit. */
+export const editMetadataSchema = z.object({
+  type: z.literal('edit-metadata'),
+  metadata: z.object({
+    title: z.string().max(1_000, 'is longer than 1,000 characters').transform((s) => s.trim()).refine((s) => s.length > 0, 'is empty'),
+    date: detail(10).refine((s) => s === null || /^\d{4}-\d{2}-\d{2}$/.test(s), 'must be a date as yyyy-mm-dd'),
+    place: detail(500),
+    participants: z.array(z.string().max(200).transform((s) => s.trim())).max(100).transform((list) => list.filter((p) => p !== '')),
+    archiveRef: detail(2_000),
+    translator: detail(500),
+    publisher: detail(500),
+    sourceNote: detail(5_000),
+  }),
+  /** Language tag and label of each witness (column). */
+  languages: z
+    .array(z.object({ witnessId, lang: z.string().trim().min(2, 'is too short').max(35), label: z.string().trim().min(1, 'is empty').max(200) }))
+    .max(16),
+});
+export type EditMetadataOp = z.output<typeof editMetadataSchema>;
+
 export const editOpSchema = z.discriminatedUnion('type', [
   mergeRowsSchema,
   splitRowSchema,
@@ -122,4 +151,4 @@ export type HistoryOp =
   | { type: 'undo'; rev: number }
   | { type: 'revert'; toRev: number }
   | { type: 'import'; [k: string]: unknown };
-export type RevisionOp = EditOp | HistoryOp;
+export type RevisionOp = EditOp | EditMetadataOp | HistoryOp;

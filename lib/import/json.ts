@@ -50,7 +50,9 @@ export function parseJsonDocument(input: string | Uint8Array): DocumentBundle {
   } catch (error) {
     const at = /position (\d+)/.exec(String(error))?.[1];
     const line = at === undefined ? null : source.slice(0, Number(at)).split('\n').length;
-    throw new ImportError('bad-format', line, `this is not valid JSON (${(error as Error).message.replace(/^.*?: /, '')})`);
+    // Node quotes the whole input in some messages; keep only the reason, on one line.
+    const reason = (error as Error).message.split(/,\s*"|\n/)[0]!.trim();
+    throw new ImportError('bad-format', line, `this is not valid JSON (${reason})`);
   }
   const parsed = bundleSchema.safeParse(data);
   if (!parsed.success) {

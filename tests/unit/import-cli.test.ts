@@ -1,0 +1,74 @@
+/**
+ * `npm run import` messages: a file it cannot take is refused in one line
+ * naming the file, the line and the reason, exit 1, without a stack trace;
+ * --help prints the usage; --dry-run reports and writes nothing. (No
+ * database is opened for any of these.)
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'diptych-cli-'));
+const TITLE = 'Memorandum of Conversation between A. Smith and B. Jones, Rome, May 1, 1990';
+
+function run(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import-memo.ts', ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    // A data folder nobody uses: the command must fail before it would open it.
+    env: { ...process.env, DATABASE_URL: '', DIPTYCH_DATA_DIR: path.join(dir, 'never-opened') },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr.trim() };
+}
+
+function file(name: string, text: string): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
+
+function expectOneLineError(result: ReturnType<typeof run>, message: string) {
+  expect(result.status).toBe(1);
+  expect(result.stderr).toBe(message);
+  expect(result.stderr).not.toMatch(/\n|^\s+at |Error:/m);
+}
+
+describe('npm run import', () => {
+  it('--help prints the usage and exits 0', () => {
+    const result = run('--help');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Usage: npm run import -- FILE [options]');
+    expect(result.stdout).toContain('--dry-run');
+  });
+
+  it('refuses a missing file, a 1.5 MB turn, too many turns and a bad --source-lang in one line each', () => {
+    const missing = path.join(dir, 'missing.md');
+    expectOneLineError(run(missing), `${missing}: no such file`);
+    const huge = file('huge.txt', `${TITLE}\n\nSmith: ${'word '.repeat(300_000)}\n`);
+    expectOneLineError(
+      run(huge),
+      `${huge}: line 3: turn 1 (Smith) is over 100,000 characters, the most one turn may hold; a missing speaker label or blank line may have run several turns together`,
+    );
+    const many = file('many.txt', `${TITLE}\n\n${Array.from({ length: 20_001 }, () => 'Smith: a.').join('\n\n')}\n`);
+    expectOneLineError(run(many), `${many}: line 40003: this is turn 20,001; a memo may have at most 20,000 turns (split the file into several documents)`);
+    const ok = file('ok.txt', `${TITLE}\n\nSmith: Hello.\n\nJones: Hi.\n`);
+    expectOneLineError(run(ok, '--source-lang', 'r!u'), `${ok}: --source-lang "r!u" is not a BCP 47 language tag (for example ru, en, fr, de)`);
+    expectOneLineError(run(ok, '--frobnicate'), `import: Unknown option '--frobnicate'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--frobnicate" (see --help)`);
+  });
+
+  it('--dry-run prints warnings with their lines and writes nothing', () => {
+    const memo = file('notes.txt', `${TITLE}\n\nSmith: Hello.\n\nNotetaker: a pause.\n\nJones: Hi.\n`);
+    const result = run(memo, '--dry-run', '--slug', 'rome-1990');
+    expect(result.status).toBe(0);
+    expect(result.stderr.split('\n')).toEqual([
+      `${memo}: line 5: warning: "Notetaker" is not a participant; treated as text`,
+      `${memo}: line 3: warning: no Russian spelling is known for "Smith"; its placeholders are labelled "Smith" until an editor corrects them`,
+      `${memo}: line 7: warning: no Russian spelling is known for "Jones"; its placeholders are labelled "Jones" until an editor corrects them`,
+    ]);
+    expect(result.stdout).toContain('would be imported as rome-1990');
+    expect(result.stdout).toContain('Nothing was written.');
+  });
+});

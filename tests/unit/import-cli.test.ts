@@ -36,7 +36,8 @@ function expectOneLineError(result: ReturnType<typeof run>, message: string) {
   expect(result.stderr).not.toMatch(/\n|^\s+at |Error:/m);
 }
 
-describe('npm run import', () => {
+// Each case starts a Node process (about a second, more on a busy machine).
+describe('npm run import', { timeout: 60_000 }, () => {
   it('--help prints the usage and exits 0', () => {
     const result = run('--help');
     expect(result.status).toBe(0);
@@ -44,16 +45,25 @@ describe('npm run import', () => {
     expect(result.stdout).toContain('--dry-run');
   });
 
-  it('refuses a missing file, a 1.5 MB turn, too many turns and a bad --source-lang in one line each', () => {
+  it('refuses a missing file', () => {
     const missing = path.join(dir, 'missing.md');
     expectOneLineError(run(missing), `${missing}: no such file`);
+  });
+
+  it('refuses a 1.5 MB turn', () => {
     const huge = file('huge.txt', `${TITLE}\n\nSmith: ${'word '.repeat(300_000)}\n`);
     expectOneLineError(
       run(huge),
       `${huge}: line 3: turn 1 (Smith) is over 100,000 characters, the most one turn may hold; a missing speaker label or blank line may have run several turns together`,
     );
+  });
+
+  it('refuses too many turns', () => {
     const many = file('many.txt', `${TITLE}\n\n${Array.from({ length: 20_001 }, () => 'Smith: a.').join('\n\n')}\n`);
     expectOneLineError(run(many), `${many}: line 40003: this is turn 20,001; a memo may have at most 20,000 turns (split the file into several documents)`);
+  });
+
+  it('refuses a bad --source-lang and an unknown option', () => {
     const ok = file('ok.txt', `${TITLE}\n\nSmith: Hello.\n\nJones: Hi.\n`);
     expectOneLineError(run(ok, '--source-lang', 'r!u'), `${ok}: --source-lang "r!u" is not a BCP 47 language tag (for example ru, en, fr, de)`);
     expectOneLineError(run(ok, '--frobnicate'), `import: Unknown option '--frobnicate'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--frobnicate" (see --help)`);

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { Fact } from '@/app/_components/fact';
+import { ImportLink } from '@/app/_components/import-link';
 import { getDb } from '@/db';
 import { listLibraryDocuments } from '@/db/queries/library';
 import { formatDocumentDate, formatList, progressPhrase } from '@/lib/render/format';
@@ -15,6 +16,7 @@ export default async function LibraryPage() {
       <p className="page-lede">
         Translated historical documents read beside their sources, aligned passage by passage.
       </p>
+      <ImportLink />
       {docs.length === 0 ? <p>No documents yet.</p> : null}
       <ul className="library">
         {docs.map((doc) => {

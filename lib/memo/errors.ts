@@ -2,7 +2,9 @@
  * Typed import errors for the memo format (see docs/formats.md). Every error
  * carries a machine-readable code and, when it is about one place, the 1-based
  * line, so the upload form can point at the line and tests can assert exactly.
+ * A DomainError, so server actions pass the message on to the editor.
  */
+import { DomainError } from '@/lib/errors';
 
 /** Largest memo accepted, in UTF-8 bytes. Real memos are a few KiB; this is a guard, not a budget. */
 export const MAX_MEMO_BYTES = 2 * 1024 * 1024;
@@ -43,17 +45,15 @@ export type ImportErrorCode =
   /** A slug that is not lower-case letters, digits and single hyphens. */
   | 'bad-slug';
 
-export class ImportError extends Error {
-  readonly code: ImportErrorCode;
+export class ImportError extends DomainError {
+  declare readonly code: ImportErrorCode;
   /** 1-based line in the input, or null when the error is about the whole file. */
   readonly line: number | null;
   /** The problem without the "line N: " prefix, for UIs that show the line separately. */
   readonly reason: string;
 
   constructor(code: ImportErrorCode, line: number | null, reason: string) {
-    super(line === null ? reason : `line ${line}: ${reason}`);
-    this.name = 'ImportError';
-    this.code = code;
+    super(code, line === null ? reason : `line ${line}: ${reason}`, { line, reason });
     this.line = line;
     this.reason = reason;
   }

@@ -8,6 +8,7 @@ import { parseReaderParams } from '@/lib/render/reader-params';
 import { DocumentCitationScript, documentCitationMetadata } from './_citation/document-metadata';
 import { CitePassageForm } from './_components/cite-passage-form';
 import { DocumentHeader } from './_components/document-header';
+import { ExportLinks } from './_components/export-links';
 import { DocumentEditLinks } from './edit/_components/document-edit-links';
 import { ReaderToolbar } from './_components/reader-toolbar';
 import { RowActions } from './_components/row-actions';
@@ -40,6 +41,7 @@ export default async function ReaderPage({ params, searchParams }: Props) {
       <DocumentHeader doc={doc} state={state} />
       <DocumentEditLinks slug={doc.slug} />
       <ReaderToolbar slug={doc.slug} choice={choice} witnesses={state.witnesses} />
+      <ExportLinks slug={doc.slug} />
       <AlignedGrid
         state={state}
         witnessIds={choice.witnessIds}

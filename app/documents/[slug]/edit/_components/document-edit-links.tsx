@@ -12,6 +12,7 @@ export async function DocumentEditLinks({ slug }: { slug: string }) {
   return (
     <nav aria-label="Document tools" className={styles.docLinks}>
       {user && hasRole(user, 'editor') ? <Link href={`/documents/${slug}/edit`}>Edit</Link> : null}
+      {user && hasRole(user, 'editor') ? <Link href={`/documents/${slug}/details`}>Details</Link> : null}
       <Link href={`/documents/${slug}/history`}>History</Link>
     </nav>
   );

@@ -20,17 +20,15 @@ export type ImportErrorCode =
   | 'not-text'
   /** Over MAX_MEMO_BYTES. */
   | 'too-large'
-  /** The first non-blank line is not a `## ` heading with text. */
+  /** The memo does not start with a title (a heading or a plain line; not a speaker label). */
   | 'no-title'
-  /** A paragraph before the first speaker label. */
-  | 'text-before-speaker'
   /** A speaker label with nothing after it. */
   | 'empty-label'
   /** An `[` without `]` in the same paragraph, or a stray `]`. */
   | 'unbalanced-brackets'
   /** A Markdown block the format does not have, or a block out of place. */
   | 'unknown-structure'
-  /** A speaker label or mark glued to the previous line instead of starting its own paragraph. */
+  /** `[excerpt]` or a source note glued to the previous line instead of starting its own paragraph. */
   | 'missing-blank-line'
   /** A title but not a single turn. */
   | 'no-turns'

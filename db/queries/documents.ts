@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import type { DocumentMetadataFields } from '@/lib/document/bundle';
 import type { Db } from '../connect';
 import { documents } from '../schema';
 
@@ -16,19 +17,8 @@ const documentColumns = {
   currentRev: documents.currentRev,
 };
 
-export type DocumentMeta = {
-  id: number;
-  slug: string;
-  title: string;
-  date: string | null;
-  participants: string[];
-  archiveRef: string | null;
-  translator: string | null;
-  publisher: string | null;
-  sourceNote: string | null;
-  isExcerpt: boolean;
-  currentRev: number;
-};
+/** The current details (db/schema.ts keeps a copy of the current metadata version in `documents`). */
+export type DocumentMeta = { id: number; slug: string; currentRev: number } & Omit<DocumentMetadataFields, 'place' | 'frontMatter'>;
 
 export async function listDocuments(db: Db): Promise<DocumentMeta[]> {
   return db.select(documentColumns).from(documents).orderBy(asc(documents.date), asc(documents.slug));

@@ -4,6 +4,7 @@
  * label the other column gets), and every warning with its line. Plain
  * data, so the server action can return it to the form.
  */
+import type { DocumentMetadataFields } from '@/lib/document/bundle';
 import type { ImportKind, ImportPlan } from '@/lib/import/plan-import';
 import type { MemoWarning } from '@/lib/memo/model';
 
@@ -11,18 +12,9 @@ import type { MemoWarning } from '@/lib/memo/model';
 export const PREVIEW_TURNS = 300;
 const EXCERPT_CHARS = 240;
 
-export interface ImportPreview {
+export interface ImportPreview extends Omit<DocumentMetadataFields, 'sourceNote'> {
   kind: ImportKind;
   slug: string;
-  title: string;
-  date: string | null;
-  place: string | null;
-  participants: string[];
-  archiveRef: string | null;
-  translator: string | null;
-  publisher: string | null;
-  isExcerpt: boolean;
-  frontMatter: string[];
   witnesses: { lang: string; label: string; placeholder: boolean }[];
   rows: number;
   pages: string[];
@@ -37,20 +29,12 @@ function excerpt(text: string): string {
 
 export function importPreview(plan: ImportPlan): ImportPreview {
   const { bundle, memo } = plan;
-  const m = bundle.metadata;
+  const { sourceNote: _note, ...details } = bundle.metadata;
   const shown = bundle.rows.slice(0, PREVIEW_TURNS);
   return {
+    ...details,
     kind: plan.kind,
     slug: bundle.slug,
-    title: m.title,
-    date: m.date,
-    place: m.place,
-    participants: m.participants,
-    archiveRef: m.archiveRef,
-    translator: m.translator,
-    publisher: m.publisher,
-    isExcerpt: m.isExcerpt,
-    frontMatter: m.frontMatter,
     witnesses: bundle.witnesses.map((w) => ({ lang: w.lang, label: w.label, placeholder: w.isPlaceholderWitness })),
     rows: bundle.rows.length,
     pages: bundle.milestones.map((p) => `page ${p.label} before T${p.turnNo}${p.paragraph ? ` ¶${p.paragraph + 1}` : ''}`),

@@ -5,11 +5,18 @@
  * history); download the exports from the reader.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { accounts } from './fixtures/accounts';
 import { signIn } from './fixtures/sign-in';
 
 const memoPath = new URL('../fixtures/memos/frus-malta.txt', import.meta.url);
+
+/** WCAG 2.x A/AA and best-practice violations on the page as it is now (as in a11y.spec.ts). */
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  return results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}
 
 test('upload a memo, see and fix a warning, import it, correct a participant, download it', async ({ page }) => {
   await signIn(page, accounts.editor, '/import');
@@ -24,6 +31,7 @@ test('upload a memo, see and fix a warning, import it, correct a participant, do
   await expect(page.getByTestId('import-warnings')).toContainText('line 13: "Notetaker" is not a participant; treated as text');
   await expect(page.getByTestId('preview-turns').locator('tbody tr')).toHaveCount(4);
   await expect(preview).toContainText('Президент');
+  expect(await violations(page)).toEqual([]);
 
   // Fix it: the notetaker's line is an editorial remark, so bracket it.
   const text = page.getByTestId('import-text');
@@ -45,8 +53,11 @@ test('upload a memo, see and fix a warning, import it, correct a participant, do
   await participants.fill('George H. W. Bush\nMikhail Gorbachev');
   await page.getByRole('button', { name: 'Save details' }).click();
   await expect(page.getByTestId('details-result')).toContainText('Saved as revision 2: Corrected the document’s participants');
-  await page.goto('/documents/malta-1989/history');
-  await expect(page.locator('main')).toContainText('Corrected the document’s participants');
+  expect(await violations(page)).toEqual([]);
+  await page.goto('/documents/malta-1989/history/2');
+  await expect(page.getByTestId('revision-summary')).toHaveText('Corrected the document’s participants');
+  await expect(page.getByTestId('details-diff')).toContainText('George Bush; Mikhail Gorbachev');
+  await expect(page.getByTestId('details-diff')).toContainText('George H. W. Bush; Mikhail Gorbachev');
   await page.goto('/documents/malta-1989');
   await expect(page.getByTestId('reader')).toContainText('George H. W. Bush');
 

@@ -5,7 +5,6 @@
  * does not exist, a language tag that is not one, a witness of another
  * document).
  */
-import type { DocumentMetadataFields } from '@/lib/document/bundle';
 import type { VersionedMetadata } from '@/lib/document/from-state';
 import { AlignmentError } from '../errors';
 import type { EditMetadataOp } from '../op-schema';
@@ -42,26 +41,47 @@ function canonicalLang(tag: string): string {
   throw new AlignmentError('bad-metadata', `“${tag}” is not a language tag (for example ru, en, fr-CA).`);
 }
 
+export interface MetadataChange {
+  /** What an editor calls it: "translator", "column “English translation”". */
+  field: string;
+  before: string;
+  after: string;
+}
+
+function shown(value: string | string[] | boolean | null): string {
+  if (Array.isArray(value)) return value.join('; ');
+  if (value === null || value === '') return '—';
+  return String(value);
+}
+
+/** What differs between two versions of the details, in form order. */
+export function metadataChanges(a: MetadataVersion, b: MetadataVersion): MetadataChange[] {
+  const changes: MetadataChange[] = [];
+  for (const key of Object.keys(FIELD_NAMES) as (keyof EditMetadataOp['metadata'])[]) {
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) changes.push({ field: FIELD_NAMES[key], before: shown(a[key]), after: shown(b[key]) });
+  }
+  for (const w of a.witnesses) {
+    const other = b.witnesses.find((x) => x.id === w.id);
+    if (other && (other.lang !== w.lang || other.label !== w.label)) {
+      changes.push({ field: `column “${w.label}”`, before: `${w.label} (${w.lang})`, after: `${other.label} (${other.lang})` });
+    }
+  }
+  return changes;
+}
+
 export function editMetadata(current: MetadataVersion, op: EditMetadataOp): { next: MetadataVersion; summary: string } {
   checkDate(op.metadata.date);
-  const changed: string[] = [];
-  const fields = { ...op.metadata } as Pick<DocumentMetadataFields, keyof EditMetadataOp['metadata']>;
-  for (const key of Object.keys(FIELD_NAMES) as (keyof EditMetadataOp['metadata'])[]) {
-    if (JSON.stringify(current[key]) !== JSON.stringify(fields[key])) changed.push(FIELD_NAMES[key]);
-  }
   const witnesses = current.witnesses.map((w) => ({ ...w }));
   for (const entry of op.languages) {
     const witness = witnesses.find((w) => w.id === entry.witnessId);
     if (!witness) throw new AlignmentError('not-found', 'That column is not part of this document; reload the page.');
-    const lang = canonicalLang(entry.lang);
-    if (witness.lang !== lang || witness.label !== entry.label) {
-      changed.push(`column “${witness.label}”`);
-      witness.lang = lang;
-      witness.label = entry.label;
-    }
+    witness.lang = canonicalLang(entry.lang);
+    witness.label = entry.label;
   }
-  if (changed.length === 0) throw new AlignmentError('no-change', 'These details are the same as before; nothing was changed.');
-  return { next: { ...current, ...fields, witnesses }, summary: `Corrected the document’s ${changed.join(', ')}` };
+  const next: MetadataVersion = { ...current, ...op.metadata, witnesses };
+  const changes = metadataChanges(current, next);
+  if (changes.length === 0) throw new AlignmentError('no-change', 'These details are the same as before; nothing was changed.');
+  return { next, summary: `Corrected the document’s ${changes.map((c) => c.field).join(', ')}` };
 }
 
 const COMPARED = ['title', 'date', 'place', 'participants', 'archiveRef', 'translator', 'publisher', 'sourceNote', 'isExcerpt', 'frontMatter'] as const;

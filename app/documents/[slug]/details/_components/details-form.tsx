@@ -2,22 +2,14 @@
 /** The document-details form: every field as it is now; saving makes one revision (undoable, in the history). */
 import Link from 'next/link';
 import { useActionState } from 'react';
+import type { DocumentMetadataFields } from '@/lib/document/bundle';
 import { editDetails } from '../actions';
 import styles from '@/app/_components/forms.module.css';
 
 export interface DetailsFormProps {
   slug: string;
   rev: number;
-  details: {
-    title: string;
-    date: string | null;
-    place: string | null;
-    participants: string[];
-    archiveRef: string | null;
-    translator: string | null;
-    publisher: string | null;
-    sourceNote: string | null;
-  };
+  details: Omit<DocumentMetadataFields, 'isExcerpt' | 'frontMatter'>;
   witnesses: { id: number; lang: string; label: string; role: string }[];
 }
 

@@ -11,7 +11,11 @@ import { getCurrentUser } from '@/app/_auth/current-user';
 import { getDb } from '@/db';
 import { getAlignmentState } from '@/db/queries/alignment';
 import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
+import { getMetadataAt } from '@/db/queries/document-metadata';
 import { getRevision, getRevisionDiff } from '@/db/queries/revisions';
+import { metadataChanges } from '@/lib/alignment/ops/edit-metadata';
+import { ExportLinks } from '../../_components/export-links';
+import { DetailsDiff } from '../_components/details-diff';
 import { hasRole } from '@/lib/auth/action-pipeline';
 import { RevertButton } from '../_components/revert-button';
 import { RevisionDiffView } from '../_components/revision-diff';
@@ -35,12 +39,15 @@ export default async function RevisionPage({ params }: Props) {
   const db = await getDb();
   const doc = await loadDocument(slug);
   if (!doc || rev < 1 || rev > doc.currentRev) notFound();
-  const [revision, diff, state, user] = await Promise.all([
+  const [revision, diff, state, user, detailsBefore, detailsAfter] = await Promise.all([
     getRevision(db, doc.id, rev),
     getRevisionDiff(db, doc.id, rev),
     getAlignmentState(db, doc.id, rev),
     getCurrentUser(),
+    rev > 1 ? getMetadataAt(db, doc.id, rev - 1) : null,
+    getMetadataAt(db, doc.id, rev),
   ]);
+  const detailChanges = detailsBefore && detailsAfter ? metadataChanges(detailsBefore, detailsAfter) : [];
   if (!revision) notFound();
   const changedRows = diff.rows.filter((r) => r.after).map((r) => r.key);
   const witnessIds = [...state.witnesses].sort((a, b) => a.position - b.position).map((w) => w.id);
@@ -68,10 +75,13 @@ export default async function RevisionPage({ params }: Props) {
       </header>
       <section className={styles.diff} aria-labelledby="changes-title">
         <h2 id="changes-title">{rev > 1 ? `Changes from revision ${rev - 1}` : 'Changes'}</h2>
-        <RevisionDiffView diff={diff} />
+        <DetailsDiff changes={detailChanges} />
+        {/* A revision that only corrected the details changed no rows or texts: its table above says all. */}
+        {detailChanges.length && !diff.rows.length && !diff.segments.length ? null : <RevisionDiffView diff={diff} />}
       </section>
       <section className={styles.asOf} aria-labelledby="as-of-title">
         <h2 id="as-of-title">The document as of revision {rev}</h2>
+        <ExportLinks slug={slug} rev={rev} />
         <AlignedGrid state={state} witnessIds={witnessIds} view="parallel" highlightRowKeys={changedRows} />
       </section>
     </article>

@@ -10,6 +10,12 @@ import type { ImportPreview } from '@/lib/import/preview';
 import { previewImport, saveImport } from '../actions';
 import styles from '@/app/_components/forms.module.css';
 
+/**
+ * Server actions accept bodies up to Next's default 1 MB, so the page takes
+ * files up to 960 KB (real memos are a few KB); `npm run import` takes up to 2 MiB.
+ */
+const UPLOAD_LIMIT_BYTES = 960 * 1024;
+
 export function ImportForm() {
   const [fileName, setFileName] = useState('pasted-text.md');
   const [text, setText] = useState('');
@@ -22,6 +28,8 @@ export function ImportForm() {
   }, null);
   const [saved, saveAction, saving] = useActionState(saveImport, null);
   const fresh = preview?.ok === true && previewedText === text;
+  const bytes = new TextEncoder().encode(text).length;
+  const tooBig = bytes > UPLOAD_LIMIT_BYTES;
 
   return (
     <form className={styles.form} aria-labelledby="import-heading">
@@ -61,16 +69,22 @@ export function ImportForm() {
         </label>
       </div>
       <div className={styles.buttons}>
-        <button type="submit" formAction={previewAction} className={styles.button} disabled={previewing}>
+        <button type="submit" formAction={previewAction} className={styles.button} disabled={previewing || tooBig}>
           {previewing ? 'Reading…' : 'Preview'}
         </button>
-        <button type="submit" formAction={saveAction} className={`${styles.button} ${styles.primary}`} disabled={!fresh || saving} aria-describedby="import-hint">
+        <button type="submit" formAction={saveAction} className={`${styles.button} ${styles.primary}`} disabled={!fresh || saving || tooBig} aria-describedby="import-hint">
           {saving ? 'Importing…' : 'Import'}
         </button>
         <small id="import-hint">{fresh ? 'Imports exactly what the preview shows.' : 'Preview first; Import saves what the preview shows.'}</small>
       </div>
 
       <div role="status" aria-live="polite" data-testid="import-result">
+        {tooBig ? (
+          <p className={styles.error} data-testid="import-error">
+            This text is {(bytes / 1024).toFixed(0)} KB; the upload page takes up to 960 KB. Import larger files with{' '}
+            <code>npm run import</code> (up to 2 MiB).
+          </p>
+        ) : null}
         {saved?.ok ? (
           <p className={styles.ok}>
             Imported {saved.data.rows} rows as <Link href={`/documents/${saved.data.slug}`}>{saved.data.slug}</Link>.

@@ -9,7 +9,18 @@ import { attrs, xmlText } from '@/lib/export/xml';
 
 export function exportTmx(bundle: DocumentBundle, options: { tool?: string; toolVersion?: string } = {}): string {
   const ref = referenceWitness(bundle);
-  const srclang = bundle.witnesses.find((w) => w.role === 'source' && !w.isPlaceholderWitness)?.lang ?? bundle.witnesses[0]?.lang ?? 'und';
+  const units = bundle.rows.flatMap((row) => {
+    const variants = bundle.witnesses.flatMap((w, i) => {
+      const real = (row.cells[i] ?? []).filter((s) => !s.isPlaceholder);
+      return real.length ? [{ lang: w.lang, text: real.map((s) => s.text).join('\n\n') }] : [];
+    });
+    if (variants.length < 2) return [];
+    const refs = (row.cells[ref] ?? []).map((s) => (s.sentenceNo == null ? `T${s.turnNo}` : `T${s.turnNo}.${s.sentenceNo}`));
+    return [{ row, variants, tuid: refs.join(' ') || null }];
+  });
+  // TMX's srclang must be in every unit, else "*all*".
+  const source = bundle.witnesses.find((w) => w.role === 'source')?.lang ?? bundle.witnesses[0]?.lang ?? '*all*';
+  const srclang = units.every((u) => u.variants.some((v) => v.lang === source)) ? source : '*all*';
   const out: string[] = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<!DOCTYPE tmx SYSTEM "tmx14.dtd">',
@@ -27,19 +38,12 @@ export function exportTmx(bundle: DocumentBundle, options: { tool?: string; tool
     '  </header>',
     '  <body>',
   ];
-  for (const row of bundle.rows) {
-    const tuvs = bundle.witnesses.flatMap((w, i) => {
-      const real = (row.cells[i] ?? []).filter((s) => !s.isPlaceholder);
-      if (real.length === 0) return [];
-      return [`      <tuv${attrs({ 'xml:lang': w.lang })}><seg>${xmlText(real.map((s) => s.text).join('\n\n'))}</seg></tuv>`];
-    });
-    if (tuvs.length < 2) continue;
-    const refCell = row.cells[ref] ?? [];
-    const refs = refCell.map((s) => (s.sentenceNo == null ? `T${s.turnNo}` : `T${s.turnNo}.${s.sentenceNo}`));
-    out.push(`    <tu${attrs({ tuid: refs.join(' ') || null })}>`);
+  for (const { row, variants, tuid } of units) {
+    out.push(`    <tu${attrs({ tuid })}>`);
     out.push(`      <prop type="x-status">${row.status}</prop>`);
     if (row.note) out.push(`      <note>${xmlText(row.note)}</note>`);
-    out.push(...tuvs, '    </tu>');
+    for (const v of variants) out.push(`      <tuv${attrs({ 'xml:lang': v.lang })}><seg>${xmlText(v.text)}</seg></tuv>`);
+    out.push('    </tu>');
   }
   out.push('  </body>', '</tmx>', '');
   return out.join('\n');

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { DocumentBundle } from '@/lib/document/bundle';
+import { bundleProblems } from '@/lib/document/check-bundle';
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from '@/lib/export/json';
 import { decodeMemoInput } from '@/lib/memo/decode';
 import { ImportError, MAX_TURN_CHARS } from '@/lib/memo/errors';
@@ -42,6 +43,15 @@ const bundleSchema = z.strictObject({
   milestones: z.array(z.strictObject({ witness: z.number().int().min(0), turnNo: z.number().int().positive(), paragraph: z.number().int().min(0), label: z.string().min(1).max(50) })),
 });
 
+/** Refuses a bundle that would not make a consistent document, naming the first problem. */
+export function assertConsistent(bundle: DocumentBundle): void {
+  const problems = bundleProblems(bundle);
+  if (problems.length) {
+    const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+    throw new ImportError('bad-format', null, `the document is not consistent: ${problems[0]}${more}`);
+  }
+}
+
 export function parseJsonDocument(input: string | Uint8Array): DocumentBundle {
   const source = decodeMemoInput(input);
   let data: unknown;
@@ -70,5 +80,6 @@ export function parseJsonDocument(input: string | Uint8Array): DocumentBundle {
   for (const m of bundle.milestones) {
     if (m.witness >= width) throw new ImportError('bad-format', null, `a milestone names witness ${m.witness}, but there are ${width}`);
   }
+  assertConsistent(bundle);
   return bundle;
 }

@@ -80,6 +80,9 @@ export function parseTmx(input: string | Uint8Array, options: { slug: string; ti
       return text === undefined ? [] : [{ turnNo: i + 1, sentenceNo: null, speaker: null, text, isPlaceholder: false }];
     }),
   }));
+  if (rows.some((r) => r.cells.every((c) => c.length === 0))) {
+    throw new ImportError('bad-format', null, `translation unit ${rows.findIndex((r) => r.cells.every((c) => c.length === 0)) + 1} has no text in any language`);
+  }
   const titleProp = list(header['prop']).find((p) => p['@_type'] === 'x-title');
   return {
     slug: options.slug,

@@ -11,6 +11,7 @@ import type { MemoDocument } from '@/lib/memo/model';
 import { parseMemo } from '@/lib/memo/parse';
 import { serializeMemo } from '@/lib/memo/serialize';
 import { memoToBundle } from '@/lib/memo/to-bundle';
+import { exportJson } from '@/lib/export/json';
 import { planImport } from '@/lib/import/plan-import';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/memos/${name}`, import.meta.url));
@@ -216,5 +217,17 @@ describe('columns and placeholder labels', () => {
     expect(() => planImport('{"format":"diptych-document","version":1}', { fileName: 'x.json' })).toThrow(/not a Diptych document export: slug/);
     expect(() => planImport('{\n  "format": \n}', { fileName: 'x.json' })).toThrow(/^(?:line \d+: )?this is not valid JSON \(Unexpected token '\}'\)$/);
     expect(() => planImport('<?xml version="1.0"?>\n<tmx version="1.4"><body>\n</tmx>', { fileName: 'x' })).toThrow(/^line 3: this is not well-formed XML/);
+  });
+
+  it('a JSON export edited into an inconsistent document is refused, naming the place', () => {
+    const memo = parseMemo(fixture('glued-labels.txt'));
+    const good = JSON.parse(exportJson(memoToBundle(memo, { slug: 'glued', sourceLang: 'ru', translationLang: 'en' }).bundle));
+    expect(planImport(JSON.stringify(good), { fileName: 'g.json' }).bundle.rows).toHaveLength(3);
+    const withText = structuredClone(good);
+    withText.rows[1].cells[0][0].text = 'Да.';
+    expect(() => planImport(JSON.stringify(withText), { fileName: 'g.json' })).toThrow('the document is not consistent: rows[1].cells[0][0] is a placeholder but has text');
+    const reordered = structuredClone(good);
+    reordered.rows.reverse();
+    expect(() => planImport(JSON.stringify(reordered), { fileName: 'g.json' })).toThrow(/^the document is not consistent: .*turn/);
   });
 });

@@ -4,7 +4,7 @@
  * per turn, an English translation and a Russian source witness where every
  * other turn is still a placeholder. Used by the scale test and the benchmark.
  */
-import { documents, alignmentMembers, alignmentRows, revisions, segments, witnesses } from '@/db/schema';
+import { documentMetadata, documents, alignmentMembers, alignmentRows, revisions, segments, witnesses } from '@/db/schema';
 import type { Db } from '@/db/connect';
 import { orderKeysBetween } from '@/lib/keys/ids';
 
@@ -25,6 +25,15 @@ export async function createLargeDocument(db: Db, options: { slug: string; turns
     ])
     .returning({ id: witnesses.id });
   await db.insert(revisions).values({ documentId, rev: 1, userId, op: { type: 'import', format: 'generated', turns }, summary: `Generated ${turns} turns` });
+  await db.insert(documentMetadata).values({
+    documentId,
+    title: `Generated document of ${turns} turns`,
+    witnesses: [
+      { id: ru!.id, lang: 'ru', label: 'Russian original' },
+      { id: en!.id, lang: 'en', label: 'English translation' },
+    ],
+    revFrom: 1,
+  });
 
   const orderKeys = orderKeysBetween(null, null, turns);
   for (let start = 0; start < turns; start += CHUNK) {

@@ -71,7 +71,7 @@ try {
 
 for (const w of plan.warnings) console.warn(`${file}: ${w.line === null ? '' : `line ${w.line}: `}warning: ${w.message}`);
 const { bundle } = plan;
-const describe = `"${bundle.metadata.title}" (${plan.kind}, ${bundle.rows.length} rows, ${bundle.witnesses.map((w) => `${w.lang}${w.isPlaceholderWitness ? ' placeholders' : ''}`).join(' + ')})`;
+const describe = `"${bundle.metadata.title}" (${plan.kind}, ${bundle.rows.length} row${bundle.rows.length === 1 ? '' : 's'}, ${bundle.witnesses.map((w) => `${w.lang}${w.isPlaceholderWitness ? ' placeholders' : ''}`).join(' + ')})`;
 if (values['dry-run']) {
   console.log(`Dry run: ${file} would be imported as ${bundle.slug}: ${describe}. Nothing was written.`);
   process.exit(0);

@@ -9,6 +9,10 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { exportJson } from '@/lib/export/json';
+import { exportTmx } from '@/lib/export/tmx';
+import { parseMemo } from '@/lib/memo/parse';
+import { memoToBundle } from '@/lib/memo/to-bundle';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'diptych-cli-'));
@@ -80,5 +84,17 @@ describe('npm run import', { timeout: 60_000 }, () => {
     ]);
     expect(result.stdout).toContain('would be imported as rome-1990');
     expect(result.stdout).toContain('Nothing was written.');
+  });
+
+  it('reads a Diptych JSON export and a TMX file', () => {
+    const memo = parseMemo(`${TITLE}\n\nSmith: Hello.\n\nJones: Hi.\n`);
+    const { bundle } = memoToBundle(memo, { slug: 'rome-1990', sourceLang: 'ru', translationLang: 'en' });
+    const json = run(file('rome.json', exportJson(bundle)), '--dry-run');
+    expect(json.status).toBe(0);
+    expect(json.stdout).toContain('would be imported as rome-1990: "Memorandum of Conversation between A. Smith and B. Jones, Rome, May 1, 1990" (json, 2 rows, ru placeholders + en)');
+    bundle.rows[0]!.cells[0] = [{ turnNo: 1, sentenceNo: null, speaker: null, text: 'Здравствуйте.', isPlaceholder: false }];
+    const tmx = run(file('rome.tmx', exportTmx(bundle)), '--dry-run');
+    expect(tmx.status).toBe(0);
+    expect(tmx.stdout).toContain('would be imported as rome: "Memorandum of Conversation between A. Smith and B. Jones, Rome, May 1, 1990" (tmx, 1 row, ru + en)');
   });
 });

@@ -104,11 +104,6 @@ function cleanPlace(text: string): string | null {
   return cleaned === '' ? null : cleaned;
 }
 
-/** Participants named in the title (kept for callers that only want the names). */
-export function parseParticipants(title: string): string[] {
-  return parseTitleNames(title).participants;
-}
-
 // ---------------------------------------------------------------- source note
 
 /**

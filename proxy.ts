@@ -1,30 +1,78 @@
 /**
- * Answers 503 with a friendly page while the PostgreSQL server is down.
- * A server component cannot set a status, so the decision is made here,
- * before any page renders: one `select 1` on a dedicated one-connection
- * client, remembered for a few seconds (lib/render/availability.ts).
- * The embedded PGlite database lives inside this process: nothing to check.
+ * Runs before every page:
+ * - answers 503 with a friendly page while the PostgreSQL server is down
+ *   (a server component cannot set a status): one `select 1` on a dedicated
+ *   small client, remembered for a few seconds (lib/render/availability.ts);
+ * - answers a revalidation of a public page (reader, passage, library,
+ *   search) with 304 when the revisions it shows have not changed, after one
+ *   indexed lookup and before any page code reads the document; other
+ *   responses get the ETag and `Cache-Control: public, no-cache`, so a shared
+ *   cache may keep them but asks each time (lib/render/page-etag.ts).
+ * The embedded PGlite database lives inside this process: it is always up,
+ * and the revision lookup goes through the app's own handle.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
 import { createAvailabilityGate } from '@/lib/render/availability';
+import { etagMatches, hasSessionCookie, pageEtag, pageScope, type PageScope } from '@/lib/render/page-etag';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailableHtml } from '@/lib/render/unavailable-page';
 
 let client: postgres.Sql | null = null;
+const server = () => (client ??= postgres(env.DATABASE_URL!, { max: 4, connect_timeout: 2, idle_timeout: 60, onnotice: () => {} }));
 
 const isDatabaseAvailable = env.DATABASE_URL
   ? createAvailabilityGate({
       check: async () => {
-        client ??= postgres(env.DATABASE_URL!, { max: 1, connect_timeout: 2, idle_timeout: 60, onnotice: () => {} });
-        await client`select 1`;
+        await server()`select 1`;
         return true;
       },
     })
   : async () => true;
 
+/** The revisions a page shows, as one string: "7@12" for a document, "1@3,7@12" for all; null if the document is unknown. */
+async function revisionsOf(scope: Exclude<PageScope, null>): Promise<string | null> {
+  if (env.DATABASE_URL) {
+    const rows =
+      scope.kind === 'document'
+        ? await server()<{ v: string }[]>`select id || '@' || current_rev as v from documents where slug = ${scope.slug}`
+        : await server()<{ v: string }[]>`select coalesce(string_agg(id || '@' || current_rev, ',' order by id), '') as v from documents`;
+    return rows[0]?.v ?? null;
+  }
+  const { getDocumentRevisions } = await import('@/db/read-path/revisions');
+  return getDocumentRevisions(scope.kind === 'document' ? scope.slug : null);
+}
+
+let buildId: string | undefined;
+function build(): string {
+  if (buildId === undefined) {
+    try {
+      buildId = readFileSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'), 'utf8').trim();
+    } catch {
+      buildId = 'dev';
+    }
+  }
+  return buildId;
+}
+
+async function revalidated(request: NextRequest): Promise<NextResponse> {
+  const scope = request.method === 'GET' || request.method === 'HEAD' ? pageScope(request.nextUrl.pathname) : null;
+  // Signed-in pages show the person's menu and edit links: private, and not tagged.
+  if (!scope || hasSessionCookie(request.headers.get('cookie')) || request.headers.has('next-action')) return NextResponse.next();
+  const revisions = await revisionsOf(scope);
+  if (revisions == null) return NextResponse.next();
+  const etag = pageEtag({ build: build(), revisions, url: `${request.nextUrl.pathname}${request.nextUrl.search}` });
+  const headers = { etag, 'cache-control': 'public, no-cache', vary: 'Cookie' };
+  if (etagMatches(request.headers.get('if-none-match'), etag)) return new NextResponse(null, { status: 304, headers });
+  const response = NextResponse.next();
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  if (await isDatabaseAvailable()) return NextResponse.next();
+  if (await isDatabaseAvailable()) return revalidated(request);
   const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
   if (request.nextUrl.pathname.startsWith('/api/')) {
     return NextResponse.json(

@@ -1,100 +1,119 @@
 /**
- * Edit latency on a 10-row and a 20,000-row document: the point of the
- * versioned, windowed design is that the two are the same. Runs on an
- * in-memory PGlite, and also on the PostgreSQL server when DATABASE_URL is
- * set (a throwaway database, dropped afterwards). Prints a Markdown table.
- *
- *   npm run bench
- *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/test npm run bench
- *
- * The two documents are edited in alternation (10, 20,000, 10, ...) so that
- * load from other processes falls on both alike; each edit is undone
- * (untimed) so every run edits the same shape.
+ * `npm run bench`: the read path under load (bench/http.ts) and edit latency
+ * on a 10-row and a 20,000-row document (bench/edit-latency.ts), written to
+ * docs/benchmarks.md. Needs the PostgreSQL server (DATABASE_URL, default
+ * postgres://postgres@127.0.0.1:5432/postgres); every database it makes is
+ * dropped afterwards. A few minutes in all. Everything after the
+ * `<!-- notes -->` line of docs/benchmarks.md is kept as written.
  */
-import { performance } from 'node:perf_hooks';
-import type { Db } from '@/db/connect';
-import { applyEdit } from '@/db/edits/apply-edit';
-import { undoLastEdit } from '@/db/edits/history-edits';
-import { documents, users } from '@/db/schema';
-import type { EditOp } from '@/lib/alignment/op-schema';
-import { eq } from 'drizzle-orm';
-import { createTestDatabase, testDatabaseKinds } from '../tests/support/databases';
-import { createLargeDocument } from '../tests/support/large-document';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { EDIT_RUNS, runEditLatencyBench } from './edit-latency';
+import { runHttpBench, type HttpReport, type LoadResult } from './http';
 
-const SIZES = [10, 20_000] as const;
-const RUNS = 15;
-const WARM_UP = 2;
-const OPERATIONS = ['merge rows', 'split turn into sentences', 'replace placeholder', 'set status + note'] as const;
-type Operation = (typeof OPERATIONS)[number];
+const root = path.resolve(import.meta.dirname, '..');
+const output = path.join(root, 'docs', 'benchmarks.md');
+const NOTES = '<!-- notes -->';
 
-function opFor(operation: Operation, documentId: number, n: number, run: number): EditOp {
-  // Spread the edits over the document: start, middle, end.
-  const turn = 1 + ((run * 7919) % (n - 1));
-  const odd = turn % 2 === 1 ? turn : turn - 1 || 1;
-  const key = (t: number, lang: 'en' | 'ru') => `s_${documentId}_${lang}_${t}`;
-  const row = (t: number) => `r_${documentId}_${t}`;
-  switch (operation) {
-    case 'merge rows':
-      return { type: 'merge-rows', rowKey: row(turn), nextRowKey: row(turn + 1) };
-    case 'split turn into sentences':
-      return { type: 'split-segment', segmentKey: key(turn, 'en'), offsets: [`Turn ${turn} opens here. `.length] };
-    case 'replace placeholder':
-      return { type: 'replace-placeholder', segmentKey: key(odd, 'ru'), text: `Реплика ${odd}.` };
-    case 'set status + note':
-      return { type: 'set-row-status', rowKey: row(turn), status: 'verified', note: { kind: 'omission', text: 'benchmark' } };
-  }
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const ok = (pass: boolean) => (pass ? 'met' : '**missed**');
+
+function loadRow(r: LoadResult): string {
+  return `| ${r.name} | ${r.rps.toFixed(0)} | ${ms(r.p50)} | ${ms(r.p99)} | ${r.errors} | ${r.non2xx} | ${kb(r.bytes)} |`;
 }
 
-async function timedEdit(db: Db, documentId: number, userId: number, op: EditOp): Promise<number> {
-  const [doc] = await db.select({ rev: documents.currentRev }).from(documents).where(eq(documents.id, documentId));
-  const t0 = performance.now();
-  await applyEdit(db, { documentId, baseRev: doc!.rev, userId, op });
-  const elapsed = performance.now() - t0;
-  await undoLastEdit(db, { documentId, userId });
-  return elapsed;
-}
+function render(http: HttpReport, edits: string[]): string {
+  const reader = http.seed.map((s) => s.reader.rps).reduce((a, b) => a + b, 0);
+  const stat = http.seed.map((s) => s.static.rps).reduce((a, b) => a + b, 0);
+  const ratio = reader / stat;
+  const p99 = Math.max(...http.seed.map((s) => s.reader.p99));
+  const errors = http.seed.reduce((n, s) => n + s.reader.errors + s.reader.non2xx, 0);
+  const passageRatio = (name: string) => (http.cases.find((c) => c.name === name)?.rps ?? 0) / (stat / http.seed.length);
+  return `# Benchmarks
 
-function stats(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { median: at(0.5), p95: at(0.95) };
+Written by \`npm run bench\` (bench/run.ts); the notes at the end are kept as written.
+
+\`\`\`sh
+npm run bench    # DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/postgres
+\`\`\`
+
+- machine: ${http.machine}
+- load average (1, 5, 15 min) before the HTTP cases: ${http.loadBefore}; after: ${http.loadAfter}
+- one \`next start\` on 127.0.0.1, PostgreSQL server on the same machine; autocannon, ${32} connections, each case ${process.env.BENCH_SECONDS ?? 5} s or 20,000 requests, whichever comes first
+
+## Targets (issue 8)
+
+| target | measured | |
+|---|---|---|
+| seed reader ≥ 0.8 × its static copy | ${ratio.toFixed(3)} | ${ok(ratio >= 0.8)} |
+| seed reader p99 < 100 ms, 0 errors | p99 ${ms(p99)}, ${errors} errors | ${ok(p99 < 100 && errors === 0)} |
+| passage page ≥ 0.8 × static | ${passageRatio('passage page T5').toFixed(3)} | ${ok(passageRatio('passage page T5') >= 0.8)} |
+| pinned passage ≥ 0.8 × static | ${passageRatio('pinned passage T5?rev=1').toFixed(3)} | ${ok(passageRatio('pinned passage T5?rev=1') >= 0.8)} |
+| API passage ≥ 0.8 × static | ${passageRatio('API passage T5').toFixed(3)} | ${ok(passageRatio('API passage T5') >= 0.8)} |
+| 20,000-turn reader: first byte < 300 ms | ${ms(http.big.firstByte)} | ${ok(http.big.firstByte < 300)} |
+| 20,000-turn reader: first response < 500 KB | ${kb(http.big.bytes)} | ${ok(http.big.bytes < 500 * 1024)} |
+${http.ratios.map((r) => `| ${r.name}: within 1.5 × | ${(r.big / r.memo).toFixed(2)} (${ms(r.big)} vs ${ms(r.memo)}) | ${ok(r.big / r.memo <= 1.5)} |`).join('\n')}
+| server memory under load < 600 MB | ${http.peakRssMb.toFixed(0)} MB peak RSS | ${ok(http.peakRssMb < 600)} |
+| reader client JS beyond the framework ≤ 15 KB gzip | ${kb(http.clientJs.reader)} (framework and shared: ${kb(http.clientJs.framework)}) | ${ok(http.clientJs.reader <= 15 * 1024)} |
+
+## Seed reader against a static file of the same bytes (interleaved)
+
+| case | req/s | p50 | p99 | errors | non-2xx | bytes/response |
+|---|---:|---:|---:|---:|---:|---:|
+${http.seed.flatMap((s) => [loadRow(s.reader), loadRow(s.static)]).join('\n')}
+
+Ratio of the sums: **${ratio.toFixed(3)}**.
+
+## Other cases (same server, same run)
+
+| case | req/s | p50 | p99 | errors | non-2xx | bytes/response |
+|---|---:|---:|---:|---:|---:|---:|
+${http.cases.map(loadRow).join('\n')}
+
+## The 20,000-turn document (median of 5 single requests)
+
+| page | first byte | last byte | bytes |
+|---|---:|---:|---:|
+| reader at ?at=T12345 (one window) | ${ms(http.big.firstByte)} | ${ms(http.big.lastByte)} | ${kb(http.big.bytes)} |
+| memo reader (whole document) | ${ms(http.big.memoFirstByte)} | — | ${kb(http.big.memoBytes)} |
+
+| page | 20,000 turns | memo | ratio |
+|---|---:|---:|---:|
+${http.ratios.map((r) => `| ${r.name} | ${ms(r.big)} | ${ms(r.memo)} | ${(r.big / r.memo).toFixed(2)} |`).join('\n')}
+
+Server peak RSS over the whole HTTP run: **${http.peakRssMb.toFixed(0)} MB**.
+
+## Reader client JavaScript (gzip -9)
+
+Scripts the seed reader loads; "framework" are those the not-found page loads too (React, Next's runtime, the layout).
+
+| script | gzip | framework |
+|---|---:|---|
+${http.clientJs.files.map((f) => `| \`${f.file.replace(/^.*\//, '')}\` | ${kb(f.gzip)} | ${f.framework ? 'yes' : 'no'} |`).join('\n')}
+| **reader-only total** | **${kb(http.clientJs.reader)}** | |
+
+## Edit latency: a 10-row memo and a 20,000-row book
+
+\`applyEdit\` (lock, window read, conflict check, write, revision), ${EDIT_RUNS} runs each, times in ms, the two documents edited in alternation:
+
+| database | operation | 10 rows: median | p95 | 20,000 rows: median | p95 | ratio of medians |
+|---|---|---:|---:|---:|---:|---:|
+${edits.join('\n')}
+
+`;
 }
 
 async function main() {
-  const lines: string[] = [];
-  for (const kind of testDatabaseKinds) {
-    const database = await createTestDatabase(kind);
-    const label = kind === 'pglite' ? 'PGlite (in memory)' : 'PostgreSQL server';
-    try {
-      const [user] = await database.db.insert(users).values({ email: 'bench@example.test', name: 'Bench', role: 'editor' }).returning({ id: users.id });
-      const docs = new Map<number, number>();
-      for (const n of SIZES) {
-        process.stderr.write(`${label}: generating a ${n}-row document…\n`);
-        docs.set(n, await createLargeDocument(database.db, { slug: `bench-${n}`, turns: n, userId: user!.id }));
-      }
-      for (const operation of OPERATIONS) {
-        const samples = new Map<number, number[]>(SIZES.map((n) => [n, []]));
-        for (let run = 0; run < WARM_UP + RUNS; run++) {
-          for (const n of SIZES) {
-            const documentId = docs.get(n)!;
-            const ms = await timedEdit(database.db, documentId, user!.id, opFor(operation, documentId, n, run));
-            if (run >= WARM_UP) samples.get(n)!.push(ms);
-          }
-        }
-        const small = stats(samples.get(SIZES[0])!);
-        const large = stats(samples.get(SIZES[1])!);
-        lines.push(
-          `| ${label} | ${operation} | ${small.median.toFixed(1)} | ${small.p95.toFixed(1)} | ${large.median.toFixed(1)} | ${large.p95.toFixed(1)} | ${(large.median / small.median).toFixed(2)} |`,
-        );
-      }
-    } finally {
-      await database.dispose();
-    }
-  }
-  console.log(`\nEdit latency in ms (applyEdit: lock, window read, conflict check, write, revision), ${RUNS} runs each\n`);
-  console.log('| database | operation | 10 rows: median | p95 | 20,000 rows: median | p95 | ratio of medians |');
-  console.log('|---|---|---:|---:|---:|---:|---:|');
-  for (const line of lines) console.log(line);
+  const serverUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
+  process.env.DATABASE_URL = serverUrl;
+  const http = await runHttpBench(serverUrl);
+  process.stderr.write('bench: edit latency…\n');
+  const edits = await runEditLatencyBench();
+  const previous = existsSync(output) ? readFileSync(output, 'utf8') : '';
+  const notes = previous.includes(NOTES) ? previous.slice(previous.indexOf(NOTES)) : `${NOTES}\n`;
+  writeFileSync(output, render(http, edits) + notes);
+  console.log(`wrote ${path.relative(root, output)}`);
 }
 
 main().catch((error: unknown) => {

@@ -153,6 +153,8 @@ export const segments = pgTable(
     index('segments_current_turn_idx')
       .on(t.witnessId, t.turnNo)
       .where(sql`${t.revTo} is null`),
+    // A turn at any revision: reader windows and passages find their rows from it (db/queries/window.ts).
+    index('segments_witness_turn_idx').on(t.witnessId, t.turnNo),
     // Full-text search (db/queries/search.ts): one index per text-search configuration,
     // over current, real (non-placeholder) text only.
     ...(['english', 'russian', 'french', 'simple'] as const).map((config) =>
@@ -186,6 +188,8 @@ export const alignmentRows = pgTable(
       .where(sql`${t.revTo} is null`),
     uniqueIndex('alignment_rows_current_key').on(t.key).where(sql`${t.revTo} is null`),
     index('alignment_rows_doc_rev_idx').on(t.documentId, t.revFrom, t.revTo),
+    // Rows in reading order at any revision: one range per reader window.
+    index('alignment_rows_doc_order_idx').on(t.documentId, t.orderKey),
     index('alignment_rows_key_idx').on(t.key, t.revFrom),
     index('alignment_rows_doc_rev_to_idx').on(t.documentId, t.revTo),
     check('alignment_rows_rev_range', sql`${t.revTo} is null or ${t.revTo} > ${t.revFrom}`),

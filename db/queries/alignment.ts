@@ -9,7 +9,7 @@ import { alignmentMembers, alignmentRows, documents, segments, witnesses } from 
 import { rowColumns, segmentColumns } from './columns';
 
 /** Versions alive at `rev` (or current ones when rev is null). */
-function aliveAt(table: typeof segments | typeof alignmentRows, rev: number | null): SQL {
+export function aliveAt(table: typeof segments | typeof alignmentRows, rev: number | null): SQL {
   if (rev == null) return isNull(table.revTo);
   return and(lte(table.revFrom, rev), or(isNull(table.revTo), gt(table.revTo, rev)))!;
 }
@@ -74,6 +74,32 @@ export async function getAlignmentState(
         )
     : [];
 
+  return assembleState(atRev, witnessList, rowRecords, members, segmentRecords);
+}
+
+export interface RowRecord {
+  id: number;
+  key: string;
+  orderKey: string;
+  status: AlignmentRow['status'];
+  note: string | null;
+  revFrom: number;
+}
+
+export interface MemberRecord {
+  rowVersionId: number;
+  witnessId: number;
+  segmentKey: string;
+}
+
+/** Joins rows, their members and segments (read separately, by range or key) into the pure model. */
+export function assembleState(
+  rev: number,
+  witnessList: Witness[],
+  rowRecords: RowRecord[],
+  members: MemberRecord[],
+  segmentRecords: Segment[],
+): AlignmentState {
   const segmentMap: Record<string, Segment> = {};
   for (const s of segmentRecords) segmentMap[s.key] = s;
 
@@ -91,7 +117,7 @@ export async function getAlignmentState(
     return { key: r.key, orderKey: r.orderKey, status: r.status, note: r.note, revFrom: r.revFrom, members: byWitness };
   });
 
-  return { rev: atRev, witnesses: witnessList, rows, segments: segmentMap };
+  return { rev, witnesses: witnessList, rows, segments: segmentMap };
 }
 
 // Order keys compare as plain strings (byte order), as fractional-indexing requires.

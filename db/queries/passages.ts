@@ -4,17 +4,19 @@
  * resolved against it, and, for a pinned passage, the first later revision
  * that changed what the passage shows.
  */
-import { and, eq, gt, inArray, isNotNull, isNull, lte, max, min, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, lte, min, or, sql } from 'drizzle-orm';
 import type { AlignmentRow, AlignmentState } from '@/lib/alignment/types';
 import { passageFingerprint } from '@/lib/refs/fingerprint';
-import type { PassageRef } from '@/lib/refs/parse';
+import { formatRef, type PassageRef } from '@/lib/refs/parse';
 import { RefError } from '@/lib/refs/errors';
 import { resolveRef, type ResolvedPassage } from '@/lib/refs/resolve';
 import { checkRevision } from '@/lib/refs/revision';
 import type { Db } from '../connect';
 import { alignmentRows, segments } from '../schema';
-import { getAlignmentState } from './alignment';
+import { readCache, revisionKey } from '../read-path/cache';
+import { getDocumentOutline } from '../read-path/reader';
 import { getMetadataAt } from './document-metadata';
+import { getAlignmentWindow } from './window';
 import { getDocumentBySlug, type DocumentMeta } from './documents';
 
 export interface PassageChange {
@@ -49,17 +51,38 @@ export async function getPassageView(
 ): Promise<PassageView | null> {
   const document = await getDocumentBySlug(db, params.slug);
   if (!document) return null;
-  checkRevision(params.rev, document.currentRev);
+  return passageViewOf(db, document, params.ref, params.rev);
+}
 
-  const currentState = await getAlignmentState(db, document.id);
-  if (params.rev == null) {
-    const passage = resolveRef(params.ref, currentState);
+/**
+ * The passage of a document already read, computed once per (revision shown,
+ * reference) and, for a pinned one, per current revision too (it says
+ * whether the passage changed since). Reads only the passage's turns and one
+ * turn either side, as windows (./window.ts), never the document.
+ */
+export function passageViewOf(db: Db, document: DocumentMeta, ref: PassageRef, rev: number | null): Promise<PassageView> {
+  checkRevision(rev, document.currentRev);
+  const shown = rev ?? document.currentRev;
+  const what = `passage:${formatRef(ref)}:${rev == null ? 'current' : `pinned-c${document.currentRev}`}`;
+  return readCache(db).get(revisionKey(document.id, shown, what), () => computePassageView(db, document, ref, rev));
+}
+
+async function computePassageView(db: Db, document: DocumentMeta, ref: PassageRef, rev: number | null): Promise<PassageView> {
+  const outline = await getDocumentOutline(db, document.id, document.currentRev);
+  const { lastTurn, witnesses } = outline;
+  const span = { first: Math.max(1, ref.start.turn - 1), last: Math.min(lastTurn, ref.end.turn + 1) };
+  const windowAt = (at: number): Promise<AlignmentState> =>
+    span.first > span.last ? Promise.resolve({ rev: at, witnesses, rows: [], segments: {} }) : getAlignmentWindow(db, document.id, at, span, witnesses);
+
+  const currentState = await windowAt(document.currentRev);
+  if (rev == null) {
+    const passage = resolveRef(ref, currentState, { lastTurn });
     return { document, state: currentState, passage, pinnedRev: null, change: null, current: passage };
   }
 
   // Read at the pinned revision even when it is the newest: an edit may land between the two reads.
-  const pinnedRev = params.rev;
-  const [state, pinnedMeta] = await Promise.all([getAlignmentState(db, document.id, pinnedRev), getMetadataAt(db, document.id, pinnedRev)]);
+  const pinnedRev = rev;
+  const [state, pinnedMeta] = await Promise.all([windowAt(pinnedRev), getMetadataAt(db, document.id, pinnedRev)]);
   // A pinned citation names the document as it was at that revision (title, participants, translator...).
   const pinnedDocument = pinnedMeta ? withMetadata(document, pinnedMeta) : document;
   if (pinnedMeta) {
@@ -68,18 +91,18 @@ export async function getPassageView(
       return asOf ? { ...w, lang: asOf.lang, label: asOf.label } : w;
     });
   }
-  const passage = resolveRef(params.ref, state);
+  const passage = resolveRef(ref, state, { lastTurn });
   // A sentence reference may name a sentence that a later merge took away: then only the pinned view exists.
-  const current = resolveOrNull(params.ref, currentState);
+  const current = resolveOrNull(ref, currentState, lastTurn);
   let change: PassageChange | null = null;
   const currentPrint = current ? passageFingerprint(currentState, current.rows) : null;
   if (passageFingerprint(state, passage.rows) !== currentPrint) {
-    const rev = await firstChangeAfter(db, document.id, pinnedRev, [
+    const first = await firstChangeAfter(db, document.id, pinnedRev, [
       ...keysOf(passage.rows),
       ...keysOf(current?.rows ?? []),
     ]);
     // A difference implies some version of these keys started or ended after the pin; current_rev is the safe bound.
-    change = { rev: rev ?? document.currentRev };
+    change = { rev: first ?? document.currentRev };
   }
   return { document: pinnedDocument, state, passage, pinnedRev, change, current };
 }
@@ -89,9 +112,9 @@ function withMetadata(document: DocumentMeta, meta: NonNullable<Awaited<ReturnTy
   return { ...document, title, date, participants, archiveRef, translator, publisher, sourceNote, isExcerpt };
 }
 
-function resolveOrNull(ref: PassageRef, state: AlignmentState): ResolvedPassage | null {
+function resolveOrNull(ref: PassageRef, state: AlignmentState, lastTurn: number): ResolvedPassage | null {
   try {
-    return resolveRef(ref, state);
+    return resolveRef(ref, state, { lastTurn });
   } catch (error) {
     if (error instanceof RefError) return null;
     throw error;
@@ -140,11 +163,4 @@ export async function firstChangeAfter(
   return candidates.length ? Math.min(...candidates) : null;
 }
 
-/** The last turn number of a witness in the current alignment (0 when it has none): one index range read. */
-export async function getLastTurn(db: Db, documentId: number, witnessId: number): Promise<number> {
-  const [row] = await db
-    .select({ last: max(segments.turnNo) })
-    .from(segments)
-    .where(and(eq(segments.documentId, documentId), eq(segments.witnessId, witnessId), isNull(segments.revTo)));
-  return Number(row?.last ?? 0);
-}
+export { getLastTurn } from './window';

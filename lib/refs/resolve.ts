@@ -38,7 +38,12 @@ export interface ResolvedPassage {
   notes: string[];
 }
 
-export function resolveRef(ref: PassageRef, state: AlignmentState): ResolvedPassage {
+/**
+ * `state` may be a window of the document (db/queries/window.ts) holding the
+ * passage; then `lastTurn` gives the document's last turn, which the window
+ * cannot know.
+ */
+export function resolveRef(ref: PassageRef, state: AlignmentState, options: { lastTurn?: number } = {}): ResolvedPassage {
   const input = formatRef(ref);
   const witness = referenceWitness(state);
   if (!witness) {
@@ -53,7 +58,7 @@ export function resolveRef(ref: PassageRef, state: AlignmentState): ResolvedPass
     if (list) list.push(s);
     else byTurn.set(s.turnNo, [s]);
   }
-  const lastTurn = Math.max(0, ...byTurn.keys());
+  const lastTurn = options.lastTurn ?? Math.max(0, ...byTurn.keys());
   const notes: string[] = [];
 
   const startRange = pointSegments(ref.start, byTurn, lastTurn, state.rev, input, notes);

@@ -5,6 +5,7 @@
  * so the handlers can be called directly in tests.
  */
 import { DomainError } from '@/lib/errors';
+import { etagMatches as tagMatches } from '@/lib/render/page-etag';
 import type { RefErrorCode } from '@/lib/refs/errors';
 
 export interface ApiErrorBody {
@@ -41,13 +42,9 @@ export async function guarded(handler: () => Promise<Response>): Promise<Respons
   }
 }
 
-/** True when the request's If-None-Match names this (strong) ETag; weak validators compare equal too. */
+/** True when the request's If-None-Match names this ETag (weak comparison, lib/render/page-etag.ts). */
 export function etagMatches(request: Request, etag: string): boolean {
-  const header = request.headers.get('if-none-match');
-  if (!header) return false;
-  if (header.trim() === '*') return true;
-  const bare = (tag: string) => tag.trim().replace(/^W\//, '');
-  return header.split(',').some((tag) => bare(tag) === bare(etag));
+  return tagMatches(request.headers.get('if-none-match'), etag);
 }
 
 /**
@@ -55,19 +52,28 @@ export function etagMatches(request: Request, etag: string): boolean {
  * already has it. Revalidate every time (no-cache): the tag is cheap to
  * compute, and a new revision must show at once.
  */
-const revalidate = (etag: string) => ({ ETag: etag, 'Cache-Control': 'public, no-cache' });
+export type Freshness = 'revalidate' | 'immutable';
 
-export function notModified(etag: string): Response {
-  return new Response(null, { status: 304, headers: revalidate(etag) });
+/** Shared caches may keep a current response but must ask again; a settled pinned one never changes. */
+export const CACHE_CONTROL: Record<Freshness, string> = {
+  revalidate: 'public, no-cache',
+  immutable: 'public, max-age=31536000, immutable',
+};
+
+const validators = (etag: string, freshness: Freshness) => ({ ETag: etag, 'Cache-Control': CACHE_CONTROL[freshness] });
+
+export function notModified(etag: string, freshness: Freshness = 'revalidate'): Response {
+  return new Response(null, { status: 304, headers: validators(etag, freshness) });
 }
 
 export function withEtag(
   request: Request,
   etag: string,
   body: () => { data: string; contentType: string; headers?: Record<string, string> },
+  freshness: Freshness = 'revalidate',
 ): Response {
-  const common = revalidate(etag);
-  if (etagMatches(request, etag)) return notModified(etag);
+  const common = validators(etag, freshness);
+  if (etagMatches(request, etag)) return notModified(etag, freshness);
   const { data, contentType, headers } = body();
   return new Response(data, { status: 200, headers: { ...common, 'Content-Type': contentType, ...headers } });
 }

@@ -6,12 +6,13 @@
  */
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db/connect';
-import { getWitnesses } from '@/db/queries/alignment';
 import { getDocumentBySlug, listDocuments, type DocumentMeta } from '@/db/queries/documents';
-import { getLastTurn, getPassageView } from '@/db/queries/passages';
+import { passageViewOf } from '@/db/queries/passages';
+import { cachedDocumentCitation, cachedPassageCitation } from '@/db/read-path/citations';
+import { getDocumentOutline } from '@/db/read-path/reader';
 import { referenceWitness } from '@/lib/alignment/row-refs';
 import { segmentRef, type AlignmentRow, type AlignmentState } from '@/lib/alignment/types';
-import { documentCitation, passageCitation } from '@/lib/citation/passage-citation';
+import type { documentCitation } from '@/lib/citation/passage-citation';
 import {
   absoluteUrl,
   apiDocumentPath,
@@ -22,7 +23,7 @@ import {
 } from '@/lib/citation/urls';
 import { describeRef, formatRef, parseRef } from '@/lib/refs/parse';
 import { neighbourRefs } from '@/lib/refs/resolve';
-import { parseRevParam } from '@/lib/refs/revision';
+import { checkRevision, parseRevParam } from '@/lib/refs/revision';
 import { documentNotFound, etagMatches, guarded, json, notModified, withEtag } from '../_lib/http';
 
 /** Bumped when the shape or the citation output changes, so cached copies revalidate. */
@@ -65,10 +66,10 @@ export function documentResponse(db: Db, request: Request, origin: string, slug:
     const etag = `"document-${FORMAT}-${doc.id}-r${doc.currentRev}"`;
     // Answer a revalidation before reading the witnesses and formatting the citation.
     if (etagMatches(request, etag)) return notModified(etag);
-    const witnesses = await getWitnesses(db, doc.id);
-    const reference = referenceWitness({ witnesses });
-    const lastTurn = reference ? await getLastTurn(db, doc.id, reference.id) : 0;
-    const citation = documentCitation({ document: doc, rev: doc.currentRev, lastTurn, language: reference?.lang ?? 'en', origin });
+    const [{ witnesses, lastTurn }, citation] = await Promise.all([
+      getDocumentOutline(db, doc.id, doc.currentRev),
+      cachedDocumentCitation(db, doc, origin),
+    ]);
     return withEtag(request, etag, () =>
       json({
         document: documentJson(doc, origin),
@@ -93,13 +94,19 @@ export function passageResponse(
   return guarded(async () => {
     const ref = parseRef(params.ref);
     const rev = parseRevParam(new URL(request.url).searchParams.getAll('rev'));
-    const view = await getPassageView(db, { slug: params.slug, ref, rev });
-    if (!view) return documentNotFound(params.slug);
-    const { document: doc, state, passage } = view;
+    // The tag is known from the document row alone (one indexed lookup): a revalidation reads nothing else.
+    const doc = await getDocumentBySlug(db, params.slug);
+    if (!doc) return documentNotFound(params.slug);
+    checkRevision(rev, doc.currentRev);
     const canonical = formatRef(ref);
-    const etag = `"passage-${FORMAT}-${doc.id}-${canonical}-r${state.rev}-c${doc.currentRev}"`;
+    const etag = `"passage-${FORMAT}-${doc.id}-${canonical}-r${rev ?? doc.currentRev}-c${doc.currentRev}"`;
+    if (etagMatches(request, etag)) return notModified(etag);
+    const view = await passageViewOf(db, doc, ref, rev);
+    const { state, passage } = view;
+    const citation = await cachedPassageCitation(db, view, origin);
+    // A pinned passage that has already changed since shows a settled page (the first change is fixed): immutable.
+    const settled = view.pinnedRev != null && view.change != null;
     return withEtag(request, etag, () => {
-      const citation = passageCitation({ document: doc, state, passage, pinned: view.pinnedRev != null, origin });
       const { previous, next } = neighbourRefs(passage);
       const link = (r: typeof previous) => (r ? absoluteUrl(origin, apiPassagePath(doc.slug, formatRef(r), view.pinnedRev)) : null);
       return json({
@@ -138,7 +145,7 @@ export function passageResponse(
           next: link(next),
         },
       });
-    });
+    }, settled ? 'immutable' : 'revalidate');
   });
 }
 

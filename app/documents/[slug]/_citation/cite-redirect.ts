@@ -5,12 +5,11 @@
  * selection: a small HTML page for people, JSON for programs.
  */
 import type { Db } from '@/db/connect';
-import { getAlignmentState } from '@/db/queries/alignment';
 import { getDocumentBySlug } from '@/db/queries/documents';
+import { passageViewOf } from '@/db/queries/passages';
 import { passagePath } from '@/lib/citation/urls';
 import { RefError } from '@/lib/refs/errors';
 import { parseRef } from '@/lib/refs/parse';
-import { resolveRef } from '@/lib/refs/resolve';
 
 export async function citeRedirect(db: Db, request: Request, slug: string): Promise<Response> {
   const url = new URL(request.url);
@@ -24,7 +23,7 @@ export async function citeRedirect(db: Db, request: Request, slug: string): Prom
   const written = single || (from && to && to !== from ? `${from}-${to}` : from || to);
   try {
     const ref = readSelection(written, from, to);
-    const passage = resolveRef(ref, await getAlignmentState(db, doc.id));
+    const { passage } = await passageViewOf(db, doc, ref, null);
     // 303: the answer to a form submission is another page, fetched with GET.
     return new Response(null, {
       status: 303,

@@ -2,23 +2,19 @@ import 'server-only';
 import type { Metadata } from 'next';
 import { cache } from 'react';
 import { getDb } from '@/db';
-import { getWitnesses } from '@/db/queries/alignment';
 import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
-import { getLastTurn } from '@/db/queries/passages';
-import { referenceWitness } from '@/lib/alignment/row-refs';
-import { documentCitation, type DocumentCitation } from '@/lib/citation/passage-citation';
+import { cachedDocumentCitation } from '@/db/read-path/citations';
+import type { DocumentCitation } from '@/lib/citation/passage-citation';
 import { CslJsonScript } from './csl-json-script';
 import { toNextMetadata } from './next-metadata';
 import { requestOrigin } from './request-origin';
 
-/** The document's citation at its current revision, once per request (metadata and page both use it). */
+/** The document's citation at its current revision: built once per revision, looked up once per request. */
 const loadDocumentCitation = cache(async (slug: string): Promise<DocumentCitation | null> => {
   const db = await getDb();
   const doc = await loadDocument(slug);
   if (!doc) return null;
-  const reference = referenceWitness({ witnesses: await getWitnesses(db, doc.id) });
-  const lastTurn = reference ? await getLastTurn(db, doc.id, reference.id) : 0;
-  return documentCitation({ document: doc, rev: doc.currentRev, lastTurn, language: reference?.lang ?? 'en', origin: await requestOrigin() });
+  return cachedDocumentCitation(db, doc, await requestOrigin());
 });
 
 /**

@@ -7,16 +7,14 @@
  */
 import { documentNotFound, etagMatches, guarded, notModified, withEtag } from '@/app/api/_lib/http';
 import type { Db } from '@/db/connect';
-import { getWitnesses } from '@/db/queries/alignment';
 import { getDocumentBySlug } from '@/db/queries/documents';
-import { getLastTurn, getPassageView } from '@/db/queries/passages';
-import { referenceWitness } from '@/lib/alignment/row-refs';
+import { passageViewOf } from '@/db/queries/passages';
+import { cachedDocumentCitation, cachedPassageCitation } from '@/db/read-path/citations';
 import type { CitationSet } from '@/lib/citation/format';
-import { documentCitation, passageCitation } from '@/lib/citation/passage-citation';
 import type { DownloadFormat } from '@/lib/citation/urls';
 import { CSL_JSON_MIME, RIS_MIME } from '@/lib/citation/metadata';
 import { formatRef, parseRef } from '@/lib/refs/parse';
-import { parseRevParam } from '@/lib/refs/revision';
+import { checkRevision, parseRevParam } from '@/lib/refs/revision';
 
 const FORMAT = 'v1';
 
@@ -44,22 +42,18 @@ export function passageCitationFile(
   return guarded(async () => {
     const ref = parseRef(params.ref);
     const rev = parseRevParam(new URL(request.url).searchParams.getAll('rev'));
-    const view = await getPassageView(db, { slug: params.slug, ref, rev });
-    if (!view) return documentNotFound(params.slug);
+    const doc = await getDocumentBySlug(db, params.slug);
+    if (!doc) return documentNotFound(params.slug);
+    checkRevision(rev, doc.currentRev);
     const canonical = formatRef(ref);
-    const shown = view.state.rev;
+    const shown = rev ?? doc.currentRev;
     // Pinned files never change; unpinned ones change with each revision.
-    const etag = `"citation-${FORMAT}-${params.format}-${view.document.id}-${canonical}-r${shown}"`;
-    return withEtag(request, etag, () => {
-      const citation = passageCitation({
-        document: view.document,
-        state: view.state,
-        passage: view.passage,
-        pinned: view.pinnedRev != null,
-        origin,
-      });
-      return file(citation.citations, params.format, `${view.document.slug}-${canonical}-r${shown}`);
-    });
+    const etag = `"citation-${FORMAT}-${params.format}-${doc.id}-${canonical}-r${shown}"`;
+    const freshness = rev != null ? 'immutable' : 'revalidate';
+    if (etagMatches(request, etag)) return notModified(etag, freshness);
+    const view = await passageViewOf(db, doc, ref, rev);
+    const citation = await cachedPassageCitation(db, view, origin);
+    return withEtag(request, etag, () => file(citation.citations, params.format, `${doc.slug}-${canonical}-r${shown}`), freshness);
   });
 }
 
@@ -74,12 +68,7 @@ export function documentCitationFile(
     if (!doc) return documentNotFound(params.slug);
     const etag = `"citation-${FORMAT}-${params.format}-${doc.id}-r${doc.currentRev}"`;
     if (etagMatches(request, etag)) return notModified(etag);
-    const witnesses = await getWitnesses(db, doc.id);
-    const reference = referenceWitness({ witnesses });
-    const lastTurn = reference ? await getLastTurn(db, doc.id, reference.id) : 0;
-    return withEtag(request, etag, () => {
-      const citation = documentCitation({ document: doc, rev: doc.currentRev, lastTurn, language: reference?.lang ?? 'en', origin });
-      return file(citation.citations, params.format, `${doc.slug}-r${doc.currentRev}`);
-    });
+    const citation = await cachedDocumentCitation(db, doc, origin);
+    return withEtag(request, etag, () => file(citation.citations, params.format, `${doc.slug}-r${doc.currentRev}`));
   });
 }

@@ -5,11 +5,12 @@
  */
 const MAX_SELECT_OPTIONS = 400;
 
-export function CitePassageForm({ slug, refs }: { slug: string; refs: string[] }) {
-  if (refs.length === 0) return null;
-  const first = refs[0]!;
-  const last = refs[refs.length - 1]!;
-  const useSelects = refs.length <= MAX_SELECT_OPTIONS;
+/** `refs`: every ref of the document, or none when the page shows only a window of it (then text fields). */
+export function CitePassageForm({ slug, refs, lastTurn }: { slug: string; refs: string[]; lastTurn: number }) {
+  if (lastTurn === 0) return null;
+  const first = refs[0] ?? 'T1';
+  const last = refs[refs.length - 1] ?? `T${lastTurn}`;
+  const useSelects = refs.length > 0 && refs.length <= MAX_SELECT_OPTIONS;
   return (
     <form className="cite-form" method="get" action={`/documents/${encodeURIComponent(slug)}/cite`} aria-labelledby="cite-form-title">
       <h2 id="cite-form-title" className="cite-form-title">

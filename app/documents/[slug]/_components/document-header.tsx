@@ -1,14 +1,14 @@
 import { Fact } from '@/app/_components/fact';
 import type { DocumentMeta } from '@/db/queries/documents';
-import type { AlignmentState } from '@/lib/alignment/types';
-import { formatDocumentDate, formatList, progressPhrase, transcriptionProgress } from '@/lib/render/format';
+import type { DocumentOutline } from '@/db/read-path/reader';
+import { formatDocumentDate, formatList, progressPhrase } from '@/lib/render/format';
 import { languageName } from '@/lib/render/lang';
 
 /** The document's title page: metadata, the excerpt flag, transcription progress and the source note. */
-export function DocumentHeader({ doc, state }: { doc: DocumentMeta; state: AlignmentState }) {
+export function DocumentHeader({ doc, outline }: { doc: DocumentMeta; outline: DocumentOutline }) {
   const date = formatDocumentDate(doc.date);
-  const progress = transcriptionProgress(state);
-  const languages = state.witnesses.map((w) => `${languageName(w.lang)} (${w.role})`);
+  const { progress } = outline;
+  const languages = outline.witnesses.map((w) => `${languageName(w.lang)} (${w.role})`);
   return (
     <header className="doc-header">
       <p className="doc-kicker">
@@ -30,7 +30,7 @@ export function DocumentHeader({ doc, state }: { doc: DocumentMeta; state: Align
         {doc.archiveRef ? <Fact term="Archive" value={doc.archiveRef} /> : null}
         {doc.translator ? <Fact term="Translator" value={doc.translator} /> : null}
         {doc.publisher ? <Fact term="Publisher" value={doc.publisher} /> : null}
-        <Fact term="Revision" value={String(state.rev)} />
+        <Fact term="Revision" value={String(outline.rev)} />
       </dl>
       {doc.isExcerpt ? (
         <p className="doc-notice">

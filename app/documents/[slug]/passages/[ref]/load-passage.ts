@@ -2,7 +2,8 @@ import 'server-only';
 import { cache } from 'react';
 import { getDb } from '@/db';
 import { getPassageView, type PassageView } from '@/db/queries/passages';
-import { passageCitation, type PassageCitation } from '@/lib/citation/passage-citation';
+import { cachedPassageCitation } from '@/db/read-path/citations';
+import type { PassageCitation } from '@/lib/citation/passage-citation';
 import { RefError } from '@/lib/refs/errors';
 import { formatRef, parseRef } from '@/lib/refs/parse';
 import { parseRevParam } from '@/lib/refs/revision';
@@ -41,13 +42,7 @@ async function load(slug: string, rawRef: string, rawRev: string | string[] | un
     if (canonical !== rawRef) return { kind: 'redirect', canonical, rev };
     const view = await getPassageView(await getDb(), { slug, ref, rev });
     if (!view) return { kind: 'missing-document' };
-    const citation = passageCitation({
-      document: view.document,
-      state: view.state,
-      passage: view.passage,
-      pinned: view.pinnedRev != null,
-      origin: await requestOrigin(),
-    });
+    const citation = await cachedPassageCitation(await getDb(), view, await requestOrigin());
     return { kind: 'ok', view, citation };
   } catch (error) {
     if (error instanceof RefError) return { kind: 'bad-ref', error };

@@ -1,0 +1,2 @@
+CREATE INDEX "alignment_rows_doc_order_idx" ON "alignment_rows" USING btree ("document_id","order_key");--> statement-breakpoint
+CREATE INDEX "segments_witness_turn_idx" ON "segments" USING btree ("witness_id","turn_no");

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { MAX_QUERY_LENGTH, searchSegments } from '@/db/queries/search';
+import { MAX_QUERY_LENGTH } from '@/db/queries/search';
+import { cachedSearch } from '@/db/read-path/search';
 import { formatDocumentDate } from '@/lib/render/format';
 import { SearchHitItem } from './_components/search-hit';
 
@@ -15,7 +16,7 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 
 export default async function SearchPage({ searchParams }: Props) {
   const q = firstValue((await searchParams).q).slice(0, MAX_QUERY_LENGTH);
-  const results = q.trim() ? await searchSegments(await getDb(), q) : null;
+  const results = q.trim() ? await cachedSearch(await getDb(), q) : null;
   const documentCount = results?.groups.length ?? 0;
 
   return (

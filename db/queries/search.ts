@@ -24,6 +24,8 @@ export function textSearchConfig(lang: string): Config {
 
 export const MAX_QUERY_LENGTH = 200;
 export const DEFAULT_HIT_LIMIT = 100;
+/** Matches ranked per text-search configuration, at most (limit before ranking). */
+export const MAX_RANKED = 1_000;
 
 export interface SearchWitness {
   id: number;
@@ -154,8 +156,10 @@ export async function searchSegments(
   if (query === '') return { query, groups: [], total: 0, truncated: false };
 
   const configs: Config[] = [...new Set(Object.values(TEXT_SEARCH_CONFIGS)), FALLBACK_CONFIG];
+  // Rank only the first matches of each configuration: a common word in a book matches thousands of
+  // segments, and ranking them all costs more than the page is worth (the results say they are cut).
   const branches = sql.join(
-    configs.map((c) => matchBranch(c, query)),
+    configs.map((c) => sql`(${matchBranch(c, query)} limit ${MAX_RANKED})`),
     sql` union all `,
   );
   // Rank and cut first; ts_headline (the costly part) runs only on the hits kept.

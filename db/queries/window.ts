@@ -10,13 +10,28 @@
  * read is exactly revision `rev` even if an edit lands meanwhile, and the
  * result can be cached under that revision (db/read-path/).
  */
-import { and, asc, eq, gte, inArray, isNull, lt, max, min, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, max, sql, type SQL } from 'drizzle-orm';
 import { referenceWitness } from '@/lib/alignment/row-refs';
-import type { AlignmentState, Witness } from '@/lib/alignment/types';
+import type { AlignmentState, Segment, Witness } from '@/lib/alignment/types';
 import type { Db } from '../connect';
-import { alignmentMembers, alignmentRows, segments } from '../schema';
-import { aliveAt, assembleState, getWitnesses } from './alignment';
-import { rowColumns, segmentColumns } from './columns';
+import { alignmentRows, segments } from '../schema';
+import { aliveAt, assembleState, getWitnesses, type MemberRecord } from './alignment';
+import { rowColumns } from './columns';
+
+/**
+ * Looks up each of `values` on its own index probe (`probe` names the probed
+ * value `k.v`): a lateral join driven by one JSON parameter. Without
+ * statistics (a fresh import) PostgreSQL prices a long IN list as a large
+ * share of the table and scans it; a lateral subquery kept apart by `offset 0` cannot be flattened into a hash join over a scan.
+ */
+async function probeEach<T>(db: Db, values: readonly (string | number)[], probe: SQL): Promise<T[]> {
+  if (values.length === 0) return [];
+  const result = await db.execute(sql`select p.* from json_array_elements_text(${JSON.stringify(values)}::json) as k(v) cross join lateral (${probe} offset 0) as p`);
+  // postgres.js returns an array; PGlite returns { rows }.
+  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+}
+
+const alive = (rev: number) => sql`rev_from <= ${rev} and (rev_to is null or rev_to > ${rev})`;
 
 /** More rows than any window of turns holds unless its turns were split into very many sentences. */
 const MAX_WINDOW_ROWS = 5_000;
@@ -33,16 +48,19 @@ export async function turnRowOrderKey(db: Db, witnessId: number, turn: number, r
     .from(segments)
     .where(and(eq(segments.witnessId, witnessId), eq(segments.turnNo, turn), aliveAt(segments, rev)));
   if (keys.length === 0) return null;
-  const versions = await db
-    .select({ id: alignmentMembers.rowVersionId })
-    .from(alignmentMembers)
-    .where(inArray(alignmentMembers.segmentKey, keys.map((k) => k.key)));
-  if (versions.length === 0) return null;
-  const [row] = await db
-    .select({ first: min(alignmentRows.orderKey) })
-    .from(alignmentRows)
-    .where(and(inArray(alignmentRows.id, versions.map((v) => v.id)), aliveAt(alignmentRows, rev)));
-  return row?.first ?? null;
+  const versions = await probeEach<{ id: number }>(
+    db,
+    keys.map((k) => k.key),
+    sql`select row_version_id as id from alignment_members where segment_key = k.v`,
+  );
+  const rows = await probeEach<{ order_key: string }>(
+    db,
+    versions.map((v) => v.id),
+    sql`select order_key from alignment_rows where id = k.v::int and ${alive(rev)}`,
+  );
+  let first: string | null = null;
+  for (const { order_key: key } of rows) if (first === null || key < first) first = key;
+  return first;
 }
 
 /** The last turn number of a witness in the current alignment (0 when it has none): one index range read. */
@@ -80,19 +98,18 @@ export async function getAlignmentWindow(
     .limit(MAX_WINDOW_ROWS);
   if (rowRecords.length === 0) return { rev, witnesses, rows: [], segments: {} };
 
-  const members = await db
-    .select({
-      rowVersionId: alignmentMembers.rowVersionId,
-      witnessId: alignmentMembers.witnessId,
-      segmentKey: alignmentMembers.segmentKey,
-    })
-    .from(alignmentMembers)
-    .where(inArray(alignmentMembers.rowVersionId, rowRecords.map((r) => r.id)));
-  const segmentRecords = members.length
-    ? await db
-        .select(segmentColumns)
-        .from(segments)
-        .where(and(inArray(segments.key, [...new Set(members.map((m) => m.segmentKey))]), aliveAt(segments, rev)))
-    : [];
+  const members = await probeEach<MemberRecord>(
+    db,
+    rowRecords.map((r) => r.id),
+    sql`select row_version_id as "rowVersionId", witness_id as "witnessId", segment_key as "segmentKey"
+        from alignment_members where row_version_id = k.v::int`,
+  );
+  const segmentRecords = await probeEach<Segment>(
+    db,
+    [...new Set(members.map((m) => m.segmentKey))],
+    sql`select key, witness_id as "witnessId", order_key as "orderKey", turn_no as "turnNo", sentence_no as "sentenceNo",
+               speaker, text, is_placeholder as "isPlaceholder", rev_from as "revFrom"
+        from segments where key = k.v and ${alive(rev)}`,
+  );
   return assembleState(rev, witnesses, rowRecords, members, segmentRecords);
 }

@@ -16,26 +16,11 @@ import type { EditOp } from '@/lib/alignment/op-schema';
 import type { Db } from '@/db/connect';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/databases';
 import { createLargeDocument } from '../support/large-document';
+import { tuplesRead } from '../support/tuple-stats';
 
 const TURNS = 20_000;
 /** Tuples an edit may read from the content tables; reading the document would be 20,000 or more. */
 const READ_BUDGET = 500;
-
-/**
- * Rows and index entries read so far from the content tables, from PostgreSQL's
- * cumulative statistics (flushed first, so the count includes the last edit).
- */
-async function tuplesRead(db: Db): Promise<number> {
-  await db.execute(sql`select pg_stat_force_next_flush()`);
-  await db.execute(sql`select pg_stat_clear_snapshot()`);
-  const result = await db.execute<{ n: string | number }>(sql`
-    select (select coalesce(sum(seq_tup_read), 0) from pg_stat_user_tables
-              where relname in ('segments', 'alignment_rows', 'alignment_members'))
-         + (select coalesce(sum(idx_tup_read), 0) from pg_stat_user_indexes
-              where relname in ('segments', 'alignment_rows', 'alignment_members')) as n`);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: { n: string | number }[] }).rows) as { n: string | number }[];
-  return Number(rows[0]!.n);
-}
 
 /** Versions revision `rev` wrote: created (rev_from = rev) or closed (rev_to = rev). */
 async function versionsWritten(db: Db, documentId: number, rev: number) {

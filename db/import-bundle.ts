@@ -4,7 +4,7 @@
  * version 1 and its page milestones. One transaction; nothing is written if
  * any part fails, and a slug that exists already changes nothing.
  */
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { DocumentBundle } from '@/lib/document/bundle';
 import { newKey, orderKeysBetween } from '@/lib/keys/ids';
 import type { Db } from './connect';
@@ -24,6 +24,8 @@ export interface ImportBundleOptions {
   /** What revision 1 records as its operation (format, counts). */
   op: { type: 'import'; format: string; [k: string]: unknown };
   summary: string;
+  /** Called after each chunk of stored rows: long imports print it. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export async function importBundle(
@@ -32,7 +34,7 @@ export async function importBundle(
   options: ImportBundleOptions,
 ): Promise<{ documentId: number; created: boolean }> {
   const meta = bundle.metadata;
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx): Promise<{ documentId: number; created: boolean }> => {
     const [doc] = await tx
       .insert(documents)
       .values({
@@ -114,14 +116,49 @@ export async function importBundle(
       return { key: newKey('r'), orderKey: rowOrder[i]!, status: row.status, note: row.note, members };
     });
 
-    if (segmentValues.length) await tx.insert(segments).values(segmentValues);
-    const inserted = await tx
-      .insert(alignmentRows)
-      .values(rows.map(({ key, orderKey, status, note }) => ({ key, documentId: doc.id, orderKey, status, note, revFrom: 1 })))
-      .returning({ id: alignmentRows.id, key: alignmentRows.key });
-    const rowIdByKey = new Map(inserted.map((r) => [r.key, r.id]));
-    const memberValues = rows.flatMap((row) => row.members.map((m) => ({ rowVersionId: rowIdByKey.get(row.key)!, ...m })));
-    if (memberValues.length) await tx.insert(alignmentMembers).values(memberValues);
+    await insertRows(tx, doc.id, rows, segmentValues, options.onProgress);
     return { documentId: doc.id, created: true };
   });
+  // A bulk import changes the tables' shape at once: refresh the planner's statistics now rather than
+  // waiting for autovacuum (PGlite has none), so the first readers get index plans.
+  if (result.created && bundle.rows.length >= ANALYZE_AFTER_ROWS) {
+    await db.execute(sql`analyze segments, alignment_rows, alignment_members`);
+  }
+  return result;
+}
+
+/** Rows per statement group: a few values each, far below PostgreSQL's 65,535 parameters per statement. */
+const CHUNK_ROWS = 1_000;
+const ANALYZE_AFTER_ROWS = 1_000;
+
+interface RowToInsert {
+  key: string;
+  orderKey: string;
+  status: (typeof alignmentRows.$inferInsert)['status'];
+  note: string | null;
+  members: { witnessId: number; segmentKey: string }[];
+}
+
+/** Inserts rows with their segments and members a chunk of rows at a time, so a book fits any statement limit. */
+async function insertRows(
+  tx: Db,
+  documentId: number,
+  rows: RowToInsert[],
+  segmentValues: (typeof segments.$inferInsert)[],
+  onProgress?: (done: number, total: number) => void,
+): Promise<void> {
+  const segmentByKey = new Map(segmentValues.map((s) => [s.key, s]));
+  for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
+    const chunk = rows.slice(start, start + CHUNK_ROWS);
+    const chunkSegments = chunk.flatMap((row) => row.members.map((m) => segmentByKey.get(m.segmentKey)!));
+    if (chunkSegments.length) await tx.insert(segments).values(chunkSegments);
+    const inserted = await tx
+      .insert(alignmentRows)
+      .values(chunk.map(({ key, orderKey, status, note }) => ({ key, documentId, orderKey, status, note, revFrom: 1 })))
+      .returning({ id: alignmentRows.id, key: alignmentRows.key });
+    const rowIdByKey = new Map(inserted.map((r) => [r.key, r.id]));
+    const memberValues = chunk.flatMap((row) => row.members.map((m) => ({ rowVersionId: rowIdByKey.get(row.key)!, ...m })));
+    if (memberValues.length) await tx.insert(alignmentMembers).values(memberValues);
+    onProgress?.(start + chunk.length, rows.length);
+  }
 }

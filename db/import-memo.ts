@@ -18,6 +18,8 @@ export interface ImportMemoOptions {
   sourceLabel?: string;
   translationLabel?: string;
   userId: number;
+  /** Called after each chunk of stored rows (db/import-bundle.ts). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Imports the memo unless a document with this slug exists; returns its id, whether it was created, and the import's warnings. */
@@ -33,6 +35,7 @@ export async function importMemoDocument(
     userId: options.userId,
     op: { type: 'import', format: 'memo', turns: n },
     summary: `Imported ${n} turns; ${placeholderRole} column of ${n} placeholders`,
+    onProgress: options.onProgress,
   });
   return { ...result, warnings };
 }

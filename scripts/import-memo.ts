@@ -87,6 +87,8 @@ try {
     userId: await ensureSystemUser(database.db),
     op: plan.op,
     summary: plan.summary,
+    // Long files: say how far the import is (stderr, so stdout stays the one-line result).
+    onProgress: bundle.rows.length > 2_000 ? (done, total) => process.stderr.write(`Stored ${done} of ${total} rows…\n`) : undefined,
   });
   if (!created) {
     console.error(`${file}: a document "${bundle.slug}" already exists in ${describeConfiguredDatabase()}; nothing was changed (choose another --slug)`);

@@ -113,3 +113,33 @@ export async function getAlignmentWindow(
   );
   return assembleState(rev, witnesses, rowRecords, members, segmentRecords);
 }
+
+/**
+ * A window with one turn of context on each side, for pages whose rows act
+ * on their neighbours (the edit page: merge with the next row, move a
+ * boundary): `range` is where the window's own rows are in `state.rows`.
+ */
+export async function getAlignmentWindowWithContext(
+  db: Db,
+  documentId: number,
+  rev: number,
+  span: TurnSpan,
+  lastTurn: number,
+): Promise<{ state: AlignmentState; range: { start: number; end: number } }> {
+  const witnesses = await getWitnesses(db, documentId);
+  const empty: AlignmentState = { rev, witnesses, rows: [], segments: {} };
+  const [before, core, after] = await Promise.all([
+    span.first > 1 ? getAlignmentWindow(db, documentId, rev, { first: span.first - 1, last: span.first - 1 }, witnesses) : empty,
+    getAlignmentWindow(db, documentId, rev, span, witnesses),
+    span.last < lastTurn ? getAlignmentWindow(db, documentId, rev, { first: span.last + 1, last: span.last + 1 }, witnesses) : empty,
+  ]);
+  return {
+    state: {
+      rev,
+      witnesses,
+      rows: [...before.rows, ...core.rows, ...after.rows],
+      segments: { ...before.segments, ...core.segments, ...after.segments },
+    },
+    range: { start: before.rows.length, end: before.rows.length + core.rows.length },
+  };
+}

@@ -43,7 +43,7 @@ function assertSize(bytes: number): void {
     throw new ImportError(
       'too-large',
       null,
-      `the file is ${mib} MiB (${bytes} bytes); the limit is 2 MiB (${MAX_MEMO_BYTES} bytes)`,
+      `the file is ${mib} MiB (${bytes} bytes); the limit is ${MAX_MEMO_BYTES / 1024 / 1024} MiB (${MAX_MEMO_BYTES} bytes)`,
     );
   }
 }

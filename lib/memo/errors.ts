@@ -6,8 +6,8 @@
  */
 import { DomainError } from '@/lib/errors';
 
-/** Largest memo accepted, in UTF-8 bytes. Real memos are a few KiB; this is a guard, not a budget. */
-export const MAX_MEMO_BYTES = 2 * 1024 * 1024;
+/** Largest memo accepted, in UTF-8 bytes: a book (a 20,000-turn memo is about 7 MiB), with room to spare. */
+export const MAX_MEMO_BYTES = 50 * 1024 * 1024;
 /** Longest turn, in characters: the same bound as an edit's text (op-schema.ts), so every imported turn stays editable. */
 export const MAX_TURN_CHARS = 100_000;
 /** Most turns in one memo: the scale the edit path is measured at (docs/benchmarks.md). */

@@ -10,6 +10,7 @@ import { getAlignmentState } from '@/db/queries/alignment';
 import { getDocumentBySlug, type DocumentMeta } from '@/db/queries/documents';
 import { passageViewOf } from '@/db/queries/passages';
 import { searchSegments } from '@/db/queries/search';
+import { getAlignmentWindowWithContext } from '@/db/queries/window';
 import { getDocumentOutline, getReaderWindow } from '@/db/read-path/reader';
 import { users } from '@/db/schema';
 import { parseRef } from '@/lib/refs/parse';
@@ -79,6 +80,16 @@ describe.each(testDatabaseKinds)('reading a 20,000-turn document on %s', (kind) 
       expect(body.rows).toHaveLength(1);
     });
     expect(read).toBeLessThan(PASSAGE_BUDGET);
+  });
+
+  it('the edit page reads its 200 turns and one turn either side', async () => {
+    let result: Awaited<ReturnType<typeof getAlignmentWindowWithContext>> | undefined;
+    const read = await tuplesReadBy(database.db, async () => {
+      result = await getAlignmentWindowWithContext(database.db, documentId, 1, { first: 10_001, last: 10_200 }, TURNS);
+    });
+    expect(read).toBeLessThan(2 * WINDOW_BUDGET + 2 * PASSAGE_BUDGET);
+    expect(result!.range).toEqual({ start: 1, end: 201 });
+    expect(result!.state.rows).toHaveLength(202);
   });
 
   it('search on it keeps the best 100 and says the list was cut', async () => {

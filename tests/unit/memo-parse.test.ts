@@ -221,12 +221,12 @@ describe('parseMemo errors', () => {
   it('rejects oversized input before parsing it', () => {
     const huge = `${TITLE}\n\n**A**: ${'x'.repeat(MAX_MEMO_BYTES)}`;
     const error = expectImportError(huge, 'too-large', null);
-    expect(error.message).toContain('2 MiB');
+    expect(error.message).toContain('the limit is 50 MiB');
     expectImportError(new Uint8Array(MAX_MEMO_BYTES + 1), 'too-large', null);
   });
 
   it('counts bytes, not characters, against the limit', () => {
-    // 0.8 Mi characters of 3-byte UTF-8 is 2.4 MiB.
-    expectImportError(`${TITLE}\n\n**A**: ${'€'.repeat(800 * 1024)}`, 'too-large', null);
+    // A third of the limit in characters of 3-byte UTF-8 is just over the limit in bytes.
+    expectImportError(`${TITLE}\n\n**A**: ${'€'.repeat(Math.ceil(MAX_MEMO_BYTES / 3))}`, 'too-large', null);
   });
 });

@@ -9,7 +9,8 @@ import { notFound, redirect } from 'next/navigation';
 import { getCurrentUser } from '@/app/_auth/current-user';
 import { getDb } from '@/db';
 import { lastUndoableRevision } from '@/db/edits/history-edits';
-import { getAlignmentState } from '@/db/queries/alignment';
+import { getAlignmentWindowWithContext } from '@/db/queries/window';
+import { getDocumentOutline } from '@/db/read-path/reader';
 import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { hasRole } from '@/lib/auth/action-pipeline';
 import { EditGrid } from './_components/edit-grid';
@@ -26,8 +27,8 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** Rows per page: a long document is edited a page at a time, so the page stays light. */
-const PAGE_ROWS = 200;
+/** Turns per page: a long document is edited a page at a time, so the page stays light. */
+const PAGE_TURNS = 200;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -44,15 +45,20 @@ export default async function EditPage({ params, searchParams }: Props) {
   const db = await getDb();
   const doc = await loadDocument(slug);
   if (!doc) notFound();
-  const [state, undoTarget] = await Promise.all([getAlignmentState(db, doc.id), lastUndoableRevision(db, doc.id, user.id)]);
-  const pages = Math.max(1, Math.ceil(state.rows.length / PAGE_ROWS));
+  const { lastTurn } = await getDocumentOutline(db, doc.id, doc.currentRev);
+  const pages = Math.max(1, Math.ceil(lastTurn / PAGE_TURNS));
   const page = Math.min(pages, Math.max(1, typeof pageParam === 'string' && /^\d+$/.test(pageParam) ? Number(pageParam) : 1));
-  const range = { start: (page - 1) * PAGE_ROWS, end: Math.min(state.rows.length, page * PAGE_ROWS) };
+  const turns = { first: (page - 1) * PAGE_TURNS + 1, last: Math.min(lastTurn, page * PAGE_TURNS) };
+  // Only this page's turns and one turn either side (row edits act on neighbours), at the revision shown.
+  const [{ state, range }, undoTarget] = await Promise.all([
+    getAlignmentWindowWithContext(db, doc.id, doc.currentRev, turns, lastTurn),
+    lastUndoableRevision(db, doc.id, user.id),
+  ]);
   const pager =
     pages > 1 ? (
       <nav aria-label="Pages of rows" className={styles.nav}>
         <span>
-          Rows {range.start + 1}–{range.end} of {state.rows.length}
+          Turns {turns.first}–{turns.last} of {lastTurn}
         </span>
         {page > 1 ? <Link href={`/documents/${slug}/edit?page=${page - 1}`}>Previous rows</Link> : null}
         {page < pages ? <Link href={`/documents/${slug}/edit?page=${page + 1}`}>Next rows</Link> : null}

@@ -51,6 +51,15 @@ for (const [email, role, name, ...flags] of accounts) {
   }
 }
 
+// The reading server also holds a 20,000-turn document (tests/e2e/long-document.spec.ts).
+if (process.argv.includes('--large-document')) {
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/e2e-large-document.ts'], { cwd: root, env, encoding: 'utf8' });
+  if (result.status !== 0) {
+    console.error(`e2e-server: could not create the large document:\n${result.stdout}${result.stderr}`);
+    process.exit(1);
+  }
+}
+
 const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

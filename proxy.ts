@@ -59,8 +59,10 @@ function build(): string {
 
 async function revalidated(request: NextRequest): Promise<NextResponse> {
   const scope = request.method === 'GET' || request.method === 'HEAD' ? pageScope(request.nextUrl.pathname) : null;
-  // Signed-in pages show the person's menu and edit links: private, and not tagged.
-  if (!scope || hasSessionCookie(request.headers.get('cookie')) || request.headers.has('next-action')) return NextResponse.next();
+  // Signed-in pages show the person's menu and edit links: private, and not tagged. Client-side
+  // navigations (RSC payloads of the same URL) and server actions are left to Next as well.
+  const skip = hasSessionCookie(request.headers.get('cookie')) || request.headers.has('rsc') || request.headers.has('next-action');
+  if (!scope || skip) return NextResponse.next();
   const revisions = await revisionsOf(scope);
   if (revisions == null) return NextResponse.next();
   const etag = pageEtag({ build: build(), revisions, url: `${request.nextUrl.pathname}${request.nextUrl.search}` });

@@ -9,8 +9,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { gzipSync } from 'node:zlib';
@@ -44,7 +44,24 @@ export interface LoadResult {
   bytes: number;
 }
 
+/** `npm run import` of a generated 20,000-turn memo (about 7 MB): wall time and peak memory of the process tree. */
+async function timeImport(env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number; megabytes: number; ok: boolean }> {
+  const body = Array.from({ length: 20_000 }, (_, i) => `**${i % 2 ? 'Mitterrand' : 'Gorbachev'}**: ${`Turn ${i + 1} of the generated book, a paragraph of ordinary length with a few clauses in it. `.repeat(3)}`);
+  const file = path.join(tmpdir(), `bench-import-${process.pid}.md`);
+  writeFileSync(file, `## A generated conversation of 20000 turns\n\n${body.join('\n\n')}\n`);
+  const megabytes = statSync(file).size / 1024 / 1024;
+  const t0 = performance.now();
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/import-memo.ts', file, '--slug', 'bench-import'], { cwd: root, env, stdio: 'ignore' });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssOfTree(child.pid!))), 100);
+  const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+  clearInterval(sampler);
+  rmSync(file, { force: true });
+  return { seconds: (performance.now() - t0) / 1000, peakRssMb: peak / 1024, megabytes, ok: code === 0 };
+}
+
 export interface HttpReport {
+  importRun: { seconds: number; peakRssMb: number; megabytes: number; ok: boolean };
   machine: string;
   loadBefore: string;
   loadAfter: string;
@@ -177,6 +194,8 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       cwd: root, env, input: PASSWORD, encoding: 'utf8',
     });
     if (create.status !== 0) throw new Error(`user:create failed: ${create.stdout}${create.stderr}`);
+    process.stderr.write('bench: npm run import of a 20,000-turn memo…\n');
+    const importRun = await timeImport(env);
 
     // The static copy must exist at build time to be served from public/; its bytes are filled in below.
     writeFileSync(staticPath, 'placeholder');
@@ -248,6 +267,7 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     const files = [...reader].map(([file, gzip]) => ({ file, gzip, framework: framework.has(file) }));
     const sum = (list: typeof files) => list.reduce((n, f) => n + f.gzip, 0);
     return {
+      importRun,
       machine: machineLine(),
       loadBefore,
       loadAfter: load(),

@@ -54,6 +54,7 @@ npm run bench    # DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/p
 | 20,000-turn reader: first byte < 300 ms | ${ms(http.big.firstByte)} | ${ok(http.big.firstByte < 300)} |
 | 20,000-turn reader: first response < 500 KB | ${kb(http.big.bytes)} | ${ok(http.big.bytes < 500 * 1024)} |
 ${http.ratios.map((r) => `| ${r.name}: within 1.5 × | ${(r.big / r.memo).toFixed(2)} (${ms(r.big)} vs ${ms(r.memo)}) | ${ok(r.big / r.memo <= 1.5)} |`).join('\n')}
+| import of 20,000 turns (${http.importRun.megabytes.toFixed(1)} MB) in < 15 s, memory < 500 MB | ${http.importRun.ok ? `${http.importRun.seconds.toFixed(1)} s, ${http.importRun.peakRssMb.toFixed(0)} MB peak RSS` : 'failed'} | ${ok(http.importRun.ok && http.importRun.seconds < 15 && http.importRun.peakRssMb < 500)} |
 | server memory under load < 600 MB | ${http.peakRssMb.toFixed(0)} MB peak RSS | ${ok(http.peakRssMb < 600)} |
 | reader client JS beyond the framework ≤ 15 KB gzip | ${kb(http.clientJs.reader)} (framework and shared: ${kb(http.clientJs.framework)}) | ${ok(http.clientJs.reader <= 15 * 1024)} |
 

@@ -40,7 +40,7 @@ npm run bench    # DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/p
 
 - machine: ${http.machine}
 - load average (1, 5, 15 min) before the HTTP cases: ${http.loadBefore}; after: ${http.loadAfter}
-- one \`next start\` on 127.0.0.1, PostgreSQL server on the same machine; autocannon, ${32} connections, each case ${process.env.BENCH_SECONDS ?? 5} s or 20,000 requests, whichever comes first
+- one \`next start\` on 127.0.0.1, PostgreSQL server on the same machine; autocannon, ${32} connections, each case ${process.env.BENCH_SECONDS ?? 10} s or 20,000 requests, whichever comes first
 
 ## Targets (issue 8)
 

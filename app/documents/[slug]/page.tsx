@@ -3,7 +3,7 @@ import { AlignedGrid } from '@/app/_components/aligned-grid';
 import { getDb } from '@/db';
 import { getAlignmentState } from '@/db/queries/alignment';
 import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
-import { rowRefs } from '@/lib/alignment/row-refs';
+import { citableRefs, rowRefs } from '@/lib/alignment/row-refs';
 import { parseReaderParams } from '@/lib/render/reader-params';
 import { DocumentCitationScript, documentCitationMetadata } from './_citation/document-metadata';
 import { CitePassageForm } from './_components/cite-passage-form';
@@ -33,7 +33,7 @@ export default async function ReaderPage({ params, searchParams }: Props) {
   if (!doc) notFound();
   const state = await getAlignmentState(db, doc.id);
   const choice = parseReaderParams(await searchParams, state.witnesses);
-  const refs = state.rows.flatMap((row) => rowRefs(row, state));
+  const refs = citableRefs(state.rows.flatMap((row) => rowRefs(row, state)));
 
   return (
     <article className="reader" data-testid="reader">

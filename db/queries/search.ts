@@ -8,8 +8,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowRefs } from '@/lib/alignment/row-refs';
 import type { AlignmentRow, RowStatus, Segment, Witness } from '@/lib/alignment/types';
-import { HEADLINE_OPTIONS, HIGHLIGHT_START, HIGHLIGHT_STOP } from '@/lib/render/snippet';
+import { buildSnippet } from '@/lib/render/snippet';
 import type { Db } from '../connect';
+import { matchedWords, wordsOf } from './search-highlight';
 
 /** Language (primary subtag) → PostgreSQL text-search configuration. */
 export const TEXT_SEARCH_CONFIGS = { en: 'english', ru: 'russian', fr: 'french' } as const;
@@ -42,8 +43,11 @@ export interface SearchHit {
   segmentKey: string;
   witness: SearchWitness;
   speaker: string | null;
-  /** ts_headline output, matches wrapped in HIGHLIGHT_START/STOP sentinels. */
+  /** The snippet: the exact text around the first match, matches wrapped in HIGHLIGHT_START/STOP sentinels. */
   headline: string;
+  /** Text was left out before / after the snippet. */
+  cutBefore: boolean;
+  cutAfter: boolean;
   /** The row's turn refs (T5, T5.2); empty when the row has no translation segment. */
   refs: string[];
   /** Element id of the row in the reader (its first ref, or row-<key>). */
@@ -104,7 +108,8 @@ type HitRecord = {
   speaker: string | null;
   turn_no: number;
   rank: number;
-  headline: string;
+  cfg: string;
+  text: string;
   slug: string;
   title: string;
   date: string | null;
@@ -163,11 +168,7 @@ export async function searchSegments(
     await db.execute(sql`
       with matched as (${branches}),
       top as (select * from matched order by rank desc, id limit ${limit + 1})
-      select t.key, t.document_id, t.witness_id, t.speaker, t.turn_no, t.rank::float8 as rank,
-             ts_headline(t.cfg::regconfig,
-                         translate(s.text, ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''),
-                         websearch_to_tsquery(t.cfg::regconfig, ${query}),
-                         ${HEADLINE_OPTIONS}) as headline,
+      select t.key, t.document_id, t.witness_id, t.speaker, t.turn_no, t.rank::float8 as rank, t.cfg, s.text,
              d.slug, d.title, d.date, w.lang, w.label, w.role, w.position
       from top t
       join segments s on s.id = t.id
@@ -189,6 +190,14 @@ export async function searchSegments(
       join segments os on os.key = om.segment_key and os.rev_to is null
       where m.segment_key in (${sql.join(kept.map((h) => sql`${h.key}`), sql`, `)})`),
   );
+
+  const wordsByConfig = new Map<string, Set<string>>();
+  for (const hit of kept) {
+    const words = wordsByConfig.get(hit.cfg) ?? new Set<string>();
+    for (const word of wordsOf(hit.text)) words.add(word);
+    wordsByConfig.set(hit.cfg, words);
+  }
+  const matched = await matchedWords(db, query, wordsByConfig);
 
   const documentIds = [...new Set(kept.map((h) => h.document_id))];
   const witnessRows = rowsOf<WitnessRecord>(
@@ -226,11 +235,15 @@ export async function searchSegments(
       order: new Map<string, string>(),
     };
     group.order.set(hit.key, `${rowMembers[0]?.row_order_key ?? '~'}\u0000${String(hit.position).padStart(6, '0')}`);
+    const words = matched.get(hit.cfg);
+    const snippet = buildSnippet(hit.text, (word) => words?.has(word.toLowerCase()) ?? false);
     group.hits.push({
       segmentKey: hit.key,
       witness: hitWitness,
       speaker: hit.speaker,
-      headline: hit.headline,
+      headline: snippet.marked,
+      cutBefore: snippet.cutBefore,
+      cutAfter: snippet.cutAfter,
       refs,
       anchor: refs[0] ?? (built ? `row-${built.row.key}` : ''),
       rowStatus: built?.row.status ?? null,

@@ -90,6 +90,18 @@ describe.each(testDatabaseKinds)('search on %s', (kind) => {
     expect(t10.headline).toContain('[\uE000Israel\uE001]');
   });
 
+  it('shows the text exactly in snippets: tags, brackets and punctuation kept, cuts flagged', async () => {
+    await replaceSourceSegment(3, 'Он написал <img src=x onerror=alert(1)> о [Израиле] (сегодня).', false);
+    const { groups } = await searchSegments(database.db, 'написал');
+    const hit = groups[0]!.hits[0]!;
+    expect(hit.headline.replace(/[\uE000\uE001]/g, '')).toBe('Он написал <img src=x onerror=alert(1)> о [Израиле] (сегодня).');
+    expect(highlighted(hit)).toEqual(['написал']);
+    expect(hit).toMatchObject({ cutBefore: false, cutAfter: false });
+    const t5 = (await searchSegments(database.db, 'bombing')).groups[0]!.hits[0]!;
+    expect(t5).toMatchObject({ cutBefore: true, cutAfter: true });
+    await replaceSourceSegment(3, '', true);
+  });
+
   it('supports web-search syntax (phrases, OR, exclusion) and never fails on odd input', async () => {
     expect((await searchSegments(database.db, '"ground forces"')).groups[0]!.hits.map((h) => h.anchor)).toEqual(['T5']);
     expect((await searchSegments(database.db, 'Kuwait -Hussein')).groups[0]!.hits.map((h) => h.anchor)).toEqual(['T2']);

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../connect';
+import { rowsOf } from './rows-of';
 
 /** Words of a text as the snippet builder sees them (Intl word segments). */
 export function wordsOf(text: string): string[] {
@@ -27,7 +28,7 @@ export async function matchedWords(db: Db, query: string, wordsByConfig: Readonl
       select w.word, tsvector_to_array(to_tsvector(${cfg}, w.word)) as lexemes,
              querytree(websearch_to_tsquery(${cfg}, ${query}))::text as tree
       from json_array_elements_text(${list}::json) as w(word)`);
-    const records = (Array.isArray(rows) ? rows : (rows as { rows: Row[] }).rows) as Row[];
+    const records = rowsOf<Row>(rows);
     const wanted = new Set(positiveLexemes(records[0]?.tree ?? ''));
     const matched = new Set<string>();
     for (const r of records) {

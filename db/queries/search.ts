@@ -10,6 +10,7 @@ import { rowRefs } from '@/lib/alignment/row-refs';
 import type { AlignmentRow, RowStatus, Segment, Witness } from '@/lib/alignment/types';
 import { buildSnippet } from '@/lib/render/snippet';
 import type { Db } from '../connect';
+import { rowsOf } from './rows-of';
 import { matchedWords, wordsOf } from './search-highlight';
 
 /** Language (primary subtag) → PostgreSQL text-search configuration. */
@@ -89,16 +90,37 @@ function languageMatches(config: Config): SQL {
  * configuration's partial GIN index (segments_fts_<config>_idx), then joined.
  * Exported for the test that checks the plan.
  */
-export function matchBranch(config: Config, query: string): SQL {
+export function matchBranch(config: Config, query: string, filters: SearchFilters = {}): SQL {
   const cfg = sql.raw(`'${config}'::regconfig`);
+  // No words but a speaker: that speaker's turns, in reading order (rank by position, best first).
+  const rank = query ? sql`ts_rank(to_tsvector(${cfg}, s.text), websearch_to_tsquery(${cfg}, ${query}))` : sql`-s.turn_no`;
+  const match = query ? sql`and to_tsvector(${cfg}, s.text) @@ websearch_to_tsquery(${cfg}, ${query})` : sql``;
   return sql`
     select s.id, s.key, s.document_id, s.witness_id, s.speaker, s.turn_no, s.sentence_no, ${config}::text as cfg,
-           ts_rank(to_tsvector(${cfg}, s.text), websearch_to_tsquery(${cfg}, ${query})) as rank
+           ${rank} as rank
     from segments s
     join witnesses w on w.id = s.witness_id
     where s.rev_to is null and not s.is_placeholder
       and ${languageMatches(config)}
-      and to_tsvector(${cfg}, s.text) @@ websearch_to_tsquery(${cfg}, ${query})`;
+      ${match}${filterConditions(filters)}`;
+}
+
+/** Narrowing a search to one document and/or one speaker's turns. */
+export interface SearchFilters {
+  /** A document's slug. */
+  document?: string;
+  /** A speaker's name in any witness: the turn's segments in every witness qualify (its Russian name finds the English text). */
+  speaker?: string;
+}
+
+function filterConditions({ document, speaker }: SearchFilters): SQL {
+  const parts: SQL[] = [];
+  if (document) parts.push(sql` and s.document_id = (select id from documents where slug = ${document})`);
+  if (speaker) {
+    parts.push(sql` and exists (select 1 from segments o where o.document_id = s.document_id and o.turn_no = s.turn_no
+                                and o.rev_to is null and o.speaker = ${speaker})`);
+  }
+  return sql.join(parts, sql``);
 }
 
 type HitRecord = {
@@ -144,23 +166,20 @@ type RowMemberRecord = {
   is_placeholder: boolean;
 };
 
-function rowsOf<T>(result: unknown): T[] {
-  // postgres.js returns an array; PGlite returns { rows }.
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 export async function searchSegments(
   db: Db,
   rawQuery: string,
-  options: { limit?: number } = {},
+  options: { limit?: number; filters?: SearchFilters } = {},
 ): Promise<SearchResults> {
   const query = rawQuery.trim().slice(0, MAX_QUERY_LENGTH);
   const limit = options.limit ?? DEFAULT_HIT_LIMIT;
-  if (query === '') return { query, groups: [], total: 0, truncated: false };
+  const filters = options.filters ?? {};
+  if (query === '' && !filters.speaker) return { query, groups: [], total: 0, truncated: false };
 
   const configs: Config[] = [...new Set(Object.values(TEXT_SEARCH_CONFIGS)), FALLBACK_CONFIG];
   const branches = sql.join(
-    configs.map((c) => matchBranch(c, query)),
+    configs.map((c) => matchBranch(c, query, filters)),
     sql` union all `,
   );
   // Rank and cut first; ts_headline (the costly part) runs only on the hits kept.
@@ -197,7 +216,7 @@ export async function searchSegments(
     for (const word of wordsOf(hit.text)) words.add(word);
     wordsByConfig.set(hit.cfg, words);
   }
-  const matched = await matchedWords(db, query, wordsByConfig);
+  const matched = query ? await matchedWords(db, query, wordsByConfig) : new Map<string, Set<string>>();
 
   const documentIds = [...new Set(kept.map((h) => h.document_id))];
   const witnessRows = rowsOf<WitnessRecord>(

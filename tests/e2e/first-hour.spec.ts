@@ -40,3 +40,37 @@ test.describe('passage references as people write them', () => {
     });
   }
 });
+
+test.describe('search', () => {
+  test('snippets render editorial marks as in the reader and mark their own cuts distinctly', async ({ page }) => {
+    await page.goto('/search?q=Israel');
+    const t10 = page.locator('[data-testid="search-hit"][data-anchor="T10"] [data-testid="hit-snippet"]');
+    await expect(t10.locator('[data-mark="insertion"]')).toHaveText(/Israel/);
+    await expect(t10).not.toContainText('[');
+    await expect(t10.getByTestId('snippet-cut')).toHaveCount(1);
+    // T2 opens with the publisher's elision: an elision mark, not a cut.
+    await page.goto('/search?q=France');
+    const t2 = page.locator('[data-testid="search-hit"][data-anchor="T2"] [data-testid="hit-snippet"]');
+    await expect(t2.locator('[data-mark="elision"]')).toHaveCount(1);
+    await expect(t2.locator('[data-mark="elision"], [data-testid="snippet-cut"]').first()).toHaveAttribute('data-mark', 'elision');
+    await expect(t2.getByTestId('snippet-cut')).toHaveCount(1);
+  });
+
+  for (const width of widths) {
+    test(`a speaker’s name lists the speaker; results filter by speaker and document (${width} px)`, async ({ page }) => {
+      await page.setViewportSize({ width, height: 800 });
+      await page.goto(`/search?q=${encodeURIComponent('Горбачев')}`);
+      const match = page.getByTestId('speaker-match');
+      await expect(match).toHaveCount(1);
+      await match.getByRole('link', { name: 'Горбачев' }).click();
+      await expect(page.getByTestId('search-summary')).toContainText('5 passages in 1 document for turns of Горбачев');
+      await expect(page.getByTestId('search-hit')).toHaveCount(5);
+      await page.getByLabel('Words or phrase').fill('Israel');
+      await page.getByLabel('Speaker').selectOption('Mitterrand');
+      await page.getByRole('search', { name: 'Search the texts' }).getByRole('button', { name: 'Search' }).click();
+      await expect(page.getByTestId('search-hit')).toHaveCount(2);
+      await expect(page.getByLabel('Document')).toHaveValue(SEED_SLUG);
+      expect(await scrollsSideways(page)).toBe(false);
+    });
+  }
+});

@@ -4,6 +4,8 @@
  * layouts that hold at 1280 px and on a 390 px phone.
  */
 import { expect, test } from '@playwright/test';
+import { accounts } from './fixtures/accounts';
+import { signIn } from './fixtures/sign-in';
 import { SEED_SLUG } from './pages/reader-page';
 
 const PASSAGES = `/documents/${SEED_SLUG}/passages`;
@@ -73,4 +75,41 @@ test.describe('search', () => {
       expect(await scrollsSideways(page)).toBe(false);
     });
   }
+});
+
+test.describe('the cite panel and the accounts table', () => {
+  for (const width of widths) {
+    test(`a Cite link opens the panel; its boxes show all their text; copying says so (${width} px)`, async ({ page, context, baseURL }) => {
+      await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+      await page.setViewportSize({ width, height: 844 });
+      await page.goto(`/documents/${SEED_SLUG}`);
+      await page.locator('[data-testid="aligned-row"][data-refs~="T5"]').getByRole('link', { name: 'Cite T5' }).click();
+      const panel = page.getByTestId('cite-panel');
+      await expect(panel).toHaveAttribute('open', '');
+      const permalink = await page.getByTestId('permalink').textContent();
+      await expect(page.locator('#citation-chicago-full-note')).toHaveValue(new RegExp(`^Mikhail Gorbachev and Francois Mitterrand, .*trans\\. Svetlana Savranskaya .*${permalink!.replace(/[.?]/g, '\\$&')}\\.$`));
+      await expect(page.locator('#citation-chicago-note')).toHaveValue(/^Gorbachev and Mitterrand, “Memorandum/);
+      // No box scrolls inside itself or cuts its text.
+      const overflowing = await panel.locator('textarea').evaluateAll((fields) =>
+        fields.filter((f) => f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1).map((f) => f.id),
+      );
+      expect(overflowing).toEqual([]);
+      expect(await scrollsSideways(page)).toBe(false);
+
+      const block = panel.getByTestId('citation-chicago-full-note');
+      await block.getByRole('button', { name: /Copy Chicago/ }).click();
+      await expect(block.getByRole('status')).toHaveText('Copied');
+      await expect(block.getByRole('status')).toBeVisible();
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^Mikhail Gorbachev and Francois Mitterrand/);
+    });
+  }
+
+  test('the accounts table fits a 390 px phone', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, accounts.admin, '/admin/users');
+    await expect(page.getByTestId('accounts')).toBeVisible();
+    expect(await scrollsSideways(page)).toBe(false);
+    const box = await page.getByTestId('accounts').boundingBox();
+    expect(box!.width).toBeLessThanOrEqual(390);
+  });
 });

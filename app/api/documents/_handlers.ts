@@ -145,6 +145,7 @@ export function passageResponse(
 function formatsJson(c: ReturnType<typeof documentCitation>['citations']) {
   return {
     chicagoNote: c.chicagoNote,
+    chicagoFullNote: c.chicagoFullNote,
     chicagoBibliography: c.chicagoBibliography,
     mla: c.mla,
     mlaInText: c.mlaInText,

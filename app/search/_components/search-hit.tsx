@@ -23,7 +23,7 @@ export function SearchHitItem({ slug, hit }: { slug: string; hit: SearchHit }) {
           <span className="sr-only"> ({refRangeDescription(hit.refs)}, open in the reader)</span>
         </a>
         {passage ? (
-          <a className="row-cite" href={`/documents/${encodeURIComponent(slug)}/passages/${passage}`}>
+          <a className="row-cite" href={`/documents/${encodeURIComponent(slug)}/passages/${passage}#cite`}>
             Cite<span className="sr-only"> {passage}</span>
           </a>
         ) : null}

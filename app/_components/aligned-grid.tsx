@@ -4,7 +4,8 @@ import type { AlignmentRow, AlignmentState, Witness } from '@/lib/alignment/type
 import { ROW_STATUS_INFO, segmentsShowingSpeaker } from '@/lib/render/grid';
 import { INTERFACE_LANG, textDirection } from '@/lib/render/lang';
 import type { ReaderView } from '@/lib/render/reader-params';
-import { SegmentText } from './segment-text';
+import { turnRuns } from '@/lib/render/paragraphs';
+import { SegmentRun } from './segment-text';
 
 export type { ReaderView };
 
@@ -148,13 +149,8 @@ function Cell({
             <span className="sr-only">No corresponding text in the {witness.label}</span>
           </p>
         ) : (
-          segments.map((segment) => (
-            <SegmentText
-              key={segment.key}
-              segment={segment}
-              lang={witness.lang}
-              showSpeaker={speakers.has(segment.key)}
-            />
+          turnRuns(segments).map((run) => (
+            <SegmentRun key={run[0]!.key} segments={run} lang={witness.lang} showSpeaker={speakers.has(run[0]!.key)} />
           ))
         )}
       </div>

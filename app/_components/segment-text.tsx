@@ -1,6 +1,6 @@
 import type { Segment } from '@/lib/alignment/types';
 import { INTERFACE_LANG, languageName } from '@/lib/render/lang';
-import { editorialParagraphs } from '@/lib/render/marks';
+import { sentenceParagraphs } from '@/lib/render/paragraphs';
 import { EditorialInline } from './editorial-inline';
 
 export interface SegmentTextProps {
@@ -17,17 +17,29 @@ export interface SegmentTextProps {
  * hatched "not yet transcribed" notice that screen readers announce.
  */
 export function SegmentText({ segment, lang, showSpeaker = true }: SegmentTextProps) {
+  return <SegmentRun segments={[segment]} lang={lang} showSpeaker={showSpeaker} />;
+}
+
+/**
+ * Consecutive sentences of one turn (lib/render/paragraphs.ts turnRuns) read
+ * as the turn's paragraphs: sentences flow inline, each in its own span (its
+ * key for the edit mode and the highlights), and a paragraph break in the
+ * text is a paragraph break on the page, whichever sentence holds it.
+ */
+export function SegmentRun({ segments, lang, showSpeaker = true }: { segments: readonly Segment[]; lang: string; showSpeaker?: boolean }) {
+  const head = segments[0];
+  if (!head) return null;
   const speaker =
-    showSpeaker && segment.speaker ? (
+    showSpeaker && head.speaker ? (
       <b className="speaker">
-        {segment.speaker}
+        {head.speaker}
         <span className="speaker-colon">:</span>{' '}
       </b>
     ) : null;
 
-  if (segment.isPlaceholder) {
+  if (head.isPlaceholder) {
     return (
-      <div className="segment segment--placeholder" data-placeholder="true" data-segment-key={segment.key}>
+      <div className="segment segment--placeholder" data-placeholder="true" data-segment-key={head.key}>
         <p>
           {speaker}
           <span className="placeholder-note" lang={INTERFACE_LANG}>
@@ -39,16 +51,25 @@ export function SegmentText({ segment, lang, showSpeaker = true }: SegmentTextPr
     );
   }
 
-  const paragraphs = editorialParagraphs(segment.text);
+  const paragraphs = sentenceParagraphs(segments);
+  const whole = segments.length === 1;
   return (
-    <div className="segment" data-segment-key={segment.key}>
+    <div className="segment" data-segment-key={whole ? head.key : undefined}>
       {paragraphs.length === 0 ? (
         <p>{speaker}</p>
       ) : (
-        paragraphs.map((tokens, i) => (
+        paragraphs.map((pieces, i) => (
           <p key={i}>
             {i === 0 ? speaker : null}
-            <EditorialInline tokens={tokens} />
+            {pieces.map((piece) =>
+              whole ? (
+                <EditorialInline key={piece.segment.key} tokens={piece.tokens} />
+              ) : (
+                <span key={`${piece.segment.key}-${i}`} className="sentence" data-segment-key={piece.first ? piece.segment.key : undefined}>
+                  <EditorialInline tokens={piece.tokens} />
+                </span>
+              ),
+            )}
           </p>
         ))
       )}

@@ -1,8 +1,12 @@
 import type { Metadata } from 'next';
 import { getDb } from '@/db';
-import { MAX_QUERY_LENGTH } from '@/db/queries/search';
+import { listDocuments } from '@/db/queries/documents';
+import { MAX_QUERY_LENGTH, type SearchFilters } from '@/db/queries/search';
+import { findPeople, speakerOptions } from '@/db/queries/search-speakers';
 import { cachedSearch } from '@/db/read-path/search';
 import { formatDocumentDate } from '@/lib/render/format';
+import { PeopleMatches } from './_components/people-matches';
+import { SearchFilterFields } from './_components/search-filters';
 import { SearchHitItem } from './_components/search-hit';
 
 export const dynamic = 'force-dynamic';
@@ -15,9 +19,19 @@ export async function generateMetadata({ searchParams }: Props): Promise<Metadat
 }
 
 export default async function SearchPage({ searchParams }: Props) {
-  const q = firstValue((await searchParams).q).slice(0, MAX_QUERY_LENGTH);
-  const results = q.trim() ? await cachedSearch(await getDb(), q) : null;
+  const params = await searchParams;
+  const q = firstValue(params.q).slice(0, MAX_QUERY_LENGTH);
+  const filters: SearchFilters = { document: firstValue(params.doc) || undefined, speaker: firstValue(params.speaker) || undefined };
+  const db = await getDb();
+  const asked = q.trim() !== '' || filters.speaker !== undefined;
+  const [results, people, documents, speakers] = await Promise.all([
+    asked ? cachedSearch(db, q, filters) : null,
+    q.trim() ? findPeople(db, q) : null,
+    listDocuments(db),
+    speakerOptions(db, filters.document),
+  ]);
   const documentCount = results?.groups.length ?? 0;
+  const what = [q.trim() ? `“${results?.query ?? q}”` : null, filters.speaker ? `turns of ${filters.speaker}` : null].filter(Boolean).join(' in ');
 
   return (
     <>
@@ -25,18 +39,20 @@ export default async function SearchPage({ searchParams }: Props) {
       <form role="search" aria-label="Search the texts" method="get" action="/search" className="search-form">
         <label htmlFor="search-q">Words or phrase</label>
         <input id="search-q" type="search" name="q" defaultValue={q} maxLength={MAX_QUERY_LENGTH} />
+        <SearchFilterFields documents={documents} speakers={speakers} filters={filters} />
         <button type="submit">Search</button>
       </form>
       <p className="page-lede">
         Searches every transcribed text in its own language (English, Russian and French words match their other
         forms). Use quotes for a phrase, <code>or</code> for either word, and <code>-word</code> to exclude one.
-        Placeholders are not searched.
+        Placeholders are not searched. A speaker’s or participant’s name (Gorbachev, Горбачев) lists them too.
       </p>
+      {people ? <PeopleMatches {...people} /> : null}
       {results ? (
         <p className="search-summary" role="status" data-testid="search-summary">
           {results.total === 0
-            ? `No passages found for “${results.query}”.`
-            : `${results.truncated ? 'First ' : ''}${results.total} ${results.total === 1 ? 'passage' : 'passages'} in ${documentCount} ${documentCount === 1 ? 'document' : 'documents'} for “${results.query}”.`}
+            ? `No passages found for ${what}.`
+            : `${results.truncated ? 'First ' : ''}${results.total} ${results.total === 1 ? 'passage' : 'passages'} in ${documentCount} ${documentCount === 1 ? 'document' : 'documents'} for ${what}.`}
         </p>
       ) : null}
       {results?.groups.map((group) => {

@@ -12,7 +12,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { isEmptyChangeSet } from '@/lib/alignment/change-set';
 import { AlignmentError, ConflictError } from '@/lib/alignment/errors';
-import { changedSince, restoreChangeSet } from '@/lib/alignment/history';
+import { changedSince, describeRestore, restoreChangeSet, type RestorePreview } from '@/lib/alignment/history';
 import type { RevisionOp } from '@/lib/alignment/op-schema';
 import type { Db } from '../connect';
 import { getWitnesses } from '../queries/alignment';
@@ -138,6 +138,17 @@ export async function revertTo(
     await recordRevision(tx, { documentId, rev, userId, op: { type: 'revert', toRev } satisfies RevisionOp, summary });
     return { rev, summary, written };
   });
+}
+
+/** What reverting to `toRev` would change now, for the confirmation (reads only; nothing is written). */
+export async function previewRevert(db: Db, documentId: number, toRev: number): Promise<RestorePreview & { more: number }> {
+  const keys = await keysChangedAfter(db, documentId, toRev);
+  const [target, now, witnesses] = await Promise.all([
+    versionsAt(db, documentId, keys, toRev),
+    versionsAt(db, documentId, keys, null),
+    getWitnesses(db, documentId),
+  ]);
+  return describeRestore(now, target, witnesses);
 }
 
 /** The newest revision that created or closed a version of any of these keys. */

@@ -6,6 +6,7 @@
  */
 import { and, eq, gt, inArray, isNotNull, lte, min, or, sql } from 'drizzle-orm';
 import type { AlignmentRow, AlignmentState } from '@/lib/alignment/types';
+import { passageChangeKinds, type PassageChangeKind } from '@/lib/refs/passage-change';
 import { passageFingerprint } from '@/lib/refs/fingerprint';
 import { formatRef, type PassageRef } from '@/lib/refs/parse';
 import { RefError } from '@/lib/refs/errors';
@@ -22,6 +23,8 @@ import { getDocumentBySlug, type DocumentMeta } from './documents';
 export interface PassageChange {
   /** The first revision after the pinned one that changed the passage's rows or segments. */
   rev: number;
+  /** What differs between the pinned passage and the current one. */
+  kinds: PassageChangeKind[];
 }
 
 export interface PassageView {
@@ -102,7 +105,11 @@ async function computePassageView(db: Db, document: DocumentMeta, ref: PassageRe
       ...keysOf(current?.rows ?? []),
     ]);
     // A difference implies some version of these keys started or ended after the pin; current_rev is the safe bound.
-    change = { rev: first ?? document.currentRev };
+    const kinds = passageChangeKinds(
+      { state, rows: passage.rows, turns: passage.turns },
+      current ? { state: currentState, rows: current.rows, turns: current.turns } : null,
+    );
+    change = { rev: first ?? document.currentRev, kinds };
   }
   return { document: pinnedDocument, state, passage, pinnedRev, change, current };
 }

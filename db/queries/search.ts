@@ -8,8 +8,10 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { rowRefs } from '@/lib/alignment/row-refs';
 import type { AlignmentRow, RowStatus, Segment, Witness } from '@/lib/alignment/types';
-import { HEADLINE_OPTIONS, HIGHLIGHT_START, HIGHLIGHT_STOP } from '@/lib/render/snippet';
+import { buildSnippet } from '@/lib/render/snippet';
 import type { Db } from '../connect';
+import { rowsOf } from './rows-of';
+import { matchedWords, wordsOf } from './search-highlight';
 
 /** Language (primary subtag) → PostgreSQL text-search configuration. */
 export const TEXT_SEARCH_CONFIGS = { en: 'english', ru: 'russian', fr: 'french' } as const;
@@ -44,8 +46,11 @@ export interface SearchHit {
   segmentKey: string;
   witness: SearchWitness;
   speaker: string | null;
-  /** ts_headline output, matches wrapped in HIGHLIGHT_START/STOP sentinels. */
+  /** The snippet: the exact text around the first match, matches wrapped in HIGHLIGHT_START/STOP sentinels. */
   headline: string;
+  /** Text was left out before / after the snippet. */
+  cutBefore: boolean;
+  cutAfter: boolean;
   /** The row's turn refs (T5, T5.2); empty when the row has no translation segment. */
   refs: string[];
   /** Element id of the row in the reader (its first ref, or row-<key>). */
@@ -87,16 +92,37 @@ function languageMatches(config: Config): SQL {
  * configuration's partial GIN index (segments_fts_<config>_idx), then joined.
  * Exported for the test that checks the plan.
  */
-export function matchBranch(config: Config, query: string): SQL {
+export function matchBranch(config: Config, query: string, filters: SearchFilters = {}): SQL {
   const cfg = sql.raw(`'${config}'::regconfig`);
+  // No words but a speaker: that speaker's turns, in reading order (rank by position, best first).
+  const rank = query ? sql`ts_rank(to_tsvector(${cfg}, s.text), websearch_to_tsquery(${cfg}, ${query}))` : sql`-s.turn_no`;
+  const match = query ? sql`and to_tsvector(${cfg}, s.text) @@ websearch_to_tsquery(${cfg}, ${query})` : sql``;
   return sql`
     select s.id, s.key, s.document_id, s.witness_id, s.speaker, s.turn_no, s.sentence_no, ${config}::text as cfg,
-           ts_rank(to_tsvector(${cfg}, s.text), websearch_to_tsquery(${cfg}, ${query})) as rank
+           ${rank} as rank
     from segments s
     join witnesses w on w.id = s.witness_id
     where s.rev_to is null and not s.is_placeholder
       and ${languageMatches(config)}
-      and to_tsvector(${cfg}, s.text) @@ websearch_to_tsquery(${cfg}, ${query})`;
+      ${match}${filterConditions(filters)}`;
+}
+
+/** Narrowing a search to one document and/or one speaker's turns. */
+export interface SearchFilters {
+  /** A document's slug. */
+  document?: string;
+  /** A speaker's name in any witness: the turn's segments in every witness qualify (its Russian name finds the English text). */
+  speaker?: string;
+}
+
+function filterConditions({ document, speaker }: SearchFilters): SQL {
+  const parts: SQL[] = [];
+  if (document) parts.push(sql` and s.document_id = (select id from documents where slug = ${document})`);
+  if (speaker) {
+    parts.push(sql` and exists (select 1 from segments o where o.document_id = s.document_id and o.turn_no = s.turn_no
+                                and o.rev_to is null and o.speaker = ${speaker})`);
+  }
+  return sql.join(parts, sql``);
 }
 
 type HitRecord = {
@@ -106,7 +132,8 @@ type HitRecord = {
   speaker: string | null;
   turn_no: number;
   rank: number;
-  headline: string;
+  cfg: string;
+  text: string;
   slug: string;
   title: string;
   date: string | null;
@@ -141,25 +168,22 @@ type RowMemberRecord = {
   is_placeholder: boolean;
 };
 
-function rowsOf<T>(result: unknown): T[] {
-  // postgres.js returns an array; PGlite returns { rows }.
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
-}
 
 export async function searchSegments(
   db: Db,
   rawQuery: string,
-  options: { limit?: number } = {},
+  options: { limit?: number; filters?: SearchFilters } = {},
 ): Promise<SearchResults> {
   const query = rawQuery.trim().slice(0, MAX_QUERY_LENGTH);
   const limit = options.limit ?? DEFAULT_HIT_LIMIT;
-  if (query === '') return { query, groups: [], total: 0, truncated: false };
+  const filters = options.filters ?? {};
+  if (query === '' && !filters.speaker) return { query, groups: [], total: 0, truncated: false };
 
   const configs: Config[] = [...new Set(Object.values(TEXT_SEARCH_CONFIGS)), FALLBACK_CONFIG];
   // Rank only the first matches of each configuration: a common word in a book matches thousands of
   // segments, and ranking them all costs more than the page is worth (the results say they are cut).
   const branches = sql.join(
-    configs.map((c) => sql`(${matchBranch(c, query)} limit ${MAX_RANKED})`),
+    configs.map((c) => sql`(${matchBranch(c, query, filters)} limit ${MAX_RANKED})`),
     sql` union all `,
   );
   // Rank and cut first; ts_headline (the costly part) runs only on the hits kept.
@@ -167,11 +191,7 @@ export async function searchSegments(
     await db.execute(sql`
       with matched as (${branches}),
       top as (select * from matched order by rank desc, id limit ${limit + 1})
-      select t.key, t.document_id, t.witness_id, t.speaker, t.turn_no, t.rank::float8 as rank,
-             ts_headline(t.cfg::regconfig,
-                         translate(s.text, ${HIGHLIGHT_START + HIGHLIGHT_STOP}, ''),
-                         websearch_to_tsquery(t.cfg::regconfig, ${query}),
-                         ${HEADLINE_OPTIONS}) as headline,
+      select t.key, t.document_id, t.witness_id, t.speaker, t.turn_no, t.rank::float8 as rank, t.cfg, s.text,
              d.slug, d.title, d.date, w.lang, w.label, w.role, w.position
       from top t
       join segments s on s.id = t.id
@@ -193,6 +213,14 @@ export async function searchSegments(
       join segments os on os.key = om.segment_key and os.rev_to is null
       where m.segment_key in (${sql.join(kept.map((h) => sql`${h.key}`), sql`, `)})`),
   );
+
+  const wordsByConfig = new Map<string, Set<string>>();
+  for (const hit of kept) {
+    const words = wordsByConfig.get(hit.cfg) ?? new Set<string>();
+    for (const word of wordsOf(hit.text)) words.add(word);
+    wordsByConfig.set(hit.cfg, words);
+  }
+  const matched = query ? await matchedWords(db, query, wordsByConfig) : new Map<string, Set<string>>();
 
   const documentIds = [...new Set(kept.map((h) => h.document_id))];
   const witnessRows = rowsOf<WitnessRecord>(
@@ -230,11 +258,15 @@ export async function searchSegments(
       order: new Map<string, string>(),
     };
     group.order.set(hit.key, `${rowMembers[0]?.row_order_key ?? '~'}\u0000${String(hit.position).padStart(6, '0')}`);
+    const words = matched.get(hit.cfg);
+    const snippet = buildSnippet(hit.text, (word) => words?.has(word.toLowerCase()) ?? false);
     group.hits.push({
       segmentKey: hit.key,
       witness: hitWitness,
       speaker: hit.speaker,
-      headline: hit.headline,
+      headline: snippet.marked,
+      cutBefore: snippet.cutBefore,
+      cutAfter: snippet.cutAfter,
       refs,
       anchor: refs[0] ?? (built ? `row-${built.row.key}` : ''),
       rowStatus: built?.row.status ?? null,

@@ -5,12 +5,12 @@
  */
 import { asc } from 'drizzle-orm';
 import type { Db } from '../connect';
-import { searchSegments, type SearchResults } from '../queries/search';
+import { searchSegments, type SearchFilters, type SearchResults } from '../queries/search';
 import { documents } from '../schema';
 import { readCache } from './cache';
 
-export async function cachedSearch(db: Db, query: string): Promise<SearchResults> {
+export async function cachedSearch(db: Db, query: string, filters: SearchFilters = {}): Promise<SearchResults> {
   const revisions = await db.select({ id: documents.id, rev: documents.currentRev }).from(documents).orderBy(asc(documents.id));
-  const key = `search:${revisions.map((r) => `${r.id}@${r.rev}`).join(',')}:${query}`;
-  return readCache(db).get(key, () => searchSegments(db, query));
+  const key = `search:${revisions.map((r) => `${r.id}@${r.rev}`).join(',')}:${JSON.stringify([query, filters.document ?? null, filters.speaker ?? null])}`;
+  return readCache(db).get(key, () => searchSegments(db, query, { filters }));
 }

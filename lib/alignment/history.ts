@@ -8,6 +8,8 @@
  *    still what X left); otherwise the undo is refused, naming the passage.
  */
 import { diffVersions, sameRow, sameSegment, type ChangeSet, type NewRow, type NewSegment } from './change-set';
+import { segmentLabel } from './labels';
+import { segmentRef, type Segment, type Witness } from './types';
 
 export interface KeyedVersions {
   rows: ReadonlyMap<string, NewRow>;
@@ -38,4 +40,40 @@ export function changedSince(
     if (a && b ? !sameSegment(a, b) : a !== b) segments.push(key);
   }
   return { rows, segments };
+}
+
+/** What a revert would do, said before it is confirmed: one line per changed segment, and the rows regrouped. */
+export interface RestorePreview {
+  segments: string[];
+  rows: number;
+}
+
+const PREVIEW_LINES = 12;
+
+/** Describes restoring `target` over `current` (as restoreChangeSet would write it), in the words of the history. */
+export function describeRestore(current: KeyedVersions, target: KeyedVersions, witnesses: readonly Witness[]): RestorePreview & { more: number } {
+  const changes = restoreChangeSet(current, target);
+  const name = (s: Pick<Segment, 'witnessId' | 'turnNo' | 'sentenceNo'> & { revFrom?: number }) =>
+    segmentLabel({ ...s, revFrom: 0 } as Segment, { witnesses: [...witnesses] });
+  const lines: string[] = [];
+  const keys = new Set([...changes.closeSegments, ...changes.insertSegments.map((s) => s.key)]);
+  for (const key of keys) {
+    const now = current.segments.get(key);
+    const then = target.segments.get(key);
+    if (now && then) {
+      if (now.text !== then.text || now.isPlaceholder !== then.isPlaceholder) lines.push(`text of ${name(now)} goes back to “${excerpt(then.isPlaceholder ? '(placeholder)' : then.text)}”`);
+      else lines.push(`${name(now)} becomes ${segmentRef(then)} again`);
+    } else if (now) {
+      lines.push(`${name(now)} is removed (its text joins the segment it came from)`);
+    } else if (then) {
+      lines.push(`${name(then)} comes back`);
+    }
+  }
+  const rows = new Set([...changes.closeRows, ...changes.insertRows.map((r) => r.key)]).size;
+  return { segments: lines.slice(0, PREVIEW_LINES), more: Math.max(0, lines.length - PREVIEW_LINES), rows };
+}
+
+function excerpt(text: string): string {
+  const t = text.replace(/\s+/g, ' ').trim();
+  return t.length > 80 ? `${t.slice(0, 78)}…` : t;
 }

@@ -67,6 +67,23 @@ export function rowAnchorIds(
   return result;
 }
 
+/**
+ * The refs a reader can cite, in reading order: every row ref, and a turn
+ * split into sentences also as a whole (T5 before T5.1), since a turn stays
+ * citable whatever it was divided into.
+ */
+export function citableRefs(refs: readonly string[]): string[] {
+  const out: string[] = [];
+  let lastTurn: string | null = null;
+  for (const ref of refs) {
+    const turn = turnOf(ref);
+    if (turn !== ref && turn !== lastTurn) out.push(turn);
+    lastTurn = turn;
+    out.push(ref);
+  }
+  return out;
+}
+
 function turnOf(ref: string): string {
   const dot = ref.indexOf('.');
   return dot === -1 ? ref : ref.slice(0, dot);

@@ -4,7 +4,10 @@
  * new sentence starts, in UTF-16 code units; the whitespace after a sentence
  * (paragraph breaks included) stays with it, so the pieces concatenate back
  * to the exact text. They are proposals: the editor picks which to use.
+ * A break that would cut off a piece with no words (`[...]`, punctuation) is
+ * not proposed (sentence-breaks.ts).
  */
+import { keepWordfulBreaks } from './sentence-breaks';
 
 // V8 ignores ICU's abbreviation suppressions (-u-ss-standard), so "Mr." would
 // end a sentence. Titles and initials that never end one in these documents:
@@ -23,7 +26,7 @@ export function proposeSentenceOffsets(text: string, lang: string): number[] {
     offsets.push(index);
     pieceStart = index;
   }
-  return offsets;
+  return keepWordfulBreaks(text, offsets);
 }
 
 /** The pieces a text is cut into at `offsets` (which must be increasing and inside the text). */

@@ -14,13 +14,16 @@ import '@citation-js/plugin-bibtex';
 import type { CitationTarget } from './csl-item';
 import { cslItem } from './csl-item';
 import { formatRis, risRecord } from './ris';
-import { APA, CHICAGO, ensureStyles, MLA } from './styles';
+import { APA, CHICAGO, CHICAGO_FULL, ensureStyles, MLA } from './styles';
 
 export interface CitationSet {
   item: CSL;
   /** The locator notes and in-text citations use: "T5–T7, rev. 1". */
   locator: string;
+  /** The short note (for references after the first). */
   chicagoNote: string;
+  /** The full note, with the permalink: for the first reference. */
+  chicagoFullNote: string;
   chicagoBibliography: string;
   mla: string;
   mlaInText: string;
@@ -31,10 +34,10 @@ export interface CitationSet {
   /** Pretty-printed CSL-JSON array (one item). */
   cslJson: string;
   /** HTML of the styled formats, for rich-text clipboards only (never put into the page). */
-  html: { chicagoNote: string; chicagoBibliography: string; mla: string; apa: string };
+  html: { chicagoNote: string; chicagoFullNote: string; chicagoBibliography: string; mla: string; apa: string };
 }
 
-export type StyledFormat = 'chicagoNote' | 'chicagoBibliography' | 'mla' | 'apa';
+export type StyledFormat = 'chicagoNote' | 'chicagoFullNote' | 'chicagoBibliography' | 'mla' | 'apa';
 
 /**
  * citation-js has no locator label for "turn": an unknown label makes
@@ -67,6 +70,7 @@ export function formatCitations(target: CitationTarget): CitationSet {
     item,
     locator,
     chicagoNote: note(CHICAGO, 'text'),
+    chicagoFullNote: note(CHICAGO_FULL, 'text'),
     chicagoBibliography: bibliography(CHICAGO, 'text'),
     mla: bibliography(MLA, 'text'),
     mlaInText: note(MLA, 'text'),
@@ -77,6 +81,7 @@ export function formatCitations(target: CitationTarget): CitationSet {
     cslJson: `${JSON.stringify([item], null, 2)}\n`,
     html: {
       chicagoNote: note(CHICAGO, 'html'),
+      chicagoFullNote: note(CHICAGO_FULL, 'html'),
       chicagoBibliography: bibliography(CHICAGO, 'html'),
       mla: bibliography(MLA, 'html'),
       apa: bibliography(APA, 'html'),

@@ -11,6 +11,8 @@ import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 
 export const CHICAGO = 'chicago-note-bibliography';
+/** Chicago's full note, for the first reference to a source (the short note is for later ones). */
+export const CHICAGO_FULL = 'chicago-fullnote-bibliography';
 export const MLA = 'modern-language-association';
 export const APA = 'apa';
 
@@ -23,7 +25,7 @@ let registered = false;
 export function ensureStyles(): void {
   if (registered) return;
   const styles = plugins.config.get('@csl').styles as { add(name: string, xml: string): void; has(name: string): boolean };
-  for (const name of [CHICAGO, MLA]) {
+  for (const name of [CHICAGO, CHICAGO_FULL, MLA]) {
     if (!styles.has(name)) styles.add(name, readFileSync(path.join(stylesFolder, `${name}.csl`), 'utf8'));
   }
   registered = true;

@@ -5,9 +5,10 @@
  * names the same turns after any later edit (docs/citations.md).
  *
  * Spelling: one canonical form per passage, `T5-T7`, used in URLs. Parsing
- * is lenient only where nothing can be misread: surrounding whitespace is
- * dropped, a lower-case `t` is read as `T`, and an en dash (as in the
- * displayed label "T5–T7") is read as the hyphen. Everything else is refused
+ * is lenient only where nothing can be misread: surrounding whitespace and
+ * spaces around the dash are dropped, a lower-case `t` is read as `T`, and
+ * any dash (the en dash of the displayed label "T5–T7", em dash, minus sign,
+ * non-breaking hyphen…) is read as the hyphen. Everything else is refused
  * with a message saying how to write it.
  */
 import { RefError } from './errors';
@@ -27,15 +28,21 @@ export interface PassageRef {
 /** Six digits: room for a 20,000-turn book many times over, and no integer overflow. */
 const MAX_DIGITS = 6;
 const EXAMPLES = 'write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7';
+/** Hyphen-minus and the Unicode dashes people (and word processors) type for it. */
+const DASHES = '\\-\u2010-\u2015\u2212\u2E3A\u2E3B\uFE58\uFE63\uFF0D';
+const DASH = new RegExp(`[${DASHES}]`, 'u');
+const SPACED_DASH = new RegExp(`\\s*[${DASHES}]\\s*`, 'gu');
 
 export function parseRef(input: string): PassageRef {
-  const text = input.trim();
+  const typed = input.trim();
+  const text = typed.replace(SPACED_DASH, '-');
   if (text === '') throw new RefError('empty', `The passage reference is empty: ${EXAMPLES}.`, input);
-  const quoted = `“${text}”`;
+  // Messages quote the reference as typed.
+  const quoted = `“${typed}”`;
   if (/\s/.test(text)) {
     throw new RefError('syntax', `${quoted} contains spaces: write the reference without them, e.g. T5-T7.`, input);
   }
-  const parts = text.split(/[-–]/);
+  const parts = text.split(DASH);
   if (parts.length > 2) {
     throw new RefError('syntax', `${quoted} has more than one dash: a reference is one turn or one range, e.g. T5-T9.`, input);
   }

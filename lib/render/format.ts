@@ -53,5 +53,6 @@ export function excerptWords(text: string, maxWords: number): { text: string; cu
   // split with a capture group alternates word, space, word...
   const wordCount = Math.ceil(words.length / 2);
   if (wordCount <= maxWords) return { text, cut: false };
-  return { text: `${words.slice(0, maxWords * 2 - 1).join('')} …`, cut: true };
+  // The cut is shown by the caller with its own mark, never as "…" (which reads as an editorial elision).
+  return { text: words.slice(0, maxWords * 2 - 1).join(''), cut: true };
 }

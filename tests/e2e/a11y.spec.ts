@@ -21,6 +21,8 @@ const pages: { name: string; url: string; status?: number }[] = [
   { name: 'reader, single text', url: `/documents/${SEED_SLUG}?view=single` },
   { name: 'reader, linked turn', url: `/documents/${SEED_SLUG}#T5` },
   { name: 'search with results', url: '/search?q=Israel' },
+  { name: 'search naming a speaker', url: '/search?q=Gorbachev' },
+  { name: 'passage, cite panel open', url: `/documents/${SEED_SLUG}/passages/T5-T7#cite` },
   { name: 'search, empty', url: '/search' },
   { name: 'search, no results', url: '/search?q=zzzz' },
   { name: '404', url: '/documents/no-such-document', status: 404 },

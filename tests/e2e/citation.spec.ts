@@ -73,7 +73,7 @@ test('cite a passage, follow its permalink, and still see what was cited after a
   await expect(page.locator('#citation-quote-translation')).not.toHaveValue(/Горбачев/);
 
   // Copy the Chicago note.
-  await panel.getByRole('button', { name: 'Copy Chicago (notes and bibliography, 17th ed.): Note' }).click();
+  await panel.getByRole('button', { name: 'Copy Chicago (notes and bibliography, 17th ed.): Note, later references (short)' }).click();
   await expect(panel.getByTestId('citation-chicago-note').getByRole('status')).toHaveText('Copied');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(chicagoNote);
 
@@ -106,7 +106,8 @@ test('cite a passage, follow its permalink, and still see what was cited after a
 
   // The pinned link still shows the alignment as cited, and says it changed.
   await page.goto(permalink);
-  await expect(page.getByTestId('passage-changed')).toHaveText(`⚠ The alignment of T5–T7 changed in revision ${editRev} — see current.`);
+  await expect(page.getByTestId('passage-changed')).toHaveText(`⚠ The alignment of T5–T7 changed since this revision, first in revision ${editRev} — see current.`);
+  await expect(page.getByTestId('passage-changed').getByRole('link', { name: `revision ${editRev}` })).toHaveAttribute('href', `/documents/${SEED_SLUG}/history/${editRev}`);
   expect(await highlightedRefs(page)).toEqual(cited);
 
   // "See current" shows the new alignment, unpinned.
@@ -127,7 +128,8 @@ test('a bad reference answers 404 with what is wrong; the reader’s cite form l
   await expect(page.getByTestId('passage-problem')).toContainText('Revision 999 does not exist');
 
   await page.goto(`/documents/${SEED_SLUG}/cite?from=T8&to=T9`);
-  await expect(page).toHaveURL(new RegExp(`/documents/${SEED_SLUG}/passages/T8-T9$`));
+  await expect(page).toHaveURL(new RegExp(`/documents/${SEED_SLUG}/passages/T8-T9#cite$`));
+  await expect(page.getByTestId('cite-panel')).toHaveAttribute('open', '');
   await expect(page.getByRole('heading', { level: 1 })).toContainText('T8–T9');
 });
 

@@ -243,7 +243,7 @@ test.describe('reader, facing pages at 1280 px', () => {
     await reader.goto();
     await expect(reader.row('T5').getByRole('link', { name: 'Cite T5' })).toHaveAttribute(
       'href',
-      `/documents/${SEED_SLUG}/passages/T5`,
+      `/documents/${SEED_SLUG}/passages/T5#cite`,
     );
     const form = page.locator('form.cite-form');
     await expect(form).toHaveAttribute('action', `/documents/${SEED_SLUG}/cite`);
@@ -397,7 +397,7 @@ test.describe('search', () => {
     await expect(hit.getByTestId('hit-counterpart').locator('[data-placeholder="true"]')).toContainText(
       'Russian text not yet transcribed',
     );
-    await expect(hit.getByRole('link', { name: 'Cite T5' })).toHaveAttribute('href', `/documents/${SEED_SLUG}/passages/T5`);
+    await expect(hit.getByRole('link', { name: 'Cite T5' })).toHaveAttribute('href', `/documents/${SEED_SLUG}/passages/T5#cite`);
     await hit.getByRole('link', { name: 'T5 (Turn 5, open in the reader)' }).click();
     await expect(page).toHaveURL(new RegExp(`/documents/${SEED_SLUG}#T5$`));
     expect(await page.locator('#T5').evaluate((el) => el.matches(':target'))).toBe(true);

@@ -77,7 +77,7 @@ describe.each(testDatabaseKinds)('HTTP API on %s', (kind) => {
       segmentRefs: ['T5', 'T6', 'T7'],
       notes: [],
     });
-    expect(body.revision).toEqual({ shown: 1, pinned: null, current: 1, changedIn: null });
+    expect(body.revision).toEqual({ shown: 1, pinned: null, current: 1, changedIn: null, changedWhat: [] });
     expect(body.rows).toHaveLength(3);
     const [ru, en] = body.rows[1].cells;
     expect(ru.segments).toEqual([expect.objectContaining({ ref: null, turnNo: 6, isPlaceholder: true, text: null, speaker: 'Миттеран' })]);
@@ -85,7 +85,7 @@ describe.each(testDatabaseKinds)('HTTP API on %s', (kind) => {
     expect(body.citation.permalink).toBe(`${ORIGIN}/documents/${SLUG}/passages/T5-T7?rev=1`);
     expect(body.citation.locator).toBe('T5–T7, rev. 1');
     expect(body.citation.csl).toMatchObject({ type: 'manuscript', URL: body.citation.permalink, version: 'rev. 1' });
-    expect(Object.keys(body.citation.formats)).toEqual(['chicagoNote', 'chicagoBibliography', 'mla', 'mlaInText', 'apa', 'apaInText', 'bibtex', 'ris']);
+    expect(Object.keys(body.citation.formats)).toEqual(['chicagoNote', 'chicagoFullNote', 'chicagoBibliography', 'mla', 'mlaInText', 'apa', 'apaInText', 'bibtex', 'ris']);
     expect(body.citation.quotation.others[0]).toMatchObject({ lang: 'ru', available: false });
     expect(body.links).toMatchObject({
       self: `${ORIGIN}/api/documents/${SLUG}/passages/T5-T7`,
@@ -147,7 +147,7 @@ describe.each(testDatabaseKinds)('HTTP API on %s', (kind) => {
     // Pinned to revision 1: the old text, and the revision that changed it.
     const pinned = await passage('T5-T7', '?rev=1');
     const body = await pinned.json();
-    expect(body.revision).toEqual({ shown: 1, pinned: 1, current: 2, changedIn: 2 });
+    expect(body.revision).toMatchObject({ shown: 1, pinned: 1, current: 2, changedIn: 2 });
     expect(body.rows[1].cells[1].segments[0].text).toBe('Yes.');
     expect(body.citation.permalink).toBe(`${ORIGIN}/documents/${SLUG}/passages/T5-T7?rev=1`);
   });
@@ -188,10 +188,10 @@ describe.each(testDatabaseKinds)('HTTP API on %s', (kind) => {
     const go = (query: string, headers: Record<string, string> = {}) => citeRedirect(database.db, get(`/documents/${SLUG}/cite${query}`, headers), SLUG);
     const forwards = await go('?from=T5&to=T7');
     expect(forwards.status).toBe(303);
-    expect(forwards.headers.get('location')).toBe(`${ORIGIN}/documents/${SLUG}/passages/T5-T7`);
-    expect((await go('?from=T7&to=T5')).headers.get('location')).toBe(`${ORIGIN}/documents/${SLUG}/passages/T5-T7`);
-    expect((await go('?from=T4&to=T4')).headers.get('location')).toBe(`${ORIGIN}/documents/${SLUG}/passages/T4`);
-    expect((await go('?ref=t2-t3')).headers.get('location')).toBe(`${ORIGIN}/documents/${SLUG}/passages/T2-T3`);
+    expect(forwards.headers.get('location')).toBe(`${ORIGIN}/documents/${SLUG}/passages/T5-T7#cite`);
+    expect((await go('?from=T7&to=T5')).headers.get('location')).toBe(`${ORIGIN}/documents/${SLUG}/passages/T5-T7#cite`);
+    expect((await go('?from=T4&to=T4')).headers.get('location')).toBe(`${ORIGIN}/documents/${SLUG}/passages/T4#cite`);
+    expect((await go('?ref=t2-t3')).headers.get('location')).toBe(`${ORIGIN}/documents/${SLUG}/passages/T2-T3#cite`);
 
     const beyond = await go('?from=T9&to=T12');
     expect(beyond.status).toBe(404);

@@ -4,6 +4,7 @@ import { getAlignmentState } from '@/db/queries/alignment';
 import { getDocumentBySlug } from '@/db/queries/documents';
 import { listLibraryDocuments } from '@/db/queries/library';
 import { matchBranch, searchSegments, textSearchConfig, type SearchHit } from '@/db/queries/search';
+import { findPeople, speakerOptions } from '@/db/queries/search-speakers';
 import { documents, revisions, segments } from '@/db/schema';
 import { importMemoDocument } from '@/db/import-memo';
 import { seedDatabase } from '@/db/seed';
@@ -88,6 +89,18 @@ describe.each(testDatabaseKinds)('search on %s', (kind) => {
     expect(israel.groups[0]!.hits.map((h) => h.anchor)).toEqual(['T2', 'T10']);
     const t10 = israel.groups[0]!.hits[1]!;
     expect(t10.headline).toContain('[\uE000Israel\uE001]');
+  });
+
+  it('shows the text exactly in snippets: tags, brackets and punctuation kept, cuts flagged', async () => {
+    await replaceSourceSegment(3, 'Он написал <img src=x onerror=alert(1)> о [Израиле] (сегодня).', false);
+    const { groups } = await searchSegments(database.db, 'написал');
+    const hit = groups[0]!.hits[0]!;
+    expect(hit.headline.replace(/[\uE000\uE001]/g, '')).toBe('Он написал <img src=x onerror=alert(1)> о [Израиле] (сегодня).');
+    expect(highlighted(hit)).toEqual(['написал']);
+    expect(hit).toMatchObject({ cutBefore: false, cutAfter: false });
+    const t5 = (await searchSegments(database.db, 'bombing')).groups[0]!.hits[0]!;
+    expect(t5).toMatchObject({ cutBefore: true, cutAfter: true });
+    await replaceSourceSegment(3, '', true);
   });
 
   it('supports web-search syntax (phrases, OR, exclusion) and never fails on odd input', async () => {
@@ -178,6 +191,32 @@ describe.each(testDatabaseKinds)('search on %s', (kind) => {
     // T5 is real text now; T6 was given a new placeholder version, still a placeholder.
     expect(entry!.sources).toEqual([expect.objectContaining({ lang: 'ru', turns: 10, transcribed: 1 })]);
     expect(entry!.witnesses.map((w) => w.lang)).toEqual(['ru', 'en']);
+  });
+
+  it('finds speakers and participants by name, in either language, and filters hits by speaker and document', async () => {
+    for (const q of ['Gorbachev', 'gorbachev', 'Горбачев', 'Горбачёв', 'Mikhail Gorbachev']) {
+      const { speakers } = await findPeople(database.db, q);
+      expect(speakers.map((p) => p.speaker)).toEqual([expect.stringMatching(/^(Gorbachev|Горбачев)$/)].concat(speakers.length > 1 ? [expect.any(String)] : []));
+      expect(speakers.length).toBeGreaterThan(0);
+    }
+    const ru = (await findPeople(database.db, 'Горбачев')).speakers;
+    expect(ru).toEqual([expect.objectContaining({ slug: SLUG, speaker: 'Горбачев', turns: 5 })]);
+    expect((await findPeople(database.db, 'Gorbachev')).participants).toEqual([
+      expect.objectContaining({ slug: SLUG, participant: 'Mikhail Gorbachev' }),
+    ]);
+    expect((await findPeople(database.db, 'bombing')).speakers).toEqual([]);
+    expect((await speakerOptions(database.db, SLUG)).map((o) => o.speaker)).toEqual(expect.arrayContaining(['Gorbachev', 'Mitterrand', 'Горбачев']));
+
+    // The Russian name of the speaker finds his English turns; a text query narrows them.
+    const turns = await searchSegments(database.db, '', { filters: { speaker: 'Горбачев' } });
+    const english = turns.groups[0]!.hits.filter((h) => h.witness.lang === 'en');
+    expect(english.map((h) => h.anchor)).toEqual(['T1', 'T3', 'T5', 'T7', 'T9']);
+    expect(turns.groups[0]!.hits.every((h) => h.speaker === 'Gorbachev' || h.speaker === 'Горбачев')).toBe(true);
+    const israel = await searchSegments(database.db, 'Israel', { filters: { speaker: 'Mitterrand' } });
+    expect(israel.groups[0]!.hits.map((h) => h.anchor)).toEqual(['T2', 'T10']);
+    expect((await searchSegments(database.db, 'Israel', { filters: { speaker: 'Gorbachev' } })).total).toBe(0);
+    expect((await searchSegments(database.db, 'Israel', { filters: { document: SLUG } })).total).toBe(2);
+    expect((await searchSegments(database.db, 'Israel', { filters: { document: 'no-such-document' } })).total).toBe(0);
   });
 
   it('groups hits by document and uses each language’s configuration (French, and simple for German)', async () => {

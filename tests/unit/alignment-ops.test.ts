@@ -330,6 +330,21 @@ describe('text edits', () => {
     expect(after.segments.s_en_9!.turnNo).toBe(9);
   });
 
+  it('resets a verified row to unverified when its text changes, and says so in the summary', () => {
+    const verified = edit(memoState(), { type: 'set-row-status', rowKey: 'r_9', status: 'verified', note: null });
+    const result = applyOp(wholeDocument(verified), { type: 'correct-text', segmentKey: 's_en_9', text: 'Thank you. Good-bye.' }, counterContext());
+    expect(result.summary).toBe('Corrected the text of T9 (English); row T9 is unverified again');
+    expect(result.changes.closeRows).toEqual(['r_9']);
+    const after = applyChangeSet(verified, result.changes, verified.rev + 1);
+    expect(rowWithRef(after, 'T9').status).toBe('unverified');
+    const transcribed = applyOp(wholeDocument(verified), { type: 'replace-placeholder', segmentKey: 's_ru_9', text: 'Спасибо.' }, counterContext());
+    expect(transcribed.summary).toMatch(/; row T9 is unverified again$/);
+    // A row that was not verified keeps its status and is not rewritten.
+    const auto = applyOp(wholeDocument(memoState()), { type: 'correct-text', segmentKey: 's_en_9', text: 'Thank you. Good-bye.' }, counterContext());
+    expect(auto.summary).toBe('Corrected the text of T9 (English)');
+    expect(auto.changes.closeRows).toEqual([]);
+  });
+
   it('refuses to correct a placeholder or to "correct" to the same text', () => {
     expect(refusal(memoState(), { type: 'correct-text', segmentKey: 's_ru_9', text: 'Спасибо.' }).message).toBe(
       'T9 (Russian) is a placeholder; replace the placeholder with text instead.',

@@ -85,6 +85,14 @@ describe('citation of the seed’s T5–T7 at revision 1', () => {
     );
   });
 
+  it('Chicago full note for the first reference: names, title, translator, publication, locator and the permalink', () => {
+    expect(c.chicagoFullNote).toBe(
+      'Mikhail Gorbachev and Francois Mitterrand, “Memorandum of Telephone Conversation between Mikhail Gorbachev and Francois Mitterrand,” ' +
+        'trans. Svetlana Savranskaya (National Security Archive, January 18, 1991), T5–T7, rev. 1, Fond 1, opis 1, Archive of the Gorbachev Foundation, ' +
+        `${PERMALINK}.`,
+    );
+  });
+
   it('Chicago bibliography: inverted first author, quoted title, translator, publisher and date, archive location then archive, URL', () => {
     expect(c.chicagoBibliography).toBe(
       'Gorbachev, Mikhail, and Francois Mitterrand. “Memorandum of Telephone Conversation between Mikhail Gorbachev and Francois Mitterrand.” ' +

@@ -34,6 +34,9 @@ describe('parseRef: valid references', () => {
     expect(formatRef(parseRef('t5'))).toBe('T5');
     expect(formatRef(parseRef('t5.2-t6'))).toBe('T5.2-T6');
     expect(formatRef(parseRef('T5–T7'))).toBe('T5-T7');
+    for (const dash of ['—', '−', '‐', '‑', '‒', '―', '－']) expect(formatRef(parseRef(`T5${dash}T7`))).toBe('T5-T7');
+    expect(formatRef(parseRef('T5 - T7'))).toBe('T5-T7');
+    expect(formatRef(parseRef('T5.2 –\u00a0T6'))).toBe('T5.2-T6');
     expect(formatRef(parseRef('  T5-T7\n'))).toBe('T5-T7');
   });
 
@@ -67,7 +70,10 @@ describe('parseRef: invalid references say what is wrong and how to write it', (
     ['T7-T5', 'reversed', '“T7-T5” runs backwards: T7 comes after T5. Write T5-T7.'],
     ['T5.3-T5.1', 'reversed', '“T5.3-T5.1” runs backwards: T5.3 comes after T5.1. Write T5.1-T5.3.'],
     ['T6.1-T5.2', 'reversed', '“T6.1-T5.2” runs backwards: T6.1 comes after T5.2. Write T5.2-T6.1.'],
-    ['T5 - T7', 'syntax', '“T5 - T7” contains spaces: write the reference without them, e.g. T5-T7.'],
+    ['T5 T7', 'syntax', '“T5 T7” contains spaces: write the reference without them, e.g. T5-T7.'],
+    ['T 5 – T7', 'syntax', '“T 5 – T7” contains spaces: write the reference without them, e.g. T5-T7.'],
+    ['T5 — 7', 'syntax', '“T5 — 7” is missing the T of its end: write T5-T7.'],
+    ['T5–T7—T9', 'syntax', '“T5–T7—T9” has more than one dash: a reference is one turn or one range, e.g. T5-T9.'],
     ['T5-', 'syntax', '“T5-” has no end: write a range such as T5-T7.'],
     ['-T7', 'syntax', '“-T7” has no start: write a range such as T5-T7.'],
     ['T5-T7-T9', 'syntax', '“T5-T7-T9” has more than one dash: a reference is one turn or one range, e.g. T5-T9.'],

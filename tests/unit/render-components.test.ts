@@ -21,6 +21,28 @@ function row(key: string, members: Record<number, string[]>, extra: Partial<Alig
 }
 const html = (el: Parameters<typeof renderToStaticMarkup>[0]) => renderToStaticMarkup(el);
 
+describe('a turn split into sentences', () => {
+  const sentences = [
+    seg('a', 2, 5, 'We are not talking about that [...]\n\n', { sentenceNo: 1, speaker: 'Gorbachev' }),
+    seg('b', 2, 5, 'Events are entering a new phase. ', { sentenceNo: 2, speaker: 'Gorbachev' }),
+    seg('c', 2, 5, 'Iraq today is not what it used to be.', { sentenceNo: 3, speaker: 'Gorbachev' }),
+  ];
+  const state: AlignmentState = {
+    rev: 2,
+    witnesses: [EN],
+    rows: [row('r5', { 2: ['a', 'b', 'c'] })],
+    segments: Object.fromEntries(sentences.map((s) => [s.key, s])),
+  };
+
+  it('keeps the turn’s paragraphs in the reader (not one paragraph per sentence), and names its speaker once', () => {
+    const out = html(createElement(AlignedGrid, { state, witnessIds: [2], view: 'single' }));
+    expect(out.match(/<p>/g)).toHaveLength(2);
+    expect(out.match(/class="speaker"/g)).toHaveLength(1);
+    expect(out.match(/class="sentence"/g)).toHaveLength(3);
+    expect(out).toMatch(/<p><span class="sentence" data-segment-key="b">.*Events are entering a new phase. .*<span class="sentence" data-segment-key="c">/);
+  });
+});
+
 describe('SegmentText', () => {
   it('renders the speaker once, each paragraph, elisions and insertions as marks (no raw brackets)', () => {
     const out = html(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { excerptWords, formatDocumentDate, formatList, progressPhrase, transcriptionProgress } from '@/lib/render/format';
-import { HIGHLIGHT_START as S, HIGHLIGHT_STOP as E, snippetTokens, splitHighlights, stripSentinels } from '@/lib/render/snippet';
+import { buildSnippet, HIGHLIGHT_START as S, HIGHLIGHT_STOP as E, snippetTokens, splitHighlights, stripSentinels } from '@/lib/render/snippet';
 import type { Segment, Witness } from '@/lib/alignment/types';
 
 describe('search snippet highlights', () => {
@@ -49,6 +49,39 @@ describe('search snippet highlights', () => {
   });
 });
 
+describe('buildSnippet', () => {
+  const is = (...words: string[]) => (w: string) => words.includes(w.toLowerCase());
+  const plain = (marked: string) => stripSentinels(marked);
+
+  it('keeps the text exactly: markup-looking text and brackets survive', () => {
+    const text = 'He wrote <img src=x onerror=alert(1)> about [Israel] and (Kuwait).';
+    const snippet = buildSnippet(text, is('israel'));
+    expect(plain(snippet.marked)).toBe(text);
+    expect(snippet.marked).toContain(`[${S}Israel${E}]`);
+    expect(snippet).toMatchObject({ cutBefore: false, cutAfter: false });
+  });
+
+  it('cuts a long text around the first match, between words, and says where it cut', () => {
+    const words = Array.from({ length: 80 }, (_, i) => `w${i}`);
+    words[50] = 'bombing.';
+    const snippet = buildSnippet(words.join(' '), is('bombing'), 20);
+    expect(snippet).toMatchObject({ cutBefore: true, cutAfter: true });
+    expect(plain(snippet.marked)).toBe(words.slice(44, 64).join(' '));
+    expect(snippet.marked).toContain(`${S}bombing${E}.`);
+  });
+
+  it('never cuts an editorial mark in two', () => {
+    const text = `${'a '.repeat(30)}[soldiers of many countries] bombing ${'b '.repeat(30)}`;
+    const snippet = buildSnippet(text, is('bombing'), 8);
+    expect(plain(snippet.marked)).toMatch(/^\[soldiers of many countries\] bombing/);
+    expect(plain(buildSnippet('[one two three four] five', () => false, 2).marked)).toBe('[one two three four]');
+  });
+
+  it('shows paragraph breaks as ¶ and starts at the opening words when nothing matches', () => {
+    expect(buildSnippet('One.\n\nTwo.', () => false).marked).toBe('One. ¶ Two.');
+  });
+});
+
 describe('document facts', () => {
   it('formats ISO dates for people and leaves anything else as stored', () => {
     expect(formatDocumentDate('1991-01-18')).toBe('18 January 1991');
@@ -79,7 +112,7 @@ describe('document facts', () => {
 
   it('cuts long counterparts at a word boundary', () => {
     expect(excerptWords('one two three', 5)).toEqual({ text: 'one two three', cut: false });
-    expect(excerptWords('one two three four', 2)).toEqual({ text: 'one two …', cut: true });
-    expect(excerptWords('one\n\ntwo three', 2)).toEqual({ text: 'one\n\ntwo …', cut: true });
+    expect(excerptWords('one two three four', 2)).toEqual({ text: 'one two', cut: true });
+    expect(excerptWords('one\n\ntwo three', 2)).toEqual({ text: 'one\n\ntwo', cut: true });
   });
 });

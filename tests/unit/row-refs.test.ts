@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  citableRefs,
   referenceWitness,
   refRangeDescription,
   refRangeLabel,
@@ -106,5 +107,12 @@ describe('ref labels', () => {
     expect(refRangeDescription(['T5.1', 'T5.3'])).toBe('Turn 5, sentences 1 to 3');
     expect(refRangeDescription(['T5.3', 'T6'])).toBe('Turn 5, sentence 3 to turn 6');
     expect(refRangeDescription([])).toBe('Passage without a translation reference');
+  });
+});
+
+describe('citableRefs', () => {
+  it('offers a split turn as a whole before its sentences, and leaves whole turns alone', () => {
+    expect(citableRefs(['T4', 'T5.1', 'T5.2', 'T5.3', 'T6', 'T7.1', 'T7.2'])).toEqual(['T4', 'T5', 'T5.1', 'T5.2', 'T5.3', 'T6', 'T7', 'T7.1', 'T7.2']);
+    expect(citableRefs(['T1', 'T2'])).toEqual(['T1', 'T2']);
   });
 });

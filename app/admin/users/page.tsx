@@ -41,11 +41,11 @@ export default async function UsersPage() {
           {accounts.map((account) => (
             <tr key={account.id} data-testid="account-row" data-email={account.email} data-user-id={account.id}>
               <th scope="row">{account.name}</th>
-              <td>{account.email}</td>
-              <td data-testid="account-role">{account.role}</td>
-              <td data-testid="account-status">{account.disabled ? <strong>Disabled</strong> : 'Active'}</td>
-              <td>{dateFormat.format(account.createdAt)}</td>
-              <td>
+              <td data-label="Email">{account.email}</td>
+              <td data-label="Role" data-testid="account-role">{account.role}</td>
+              <td data-label="Status" data-testid="account-status">{account.disabled ? <strong>Disabled</strong> : 'Active'}</td>
+              <td data-label="Created">{dateFormat.format(account.createdAt)}</td>
+              <td data-label="Actions">
                 {account.id === me.id ? (
                   <span className={styles.note}>
                     This is you. You cannot disable yourself or give up your admin role: you would lose access to this

@@ -124,6 +124,7 @@ export function passageResponse(
           pinned: view.pinnedRev,
           current: doc.currentRev,
           changedIn: view.change?.rev ?? null,
+          changedWhat: view.change?.kinds ?? [],
         },
         witnesses: state.witnesses,
         rows: passage.rows.map((row) => rowJson(row, state)),
@@ -152,6 +153,7 @@ export function passageResponse(
 function formatsJson(c: ReturnType<typeof documentCitation>['citations']) {
   return {
     chicagoNote: c.chicagoNote,
+    chicagoFullNote: c.chicagoFullNote,
     chicagoBibliography: c.chicagoBibliography,
     mla: c.mla,
     mlaInText: c.mlaInText,

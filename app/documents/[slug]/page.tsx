@@ -4,7 +4,7 @@ import { getDb } from '@/db';
 import { getReaderWindow } from '@/db/read-path/reader';
 import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { parseAtParam } from '@/lib/alignment/turn-window';
-import { rowRefs } from '@/lib/alignment/row-refs';
+import { citableRefs, rowRefs } from '@/lib/alignment/row-refs';
 import { parseReaderParams, readerHref } from '@/lib/render/reader-params';
 import { DocumentCitationScript, documentCitationMetadata } from './_citation/document-metadata';
 import { CitePassageForm } from './_components/cite-passage-form';
@@ -42,7 +42,7 @@ export default async function ReaderPage({ params, searchParams }: Props) {
   const { outline, window, state } = await getReaderWindow(db, doc, doc.currentRev, parseAtParam(query.at));
   const choice = parseReaderParams(query, state.witnesses);
   const whole = !window.previous && !window.next;
-  const refs = whole ? state.rows.flatMap((row) => rowRefs(row, state)) : [];
+  const refs = whole ? citableRefs(state.rows.flatMap((row) => rowRefs(row, state))) : [];
   const hrefAt = (turn: number) => {
     const base = readerHref(doc.slug, choice, state.witnesses);
     return `${base}${base.includes('?') ? '&' : '?'}at=T${turn}`;

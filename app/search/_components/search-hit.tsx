@@ -23,7 +23,7 @@ export function SearchHitItem({ slug, hit }: { slug: string; hit: SearchHit }) {
           <span className="sr-only"> ({refRangeDescription(hit.refs)}, open in the reader)</span>
         </a>
         {passage ? (
-          <a className="row-cite" href={`/documents/${encodeURIComponent(slug)}/passages/${passage}`}>
+          <a className="row-cite" href={`/documents/${encodeURIComponent(slug)}/passages/${passage}#cite`}>
             Cite<span className="sr-only"> {passage}</span>
           </a>
         ) : null}
@@ -38,7 +38,9 @@ export function SearchHitItem({ slug, hit }: { slug: string; hit: SearchHit }) {
             <span className="speaker-colon">:</span>{' '}
           </b>
         ) : null}
+        {hit.cutBefore ? <SnippetCut /> : null}
         <EditorialInline tokens={snippetTokens(hit.headline)} renderText={renderHighlights} />
+        {hit.cutAfter ? <SnippetCut /> : null}
       </p>
       {hit.counterparts.map((c) => (
         <CounterpartText key={c.witness.id} counterpart={c} />
@@ -69,17 +71,39 @@ function CounterpartText({ counterpart }: { counterpart: Counterpart }) {
           ) : (
             <span key={s.key}>
               {s.speaker ? <b className="speaker">{s.speaker}: </b> : null}
-              {editorialParagraphs(excerptWords(s.text, COUNTERPART_WORDS).text).map((tokens, i) => (
-                <span key={i}>
-                  {i > 0 ? ' ¶ ' : null}
-                  <EditorialInline tokens={tokens} />
-                </span>
-              ))}{' '}
+              <CounterpartExcerpt text={s.text} />{' '}
             </span>
           ),
         )
       )}
     </p>
+  );
+}
+
+function CounterpartExcerpt({ text }: { text: string }) {
+  const excerpt = excerptWords(text, COUNTERPART_WORDS);
+  return (
+    <>
+      {editorialParagraphs(excerpt.text).map((tokens, i) => (
+        <span key={i}>
+          {i > 0 ? ' ¶ ' : null}
+          <EditorialInline tokens={tokens} />
+        </span>
+      ))}
+      {excerpt.cut ? <SnippetCut /> : null}
+    </>
+  );
+}
+
+/** Where a snippet leaves text out: a mark of its own, never the "…" of an editorial elision. */
+function SnippetCut() {
+  return (
+    <span className="snippet-cut" data-testid="snippet-cut" title="Shortened for this list">
+      <span aria-hidden="true">⋯</span>
+      <span className="sr-only" lang={INTERFACE_LANG}>
+        (shortened)
+      </span>
+    </span>
   );
 }
 

@@ -1,11 +1,14 @@
 /**
  * Text edits: give a placeholder its real source text (it stops being a
- * placeholder), or correct the text of a segment that has one.
+ * placeholder), or correct the text of a segment that has one. A verified
+ * row whose text changes is no longer verified: its editor checked other
+ * words, so it goes back to unverified and the summary says so.
  */
 import { AlignmentError } from '../errors';
 import type { CorrectTextOp, ReplacePlaceholderOp } from '../op-schema';
+import type { AlignmentState, Segment } from '../types';
 import type { EditWindow } from '../window';
-import { findSegment, segmentLabel, type OpOutcome } from './shared';
+import { findSegment, label, rowOfSegment, segmentLabel, type OpOutcome } from './shared';
 
 export function replacePlaceholder(window: EditWindow, op: ReplacePlaceholderOp): OpOutcome {
   const { state } = window;
@@ -15,10 +18,7 @@ export function replacePlaceholder(window: EditWindow, op: ReplacePlaceholderOp)
     throw new AlignmentError('not-placeholder', `${name} already has text; correct its text instead.`);
   }
   const text = requireText(op.text, name);
-  return {
-    state: { ...state, segments: { ...state.segments, [segment.key]: { ...segment, text, isPlaceholder: false } } },
-    summary: `Replaced the placeholder of ${name} with text (${text.length} characters)`,
-  };
+  return withNewText(window, { ...segment, text, isPlaceholder: false }, `Replaced the placeholder of ${name} with text (${text.length} characters)`);
 }
 
 export function correctText(window: EditWindow, op: CorrectTextOp): OpOutcome {
@@ -30,10 +30,16 @@ export function correctText(window: EditWindow, op: CorrectTextOp): OpOutcome {
   }
   const text = requireText(op.text, name);
   if (text === segment.text) throw new AlignmentError('no-change', `The text of ${name} is unchanged.`);
-  return {
-    state: { ...state, segments: { ...state.segments, [segment.key]: { ...segment, text } } },
-    summary: `Corrected the text of ${name}`,
-  };
+  return withNewText(window, { ...segment, text }, `Corrected the text of ${name}`);
+}
+
+function withNewText(window: EditWindow, segment: Segment, summary: string): OpOutcome {
+  const { state } = window;
+  const next: AlignmentState = { ...state, segments: { ...state.segments, [segment.key]: segment } };
+  const { row, index } = rowOfSegment(window, segment);
+  if (row.status !== 'verified') return { state: next, summary };
+  const rows = state.rows.map((r, k) => (k === index ? { ...r, status: 'unverified' as const } : r));
+  return { state: { ...next, rows }, summary: `${summary}; row ${label(row, state)} is unverified again` };
 }
 
 function requireText(text: string, name: string): string {

@@ -17,6 +17,7 @@ const pkgVersion = JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8
 
 const wanted = {
   'chicago-note-bibliography': 'Chicago Manual of Style 17th edition (note)',
+  'chicago-fullnote-bibliography': 'Chicago Manual of Style 17th edition (full note)',
   'modern-language-association': 'Modern Language Association 9th edition',
 };
 

@@ -25,7 +25,8 @@ export function CitePanel({ citation, label }: { citation: Citable; label: strin
     {
       heading: 'Chicago (notes and bibliography, 17th ed.)',
       blocks: [
-        { key: 'chicago-note', title: 'Note', text: c.chicagoNote, html: c.html.chicagoNote },
+        { key: 'chicago-full-note', title: 'Note, first reference (full)', text: c.chicagoFullNote, html: c.html.chicagoFullNote },
+        { key: 'chicago-note', title: 'Note, later references (short)', text: c.chicagoNote, html: c.html.chicagoNote },
         { key: 'chicago-bibliography', title: 'Bibliography', text: c.chicagoBibliography, html: c.html.chicagoBibliography },
       ],
     },
@@ -76,11 +77,12 @@ export function CitePanel({ citation, label }: { citation: Citable; label: strin
   }
 
   return (
-    <details className={styles.panel} data-testid="cite-panel" id="cite">
+    <details className={styles.panel} data-testid="cite-panel">
       <summary className={styles.summary}>
         <h2 className={styles.summaryHeading}>Cite {label}</h2>
       </summary>
-      <div className={styles.panelBody}>
+      {/* "Cite" links end in #cite: a fragment inside a closed <details> opens it (no script needed). */}
+      <div className={styles.panelBody} id="cite">
         <p className={styles.lede}>
           Pinned to revision {citation.target.rev}: the permalink shows this passage exactly as cited, whatever is
           edited later.
@@ -110,7 +112,7 @@ export function CitePanel({ citation, label }: { citation: Citable; label: strin
                     className={block.code ? `${styles.field} ${styles.code}` : styles.field}
                     readOnly
                     value={block.text}
-                    rows={rowsFor(block.text, block.code ? 10 : 16)}
+                    rows={rowsFor(block.text, block.code ? 24 : 16)}
                     lang={block.lang}
                     spellCheck={false}
                   />
@@ -134,6 +136,7 @@ export function CitePanel({ citation, label }: { citation: Citable; label: strin
 
 function rowsFor(text: string, max: number): number {
   const lines = text.split('\n');
-  const wrapped = lines.reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 95)), 0);
+  // Browsers without field-sizing: content use these rows; count lines as a phone would wrap them.
+  const wrapped = lines.reduce((n, line) => n + Math.max(1, Math.ceil(line.length / 40)), 0);
   return Math.min(max, Math.max(1, wrapped));
 }

@@ -27,7 +27,8 @@ export async function citeRedirect(db: Db, request: Request, slug: string): Prom
     // 303: the answer to a form submission is another page, fetched with GET.
     return new Response(null, {
       status: 303,
-      headers: { Location: new URL(passagePath(doc.slug, passage.canonical), url).toString() },
+      // #cite opens the passage's cite panel: the form was asked to cite.
+      headers: { Location: new URL(`${passagePath(doc.slug, passage.canonical)}#cite`, url).toString() },
     });
   } catch (error) {
     if (!(error instanceof RefError)) throw error;
@@ -49,7 +50,7 @@ function readSelection(written: string, from: string, to: string) {
 function problem(status: number, code: string, message: string, wantsJson: boolean, slug?: string): Response {
   if (wantsJson) return Response.json({ error: { code, message } }, { status });
   const back = slug ? `<p><a href="/documents/${encodeURIComponent(slug)}">Back to the document</a></p>` : '';
-  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Cannot cite this passage · Diptych</title></head><body><main><h1>Cannot cite this passage</h1><p data-testid="cite-problem">${escapeHtml(message)}</p><p>Choose a first and a last turn such as T5 and T7, or write a reference such as T5, T5.2 or T5-T7.</p>${back}</main></body></html>`;
+  const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Cannot cite this passage · Diptych</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5}p{overflow-wrap:anywhere}</style></head><body><main><h1>Cannot cite this passage</h1><p data-testid="cite-problem">${escapeHtml(message)}</p><p>Choose a first and a last turn such as T5 and T7, or write a reference such as T5, T5.2 or T5-T7.</p>${back}</main></body></html>`;
   return new Response(html, { status, headers: { 'Content-Type': 'text/html; charset=utf-8' } });
 }
 

@@ -30,6 +30,8 @@ export function CopyButton({ targetId, html, label }: { targetId: string; html?:
         await navigator.clipboard.writeText(text);
       }
       setStatus('Copied');
+      // The status beside the button says so (seen and announced) for a moment.
+      window.setTimeout(() => setStatus((s) => (s === 'Copied' ? '' : s)), 4000);
     } catch {
       // No clipboard permission: select the text so Ctrl+C / Cmd+C copies it.
       field.focus();
@@ -40,7 +42,7 @@ export function CopyButton({ targetId, html, label }: { targetId: string; html?:
 
   return (
     <span className="copy-button">
-      <button type="button" onClick={copy} aria-label={label}>
+      <button type="button" onClick={copy} aria-label={label} data-copied={status === 'Copied' || undefined}>
         Copy
       </button>
       <span role="status" aria-live="polite" className="copy-status">

@@ -10,7 +10,7 @@ import { z } from 'zod';
 import { authorizedAction } from '@/app/_actions/authorized-action';
 import { getDb } from '@/db';
 import { applyEdit } from '@/db/edits/apply-edit';
-import { revertTo, undoLastEdit } from '@/db/edits/history-edits';
+import { previewRevert, revertTo, undoLastEdit } from '@/db/edits/history-edits';
 import { getDocumentBySlug } from '@/db/queries/documents';
 import { AlignmentError } from '@/lib/alignment/errors';
 import { editOpSchema } from '@/lib/alignment/op-schema';
@@ -57,5 +57,14 @@ export const revertDocument = authorizedAction(
     const outcome = await revertTo(db, { documentId: id, userId: user.id, baseRev: input.baseRev, toRev: input.toRev });
     refresh(input.slug);
     return outcome;
+  },
+);
+
+/** What a revert would change, shown before it is confirmed (reads only). */
+export const previewRevertDocument = authorizedAction(
+  { role: 'editor', schema: z.object({ slug, toRev: rev }), name: 'edit.revert-preview' },
+  async (input) => {
+    const { db, id } = await documentId(input.slug);
+    return previewRevert(db, id, input.toRev);
   },
 );

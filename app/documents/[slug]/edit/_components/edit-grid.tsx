@@ -7,6 +7,7 @@ import type { ReactNode } from 'react';
 import { SegmentText } from '@/app/_components/segment-text';
 import { editRows } from '@/lib/alignment/edit-view';
 import type { AlignmentState } from '@/lib/alignment/types';
+import { segmentsShowingSpeaker } from '@/lib/render/grid';
 import { EditRow } from './edit-row';
 import styles from './edit.module.css';
 
@@ -14,6 +15,8 @@ export function EditGrid({ state, range }: { state: AlignmentState; range: { sta
   const witnessIds = [...state.witnesses].sort((a, b) => a.position - b.position).map((w) => w.id);
   const rows = editRows(state, witnessIds, range);
   const langOf = new Map(state.witnesses.map((w) => [w.id, w.lang]));
+  // The speaker once per turn, as in the reader (not on every sentence of a split turn).
+  const speakers = segmentsShowingSpeaker(state.rows.slice(range.start, range.end), witnessIds, state);
   return (
     <div className={`aligned-grid aligned-grid--parallel ${styles.grid}`} data-view="parallel" style={{ ['--columns' as string]: witnessIds.length }}>
       <div className="grid-head" aria-hidden="true">
@@ -31,7 +34,7 @@ export function EditGrid({ state, range }: { state: AlignmentState; range: { sta
         for (const column of row.columns) {
           for (const segment of column.segments) {
             const s = state.segments[segment.key]!;
-            rendered[segment.key] = <SegmentText segment={s} lang={langOf.get(s.witnessId) ?? 'und'} />;
+            rendered[segment.key] = <SegmentText segment={s} lang={langOf.get(s.witnessId) ?? 'und'} showSpeaker={speakers.has(s.key)} />;
           }
         }
         return <EditRow key={row.key} row={row} rendered={rendered} />;

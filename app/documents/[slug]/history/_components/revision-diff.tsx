@@ -1,9 +1,11 @@
 /**
  * What one revision changed, against the one before: the rows whose
  * grouping, status or note changed (before | after), then the texts that
- * changed. Never colour alone: every side is labelled.
+ * changed, with the changed words marked (struck out before, underlined
+ * after). Never colour alone: every side is labelled.
  */
 import type { RevisionDiff, RowSnapshot } from '@/db/queries/revisions';
+import { wordDiff, type DiffPart } from '@/lib/render/word-diff';
 import styles from './history.module.css';
 
 export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
@@ -37,7 +39,9 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
       {diff.segments.length ? (
         <section aria-labelledby="diff-texts">
           <h3 id="diff-texts">Texts ({diff.segments.length})</h3>
-          {diff.segments.map((change) => (
+          {diff.segments.map((change) => {
+            const words = textDiff(change.before, change.after);
+            return (
             <div key={change.key} className={styles.change} data-testid="text-change" data-change={change.change}>
               <p className={styles.changeHead}>
                 {change.column} <strong>{change.after?.ref ?? change.before?.ref}</strong>
@@ -46,15 +50,16 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
               <div className={styles.sides}>
                 <div className={`${styles.side} ${styles.before}`}>
                   <p className={styles.sideLabel}>Before</p>
-                  <SegmentView lang={change.lang} segment={change.before} column={change.column} />
+                  <SegmentView lang={change.lang} segment={change.before} column={change.column} parts={words?.before} kind="del" />
                 </div>
                 <div className={styles.side}>
                   <p className={styles.sideLabel}>After</p>
-                  <SegmentView lang={change.lang} segment={change.after} column={change.column} />
+                  <SegmentView lang={change.lang} segment={change.after} column={change.column} parts={words?.after} kind="ins" />
                 </div>
               </div>
             </div>
-          ))}
+            );
+          })}
         </section>
       ) : null}
     </div>
@@ -95,12 +100,32 @@ function Side({ label, snapshot, className = '' }: { label: string; snapshot: Ro
   );
 }
 
-function SegmentView({ segment, lang, column }: { segment: { ref: string; text: string; isPlaceholder: boolean } | null; lang: string; column: string }) {
+type SegmentSide = { ref: string; text: string; isPlaceholder: boolean } | null;
+
+/** Word marks when both sides have text that differs (a moved or renumbered segment keeps its text). */
+function textDiff(before: SegmentSide, after: SegmentSide) {
+  if (!before || !after || before.isPlaceholder || after.isPlaceholder || before.text === after.text) return null;
+  return wordDiff(before.text, after.text);
+}
+
+function SegmentView({ segment, lang, column, parts, kind }: { segment: SegmentSide; lang: string; column: string; parts?: DiffPart[]; kind: 'del' | 'ins' }) {
   if (!segment) return <p className={styles.none}>(no such segment)</p>;
   if (segment.isPlaceholder) return <p className={styles.none}>{column} text not yet transcribed (placeholder)</p>;
+  const Mark = kind;
   return (
     <p className={styles.text} lang={lang}>
-      {segment.text}
+      {parts
+        ? parts.map((part, i) =>
+            part.changed ? (
+              <Mark key={i} className={styles[kind]} data-testid={`word-${kind}`}>
+                <span className="sr-only" lang="en">{kind === 'del' ? '(removed) ' : '(added) '}</span>
+                {part.text}
+              </Mark>
+            ) : (
+              <span key={i}>{part.text}</span>
+            ),
+          )
+        : segment.text}
     </p>
   );
 }

@@ -7,6 +7,7 @@ import type { PassageCitation } from '@/lib/citation/passage-citation';
 import { RefError } from '@/lib/refs/errors';
 import { formatRef, parseRef } from '@/lib/refs/parse';
 import { parseRevParam } from '@/lib/refs/revision';
+import { decodeRouteParam } from '@/lib/route-param';
 import { requestOrigin } from '../../_citation/request-origin';
 
 export type PassageLoad =
@@ -18,10 +19,13 @@ export type PassageLoad =
 
 /**
  * Loads a passage once per request (the page and its metadata both ask).
- * Next hands params already URL-decoded.
+ * Page params arrive percent-encoded: they are decoded here, so T5–T7 (en
+ * dash) redirects to T5-T7 and messages quote what was typed.
  */
-export const loadPassage = cache(async (slug: string, rawRef: string, rawRev: string | string[] | undefined): Promise<PassageLoad> => {
+export const loadPassage = cache(async (rawSlug: string, encodedRef: string, rawRev: string | string[] | undefined): Promise<PassageLoad> => {
   const problem = passageProblem();
+  const slug = decodeRouteParam(rawSlug);
+  const rawRef = decodeRouteParam(encodedRef);
   try {
     const result = await load(slug, rawRef, rawRev);
     problem.settle(

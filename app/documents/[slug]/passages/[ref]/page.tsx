@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
 import { AlignedGrid } from '@/app/_components/aligned-grid';
+import { describeChangeKinds } from '@/lib/refs/passage-change';
 import { describeRef, formatRef, formatRefLabel, turnRange } from '@/lib/refs/parse';
 import { neighbourRefs, passageWithContext } from '@/lib/refs/resolve';
 import { passagePath, readerAnchorPath } from '@/lib/citation/urls';
@@ -79,7 +80,8 @@ export default async function PassagePage(props: Props) {
       {change ? (
         <p className={styles.changed} data-testid="passage-changed" role="status">
           <span aria-hidden="true">⚠ </span>
-          The alignment of {passage.label} changed in revision {change.rev} —{' '}
+          {capitalize(describeChangeKinds(change.kinds))} of {passage.label} changed since this revision, first in{' '}
+          <Link href={`/documents/${encodeURIComponent(doc.slug)}/history/${change.rev}`}>revision {change.rev}</Link> —{' '}
           <Link href={passagePath(doc.slug, passage.canonical)}>see current</Link>.
         </p>
       ) : null}
@@ -127,4 +129,8 @@ export default async function PassagePage(props: Props) {
       <CitePanel citation={citation} label={passage.label} />
     </article>
   );
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -18,6 +18,7 @@ import { EditorProvider } from './_components/editor-context';
 import { ShortcutsHelp } from './_components/shortcuts-help';
 import { UndoButton } from './_components/undo-button';
 import styles from './_components/edit.module.css';
+import { PAGE_ROWS } from './_data/edit-pages';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,8 +27,6 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** Rows per page: a long document is edited a page at a time, so the page stays light. */
-const PAGE_ROWS = 200;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -67,6 +66,8 @@ export default async function EditPage({ params, searchParams }: Props) {
         <nav aria-label="Document" className={styles.nav}>
           <Link href={`/documents/${slug}`}>Read</Link>
           <Link href={`/documents/${slug}/history`}>History</Link>
+          <Link href={`/documents/${slug}/edit/source`}>Source text</Link>
+          <Link href={`/documents/${slug}/edit/review`}>Review</Link>
         </nav>
         <UndoButton slug={slug} target={undoTarget} />
       </header>

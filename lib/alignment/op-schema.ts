@@ -115,8 +115,9 @@ export const editMetadataSchema = z.object({
 });
 export type EditMetadataOp = z.output<typeof editMetadataSchema>;
 
-/** Most sentences (and links) one aligned source text may have. */
+/** Most sentences (and links) one aligned source text may have, and most characters in all. */
 export const MAX_ALIGN_SENTENCES = 20_000;
+export const MAX_ALIGN_CHARACTERS = 2_000_000;
 const index = z.number().int().nonnegative();
 
 export const alignSourceSchema = z.object({
@@ -134,7 +135,14 @@ export const alignSourceSchema = z.object({
     .array(z.object({ segmentKey: key, offsets: z.array(z.number().int().positive()).min(1).max(500) }))
     .max(MAX_ALIGN_SENTENCES),
   /** The source text, one sentence each, in reading order. */
-  sentences: z.array(segmentText).min(1, 'the source text has no sentences').max(MAX_ALIGN_SENTENCES),
+  sentences: z
+    .array(segmentText)
+    .min(1, 'the source text has no sentences')
+    .max(MAX_ALIGN_SENTENCES)
+    .refine(
+      (all) => all.reduce((n, s) => n + s.length, 0) <= MAX_ALIGN_CHARACTERS,
+      'the source text is longer than 2,000,000 characters; align it a passage at a time',
+    ),
   /**
    * One link per new row: source sentence indexes and translation unit
    * indexes (the translation segments above, after the splits, in reading

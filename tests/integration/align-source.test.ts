@@ -11,14 +11,10 @@ import { align } from '@/lib/align/align';
 import { alignSourceOp, planAlignSource, sourceSentences, type TurnRange } from '@/lib/alignment/align-source-plan';
 import { witnessSequence } from '@/lib/alignment/invariants';
 import type { AlignmentState } from '@/lib/alignment/types';
+import { contentOf } from '../support/alignment-fixtures';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/databases';
 import { expectConsistentHistory, row, seedWithEditors, segmentKey, witnessIds, type EditFixture } from '../support/edit-fixtures';
 import { SEED_RUSSIAN, SEED_RUSSIAN_TURNS } from '../support/seed-russian';
-
-const content = (s: AlignmentState) => ({
-  rows: s.rows.map(({ revFrom: _r, ...r }) => r),
-  segments: Object.values(s.segments).map(({ revFrom: _r, ...seg }) => seg).sort((a, b) => (a.key < b.key ? -1 : 1)),
-});
 
 function alignOp(state: AlignmentState, text: string, range?: TurnRange) {
   const plan = planAlignSource(state, range)!;
@@ -63,7 +59,7 @@ describe.each(testDatabaseKinds)('aligning real source text on %s', (kind) => {
     await expectConsistentHistory(database.db, f.documentId);
 
     await undoLastEdit(database.db, { documentId: f.documentId, userId: f.ada, rev: outcome.rev });
-    expect(content(await state())).toEqual(content(before));
+    expect(contentOf(await state())).toEqual(contentOf(before));
   });
 
   it('aligns a passage without rewriting the rows around it', async () => {

@@ -53,13 +53,8 @@ export default async function SourceTextPage({ params, searchParams }: Props) {
           <Link href={`/documents/${slug}`}>Read</Link>
         </nav>
       </header>
-      {!all || !plan ? (
-        <p data-testid="no-placeholders">
-          {all ? `No placeholders in turns ${from}–${to}.` : 'Every turn of this document already has source text; nothing to align.'}{' '}
-          <Link href={`/documents/${slug}/edit/review`}>Review the alignment</Link>.
-        </p>
-      ) : (
-        <>
+      {plan && all ? (
+        <div>
           <p>
             The {languageName(plan.sourceLang)} column has placeholders in turns T{all.turns[0]}–T{all.turns[all.turns.length - 1]} ({all.turns.length} turns).
             Paste or upload the {languageName(plan.sourceLang)} text of a passage: Diptych splits it into sentences, aligns them with the{' '}
@@ -75,15 +70,27 @@ export default async function SourceTextPage({ params, searchParams }: Props) {
             </label>
             <button type="submit">Choose passage</button>
           </form>
-          {rowsInPassage > MAX_WINDOW_ROWS ? (
-            <p role="alert" data-testid="passage-too-long">
-              Turns T{plan.turns[0]}–T{plan.turns[plan.turns.length - 1]} span {rowsInPassage} rows; one edit may change at most {MAX_WINDOW_ROWS}. Choose a shorter passage.
-            </p>
-          ) : (
-            <SourceTextForm slug={slug} baseRev={state.rev} plan={plan} />
-          )}
-        </>
+        </div>
+      ) : (
+        <div>
+          <p data-testid="no-placeholders">
+            {all ? `No placeholders in turns ${from}–${to}.` : 'Every turn of this document has source text; nothing is left to align.'}{' '}
+            <Link href={`/documents/${slug}/edit/review`}>Review the alignment</Link>.
+          </p>
+        </div>
       )}
+      {/* Always here, so that it keeps its result on screen when the saved edit re-renders the page without placeholders. */}
+      <SourceTextForm
+        key="source-text"
+        slug={slug}
+        baseRev={state.rev}
+        plan={plan && rowsInPassage <= MAX_WINDOW_ROWS ? plan : null}
+        refusal={
+          plan && rowsInPassage > MAX_WINDOW_ROWS
+            ? `Turns T${plan.turns[0]}–T${plan.turns[plan.turns.length - 1]} span ${rowsInPassage} rows; one edit may change at most ${MAX_WINDOW_ROWS}. Choose a shorter passage.`
+            : null
+        }
+      />
     </article>
   );
 }

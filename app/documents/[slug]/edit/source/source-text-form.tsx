@@ -6,7 +6,6 @@
  * session and the revision it was made against.
  */
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { alignAsync } from '@/lib/align/align';
 import { alignSourceOp, sourceSentences, type AlignSourcePlan, type SourceTextMode } from '@/lib/alignment/align-source-plan';
@@ -25,15 +24,59 @@ type Phase =
 
 const MAX_UPLOAD_BYTES = 2 * 1024 * 1024;
 
-export function SourceTextForm({ slug, baseRev, plan }: { slug: string; baseRev: number; plan: AlignSourcePlan }) {
-  const router = useRouter();
+interface Props {
+  slug: string;
+  baseRev: number;
+  /** Null when there is nothing (or too much) to align; the form then shows only its last result, or the refusal. */
+  plan: AlignSourcePlan | null;
+  refusal: string | null;
+}
+
+export function SourceTextForm({ slug, baseRev, plan, refusal }: Props) {
   const id = useId();
   const [text, setText] = useState('');
   const [mode, setMode] = useState<SourceTextMode>('turns');
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const [error, setError] = useState<ActionError | null>(null);
   const busy = phase.kind === 'aligning' || phase.kind === 'saving';
+  const fraction = phase.kind === 'aligning' ? phase.fraction : phase.kind === 'idle' ? 0 : 1;
+  const status = (
+    <div role="status" aria-live="polite" data-testid="align-progress-area">
+      {phase.kind !== 'idle' ? (
+        <p>
+          <progress max={1} value={fraction} aria-label="Alignment progress" data-testid="align-progress" />{' '}
+          <span data-testid="align-phase" data-phase={phase.kind}>
+            {phase.kind === 'aligning'
+              ? `Aligning ${phase.sentences} sentences: ${Math.round(fraction * 100)} %`
+              : phase.kind === 'saving'
+                ? `Aligned ${phase.sentences} sentences; saving…`
+                : `Saved as revision ${phase.rev}: ${phase.summary}.`}
+          </span>
+        </p>
+      ) : null}
+      {phase.kind === 'done' ? (
+        <p>
+          <Link href={`/documents/${slug}/edit/review`} data-testid="go-review">
+            Review the new rows
+          </Link>
+        </p>
+      ) : null}
+    </div>
+  );
+  if (!plan) {
+    return (
+      <div>
+        {refusal ? (
+          <p role="alert" data-testid="passage-too-long">
+            {refusal}
+          </p>
+        ) : null}
+        {status}
+      </div>
+    );
+  }
   const language = languageName(plan.sourceLang);
+  const current = plan;
 
   async function upload(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -56,29 +99,35 @@ export function SourceTextForm({ slug, baseRev, plan }: { slug: string; baseRev:
     setError(null);
     let sentences;
     try {
-      sentences = sourceSentences(plan, text, mode);
+      sentences = sourceSentences(current, text, mode);
     } catch (e) {
       if (e instanceof DomainError) return setError({ code: e.code, message: e.message });
       throw e;
     }
     setPhase({ kind: 'aligning', fraction: 0, sentences: sentences.length });
-    const links = await alignAsync(sentences, plan.units, {
-      sourceLang: plan.sourceLang,
-      targetLang: plan.translationLang,
+    const links = await alignAsync(sentences, current.units, {
+      sourceLang: current.sourceLang,
+      targetLang: current.translationLang,
       onProgress: (fraction) => setPhase({ kind: 'aligning', fraction, sentences: sentences.length }),
     });
     setPhase({ kind: 'saving', sentences: sentences.length });
-    const result = await editDocument({ slug, baseRev, op: alignSourceOp(plan, sentences, links) });
+    let result;
+    try {
+      result = await editDocument({ slug, baseRev, op: alignSourceOp(current, sentences, links) });
+    } catch {
+      // The action never answered (a request too large for the server, or the network).
+      setPhase({ kind: 'idle' });
+      return setError({ code: 'not-saved', message: 'The aligned text could not be sent to the server; nothing was saved. Try a shorter passage.' });
+    }
     if (result.ok) {
+      // The action revalidates the document; this page comes back without the placeholders.
       setPhase({ kind: 'done', rev: result.data.rev, summary: result.data.summary });
-      router.refresh();
     } else {
       setPhase({ kind: 'idle' });
       setError(result.error);
     }
   }
 
-  const fraction = phase.kind === 'aligning' ? phase.fraction : phase.kind === 'idle' ? 0 : 1;
   return (
     <form onSubmit={submit} className={styles.panel} aria-describedby={`${id}-hint`} data-testid="source-text-form">
       <p id={`${id}-hint`}>
@@ -119,27 +168,7 @@ export function SourceTextForm({ slug, baseRev, plan }: { slug: string; baseRev:
           Align and replace the placeholders
         </button>
       </p>
-      <div role="status" aria-live="polite" data-testid="align-progress-area">
-        {phase.kind !== 'idle' ? (
-          <p>
-            <progress max={1} value={fraction} aria-label="Alignment progress" data-testid="align-progress" />{' '}
-            <span data-testid="align-phase" data-phase={phase.kind}>
-              {phase.kind === 'aligning'
-                ? `Aligning ${phase.sentences} sentences: ${Math.round(fraction * 100)} %`
-                : phase.kind === 'saving'
-                  ? `Aligned ${phase.sentences} sentences; saving…`
-                  : `Saved as revision ${phase.rev}: ${phase.summary}.`}
-            </span>
-          </p>
-        ) : null}
-        {phase.kind === 'done' ? (
-          <p>
-            <Link href={`/documents/${slug}/edit/review`} data-testid="go-review">
-              Review the new rows
-            </Link>
-          </p>
-        ) : null}
-      </div>
+      {status}
       <ActionMessage error={error} onDismiss={() => setError(null)} />
     </form>
   );

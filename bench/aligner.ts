@@ -3,12 +3,16 @@
  *  - quality on the Bleualign German–French dev set (read from
  *    ../shared/bench-data, never copied: it is GPL), strict and lax F1,
  *    beside a length-only Gale–Church baseline;
- *  - speed and memory on a synthetic 23,000 x 25,000-sentence bitext, as a
- *    ratio to the length-only baseline run in the same process, and beside
- *    a full (quadratic, unbanded) length-only DP timed on a tenth of it.
+ *  - speed on a synthetic 23,000 x 25,000-sentence bitext, in CPU seconds
+ *    (steadier than wall time on a shared machine), as a ratio to the
+ *    length-only baseline run in the same process, and beside a full
+ *    (quadratic, unbanded) length-only DP timed on a tenth of it;
+ *  - memory: the peak resident size of a fresh process that makes the same
+ *    bitext and aligns it (what `npm run align` on two such files needs).
  *
  *   npm run bench:align        (npm run bench runs it after the web benchmarks)
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -34,10 +38,23 @@ function lines(file: string): string[] {
   return all;
 }
 
-function timed<T>(run: () => T): { value: T; ms: number } {
+/** CPU milliseconds (user + system) of `run`, and wall milliseconds. */
+function timed<T>(run: () => T): { value: T; ms: number; wallMs: number } {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const value = run();
-  return { value, ms: performance.now() - start };
+  const used = process.cpuUsage(cpu);
+  return { value, ms: (used.user + used.system) / 1000, wallMs: performance.now() - start };
+}
+
+const BIG = { sentences: 23_000, seed: 11, split: 0.09, merge: 0.01, drop: 0.005, add: 0.005 };
+
+if (process.argv.includes('--memory-child')) {
+  const bitext = syntheticBitext(BIG);
+  const before = process.memoryUsage().rss;
+  align(bitext.src, bitext.tgt);
+  console.log(JSON.stringify({ beforeMb: before / 1024 / 1024, peakMb: process.resourceUsage().maxRSS / 1024 }));
+  process.exit(0);
 }
 
 /** The quadratic reference: every cell of the n x m matrix, length only. */
@@ -83,17 +100,17 @@ if (existsSync(path.join(DEV, 'dev.de'))) {
   console.log(`(Bleualign dev set not found at ${DEV}: quality numbers skipped; see docs/benchmarks.md.)`);
 }
 
-const big = syntheticBitext({ sentences: 23_000, seed: 11, split: 0.09, merge: 0.01, drop: 0.005, add: 0.005 });
+const big = syntheticBitext(BIG);
 const slice = syntheticBitext({ sentences: 2_300, seed: 12, split: 0.09, merge: 0.01, drop: 0.005, add: 0.005 });
-const rssBefore = process.memoryUsage().rss;
 const baseline = timed(() => align(big.src, big.tgt, { lengthOnly: true }));
 const ours = timed(() => align(big.src, big.tgt));
-const peakMb = process.resourceUsage().maxRSS / 1024;
+const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--memory-child'], { encoding: 'utf8' });
+const memory = child.status === 0 ? (JSON.parse(child.stdout.trim().split('\n').pop()!) as { beforeMb: number; peakMb: number }) : null;
 const quadratic = timed(() => fullMatrixLengthOnly(slice.src, slice.tgt));
 const f1Big = scoreAlignment(ours.value, big.gold).strict.f1;
 const f1Base = scoreAlignment(baseline.value, big.gold).strict.f1;
 console.log(`\nSynthetic bitext, ${big.src.length} x ${big.tgt.length} sentences (splits, merges, omissions; gold known):\n`);
-console.log('| aligner | seconds | ratio to baseline | strict F1 |');
+console.log('| aligner | CPU seconds | ratio to baseline | strict F1 |');
 console.log('|---|---:|---:|---:|');
 console.log(`| Gale–Church, length only, banded (baseline) | ${(baseline.ms / 1000).toFixed(2)} | 1.00 | ${fmt(f1Base)} |`);
 console.log(`| Diptych, three banded passes | ${(ours.ms / 1000).toFixed(2)} | ${(ours.ms / baseline.ms).toFixed(2)} | ${fmt(f1Big)} |`);
@@ -104,4 +121,8 @@ console.log(
   `\nA quadratic aligner (as hunalign is) would take about 100 x ${(quadratic.ms / 1000).toFixed(2)} s = ${((quadratic.ms * 100) / 1000).toFixed(0)} s at full size; ` +
     `Diptych took ${(ours.ms / 1000).toFixed(2)} s (${((ours.ms / (quadratic.ms * 100)) * 100).toFixed(1)} % of that).`,
 );
-console.log(`Peak resident memory of this process: ${peakMb.toFixed(0)} MB (${(rssBefore / 1024 / 1024).toFixed(0)} MB before aligning).`);
+console.log(
+  memory
+    ? `Memory: a fresh process making this bitext and aligning it peaks at ${memory.peakMb.toFixed(0)} MB resident (${memory.beforeMb.toFixed(0)} MB before aligning: Node, tsx and the texts).`
+    : `Memory: the measuring process failed: ${child.stderr}`,
+);

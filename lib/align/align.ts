@@ -55,6 +55,8 @@ export function* alignSteps(src: Input, tgt: Input, options: AlignOptions = {}):
   const total = Math.max(1, source.length + target.length);
   const links: ScoredLink[] = [];
   let done = 0;
+  // A widened band repeats a pass; the reported fraction never goes back.
+  let reported = 0;
   for (const group of groups) {
     const size = group.src.length + group.tgt.length;
     const part = alignTexts(group.src.map((k) => source[k]!.text), group.tgt.map((k) => target[k]!.text), options);
@@ -66,7 +68,8 @@ export function* alignSteps(src: Input, tgt: Input, options: AlignOptions = {}):
         }
         break;
       }
-      yield (done + step.value * size) / total;
+      reported = Math.max(reported, (done + step.value * size) / total);
+      yield reported;
     }
     done += size;
   }

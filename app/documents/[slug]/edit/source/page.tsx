@@ -15,6 +15,7 @@ import { languageName } from '@/lib/render/lang';
 import { requireEditorPage } from '../_data/editor-page';
 import styles from '../_components/edit.module.css';
 import { SourceTextForm } from './source-text-form';
+import own from './source.module.css';
 
 export const dynamic = 'force-dynamic';
 
@@ -63,10 +64,10 @@ export default async function SourceTextPage({ params, searchParams }: Props) {
           </p>
           <form method="get" className={styles.nav} aria-label="Passage">
             <label>
-              From turn <input type="number" name="from" min={1} defaultValue={plan.turns[0]} size={5} />
+              From turn <input className={own.turn} type="number" name="from" min={1} defaultValue={plan.turns[0]} />
             </label>
             <label>
-              to turn <input type="number" name="to" min={1} defaultValue={plan.turns[plan.turns.length - 1]} size={5} />
+              to turn <input className={own.turn} type="number" name="to" min={1} defaultValue={plan.turns[plan.turns.length - 1]} />
             </label>
             <button type="submit">Choose passage</button>
           </form>

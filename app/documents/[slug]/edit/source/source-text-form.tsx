@@ -15,6 +15,7 @@ import { languageName } from '@/lib/render/lang';
 import { editDocument } from '../actions';
 import { ActionMessage } from '../_components/action-message';
 import styles from '../_components/edit.module.css';
+import own from './source.module.css';
 
 type Phase =
   | { kind: 'idle' }
@@ -149,6 +150,7 @@ export function SourceTextForm({ slug, baseRev, plan, refusal }: Props) {
         <br />
         <textarea
           id={`${id}-text`}
+          className={own.text}
           lang={plan.sourceLang}
           rows={14}
           cols={80}

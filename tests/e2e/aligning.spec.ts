@@ -4,7 +4,8 @@
  * rows in the reader, and accept them from the review queue by keyboard
  * and by button; the library shows the share verified.
  */
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { SEED_RUSSIAN } from '../support/seed-russian';
 import { accounts } from './fixtures/accounts';
 import { signIn } from './fixtures/sign-in';
@@ -15,12 +16,21 @@ const REVIEW = `/documents/${SEED_SLUG}/edit/review`;
 
 test.describe.configure({ mode: 'serial' });
 
+/** The WCAG 2.x A/AA and best-practice rules the reader's pages are held to (a11y.spec.ts). */
+async function violations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  return results.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}
+
 test('paste Russian text for the seed, watch it align, and review the auto rows', async ({ page }) => {
   test.setTimeout(120_000);
   await page.goto(SOURCE);
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
   await signIn(page, accounts.editor, SOURCE);
   await expect(page.getByTestId('source-text-form')).toContainText('Turns T1–T10: 10 turns');
+  expect(await violations(page)).toEqual([]);
 
   // A paragraph count that does not fit the turns is refused beside the form, before any work.
   await page.getByTestId('source-text').fill('Только один абзац.');
@@ -50,6 +60,7 @@ test('paste Russian text for the seed, watch it align, and review the auto rows'
   const marks = page.getByTestId('overview-picture').locator('a');
   await expect(marks).toHaveCount(await page.getByTestId('queue-item').count());
   await expect(page.getByTestId('review-counts')).toContainText('0 verified (0 %)');
+  expect(await violations(page)).toEqual([]);
   const first = page.getByTestId('queue-item').first();
   const firstKey = await first.getAttribute('data-row-key');
   await first.focus();

@@ -42,7 +42,9 @@ export function ReviewQueue({ slug, baseRev, items, remaining, sourceLang, trans
   const [done, setDone] = useState<Set<string>>(new Set());
   const [message, setMessage] = useState('');
   const [error, setError] = useState<ActionError | null>(null);
-  const [pending, startTransition] = useTransition();
+  // Rows being saved: each accept is its own edit, so a second row need not wait for the first.
+  const [saving, setSaving] = useState<ReadonlySet<string>>(new Set());
+  const [, startTransition] = useTransition();
   const refs = useRef<(HTMLLIElement | null)[]>([]);
   const focusNext = useRef(false);
   const visible = items.filter((i) => !done.has(i.key));
@@ -61,26 +63,28 @@ export function ReviewQueue({ slug, baseRev, items, remaining, sourceLang, trans
     refs.current[next]?.focus();
   }
 
-  function mark(item: QueueItem, status: RowStatus) {
-    if (pending) return;
+  async function mark(item: QueueItem, status: RowStatus) {
+    if (saving.has(item.key)) return;
     setError(null);
-    startTransition(async () => {
-      const result = await editDocument({
-        slug,
-        baseRev,
-        op: { type: 'set-row-status', rowKey: item.key, status, note: parseDivergenceNote(item.note) },
-      });
-      if (result.ok) {
-        setMessage(`Row ${item.label} marked ${status} (revision ${result.data.rev}).`);
-        if (status === 'verified') {
-          setDone((d) => new Set(d).add(item.key));
-          focusNext.current = true;
-        }
-        router.refresh();
-      } else {
-        setError(result.error);
-      }
+    setSaving((keys) => new Set(keys).add(item.key));
+    const result = await editDocument({
+      slug,
+      baseRev,
+      op: { type: 'set-row-status', rowKey: item.key, status, note: parseDivergenceNote(item.note) },
     });
+    setSaving((keys) => {
+      const next = new Set(keys);
+      next.delete(item.key);
+      return next;
+    });
+    if (!result.ok) return setError(result.error);
+    setMessage(`Row ${item.label} marked ${status} (revision ${result.data.rev}).`);
+    if (status === 'verified') {
+      setDone((d) => new Set(d).add(item.key));
+      focusNext.current = true;
+    }
+    // The picture and the counts above come from the server.
+    startTransition(() => router.refresh());
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLLIElement>, item: QueueItem, k: number) {
@@ -88,8 +92,8 @@ export function ReviewQueue({ slug, baseRev, items, remaining, sourceLang, trans
     const key = event.key;
     if (key === 'j' || key === 'ArrowDown') move(k + 1);
     else if (key === 'k' || key === 'ArrowUp') move(k - 1);
-    else if (key === 'a') mark(item, 'verified');
-    else if (key === 'u') mark(item, 'unverified');
+    else if (key === 'a') void mark(item, 'verified');
+    else if (key === 'u') void mark(item, 'unverified');
     else if (key === 'Enter' && event.target === refs.current[k]) router.push(item.href);
     else return;
     event.preventDefault();
@@ -130,10 +134,10 @@ export function ReviewQueue({ slug, baseRev, items, remaining, sourceLang, trans
               <p lang={translationLang}>{item.translation || <em lang="en">(no translation text)</em>}</p>
             </div>
             <div className={styles.actions}>
-              <button type="button" tabIndex={k === index ? 0 : -1} onClick={() => mark(item, 'verified')} data-testid="queue-accept">
+              <button type="button" tabIndex={k === index ? 0 : -1} onClick={() => void mark(item, 'verified')} disabled={saving.has(item.key)} data-testid="queue-accept">
                 Accept <kbd>a</kbd>
               </button>
-              <button type="button" tabIndex={k === index ? 0 : -1} onClick={() => mark(item, 'unverified')} disabled={item.status === 'unverified'}>
+              <button type="button" tabIndex={k === index ? 0 : -1} onClick={() => void mark(item, 'unverified')} disabled={item.status === 'unverified' || saving.has(item.key)}>
                 Unverified <kbd>u</kbd>
               </button>
               <Link href={item.href} tabIndex={k === index ? 0 : -1}>

@@ -14,7 +14,8 @@ function coversEverything(links: readonly Link[], n: number, m: number) {
   expect(links.flatMap((l) => l.tgt)).toEqual([...Array(m).keys()]);
 }
 
-describe('align: synthetic bitexts with known links', () => {
+// Aligning hundreds of sentences takes a second or two; on a loaded machine, more.
+describe('align: synthetic bitexts with known links', { timeout: 30_000 }, () => {
   it('recovers splits, merges, omissions and additions', () => {
     const { src, tgt, gold } = syntheticBitext({ sentences: 400, seed: 1, split: 0.1, merge: 0.08, drop: 0.03, add: 0.03 });
     const links = align(src, tgt);

@@ -3,7 +3,7 @@ import { Fact } from '@/app/_components/fact';
 import { ImportLink } from '@/app/_components/import-link';
 import { getDb } from '@/db';
 import { listLibraryDocuments } from '@/db/queries/library';
-import { formatDocumentDate, formatList, progressPhrase } from '@/lib/render/format';
+import { formatDocumentDate, formatList, progressPhrase, verifiedPhrase } from '@/lib/render/format';
 import { languageName } from '@/lib/render/lang';
 
 export const dynamic = 'force-dynamic';
@@ -35,6 +35,10 @@ export default async function LibraryPage() {
                 {doc.isExcerpt ? (
                   <Fact term="Extent" value={<span className="badge badge--excerpt">Excerpt</span>} />
                 ) : null}
+                <Fact
+                  term="Reviewed"
+                  value={<span data-testid="review-share">{verifiedPhrase(doc.review.verified, doc.review.rows)}</span>}
+                />
                 {doc.sources.map((s) => (
                   <Fact
                     key={s.witnessId}

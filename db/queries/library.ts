@@ -1,12 +1,13 @@
 /**
- * The library: every document with its witnesses and how much of each
- * source witness is still placeholder. Three small reads, whatever the
- * documents' length: counts are aggregated in the database.
+ * The library: every document with its witnesses, how much of each
+ * source witness is still placeholder, and the share of rows verified.
+ * Four small reads, whatever the documents' length: counts are aggregated
+ * in the database.
  */
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Witness } from '@/lib/alignment/types';
 import type { Db } from '../connect';
-import { segments, witnesses } from '../schema';
+import { alignmentRows, segments, witnesses } from '../schema';
 import { listDocuments, type DocumentMeta } from './documents';
 
 export interface SourceProgress {
@@ -22,10 +23,12 @@ export interface SourceProgress {
 export interface LibraryEntry extends DocumentMeta {
   witnesses: Witness[];
   sources: SourceProgress[];
+  /** Current alignment rows, and how many of them an editor has verified. */
+  review: { rows: number; verified: number };
 }
 
 export async function listLibraryDocuments(db: Db): Promise<LibraryEntry[]> {
-  const [docs, witnessRows, counts] = await Promise.all([
+  const [docs, witnessRows, counts, reviewCounts] = await Promise.all([
     listDocuments(db),
     db
       .select({
@@ -49,7 +52,17 @@ export async function listLibraryDocuments(db: Db): Promise<LibraryEntry[]> {
       .innerJoin(witnesses, eq(witnesses.id, segments.witnessId))
       .where(and(isNull(segments.revTo), eq(witnesses.role, 'source')))
       .groupBy(segments.witnessId),
+    db
+      .select({
+        documentId: alignmentRows.documentId,
+        rows: sql<number>`count(*)::int`,
+        verified: sql<number>`(count(*) filter (where ${alignmentRows.status} = 'verified'))::int`,
+      })
+      .from(alignmentRows)
+      .where(isNull(alignmentRows.revTo))
+      .groupBy(alignmentRows.documentId),
   ]);
+  const reviewByDocument = new Map(reviewCounts.map((c) => [c.documentId, { rows: Number(c.rows), verified: Number(c.verified) }]));
 
   const countByWitness = new Map(counts.map((c) => [c.witnessId, c]));
   return docs.map((doc) => {
@@ -61,6 +74,6 @@ export async function listLibraryDocuments(db: Db): Promise<LibraryEntry[]> {
         const turns = Number(c?.turns ?? 0);
         return { witnessId: w.id, label: w.label, lang: w.lang, turns, transcribed: turns - Number(c?.pendingTurns ?? 0) };
       });
-    return { ...doc, witnesses: own, sources };
+    return { ...doc, witnesses: own, sources, review: reviewByDocument.get(doc.id) ?? { rows: 0, verified: 0 } };
   });
 }

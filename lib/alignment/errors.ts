@@ -37,7 +37,9 @@ export type AlignmentErrorCode =
   /** A revision that does not exist (yet) or cannot be used as asked. */
   | 'bad-revision'
   /** A document detail that cannot be stored as given (a date that is no date, an unknown language). */
-  | 'bad-metadata';
+  | 'bad-metadata'
+  /** Source text to align that does not fit the passage, or links that do not cover it. */
+  | 'bad-alignment';
 
 export class AlignmentError extends DomainError {
   declare readonly code: AlignmentErrorCode;

@@ -115,6 +115,45 @@ export const editMetadataSchema = z.object({
 });
 export type EditMetadataOp = z.output<typeof editMetadataSchema>;
 
+/** Most sentences (and links) one aligned source text may have, and most characters in all. */
+export const MAX_ALIGN_SENTENCES = 20_000;
+export const MAX_ALIGN_CHARACTERS = 2_000_000;
+const index = z.number().int().nonnegative();
+
+export const alignSourceSchema = z.object({
+  type: z.literal('align-source'),
+  /** The source column whose placeholders are replaced. */
+  witnessId,
+  /** The translation column it is aligned to. */
+  translationWitnessId: witnessId,
+  /** Every placeholder of the passage, as the editor saw them. */
+  placeholderKeys: z.array(key).min(1, 'name the placeholders to replace').max(MAX_ALIGN_SENTENCES),
+  /** The passage's translation segments in reading order, as the editor saw them (before any split). */
+  translationKeys: z.array(key).min(1, 'name the translation segments').max(MAX_ALIGN_SENTENCES),
+  /** Translation segments cut into sentences first, at these offsets (as split-segment). */
+  translationSplits: z
+    .array(z.object({ segmentKey: key, offsets: z.array(z.number().int().positive()).min(1).max(500) }))
+    .max(MAX_ALIGN_SENTENCES),
+  /** The source text, one sentence each, in reading order. */
+  sentences: z
+    .array(segmentText)
+    .min(1, 'the source text has no sentences')
+    .max(MAX_ALIGN_SENTENCES)
+    .refine(
+      (all) => all.reduce((n, s) => n + s.length, 0) <= MAX_ALIGN_CHARACTERS,
+      'the source text is longer than 2,000,000 characters; align it a passage at a time',
+    ),
+  /**
+   * One link per new row: source sentence indexes and translation unit
+   * indexes (the translation segments above, after the splits, in reading
+   * order). Together they cover both sides once, in order.
+   */
+  links: z
+    .array(z.object({ src: z.array(index).max(8), tgt: z.array(index).max(8) }))
+    .min(1)
+    .max(2 * MAX_ALIGN_SENTENCES),
+});
+
 export const editOpSchema = z.discriminatedUnion('type', [
   mergeRowsSchema,
   splitRowSchema,
@@ -124,6 +163,7 @@ export const editOpSchema = z.discriminatedUnion('type', [
   replacePlaceholderSchema,
   correctTextSchema,
   setRowStatusSchema,
+  alignSourceSchema,
 ]);
 
 export type EditOp = z.output<typeof editOpSchema>;
@@ -136,6 +176,7 @@ export type MergeSegmentsOp = z.output<typeof mergeSegmentsSchema>;
 export type ReplacePlaceholderOp = z.output<typeof replacePlaceholderSchema>;
 export type CorrectTextOp = z.output<typeof correctTextSchema>;
 export type SetRowStatusOp = z.output<typeof setRowStatusSchema>;
+export type AlignSourceOp = z.output<typeof alignSourceSchema>;
 
 /** Operations that only regroup segments: each witness's text must come out unchanged. */
 export const ALIGNMENT_ONLY_OPS: readonly EditOpType[] = [

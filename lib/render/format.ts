@@ -47,6 +47,12 @@ export function progressPhrase(transcribed: number, turns: number): string {
   return `${transcribed} of ${turns} ${turns === 1 ? 'turn' : 'turns'} transcribed`;
 }
 
+/** "40 % of rows verified (12 of 30)": the library's review progress, rounded down so 99.9 % never reads 100 %. */
+export function verifiedPhrase(verified: number, rows: number): string {
+  const pct = rows === 0 ? 0 : Math.floor((verified / rows) * 100);
+  return `${pct} % of rows verified (${verified} of ${rows})`;
+}
+
 /** Cuts text to at most `maxWords` words, marking the cut with an ellipsis. */
 export function excerptWords(text: string, maxWords: number): { text: string; cut: boolean } {
   const words = text.split(/(\s+)/);

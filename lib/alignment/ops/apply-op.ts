@@ -11,6 +11,7 @@ import { findViolations, turnRefViolations, witnessTexts } from '../invariants';
 import { ALIGNMENT_ONLY_OPS, type EditOp } from '../op-schema';
 import type { AlignmentState } from '../types';
 import type { EditWindow } from '../window';
+import { alignSource } from './align-source';
 import { mergeRows } from './merge-rows';
 import { mergeSegments } from './merge-segments';
 import { moveBoundary } from './move-boundary';
@@ -48,6 +49,8 @@ export function namedKeys(op: EditOp): { rowKeys: string[]; segmentKeys: string[
     case 'replace-placeholder':
     case 'correct-text':
       return { rowKeys: [], segmentKeys: [op.segmentKey], wholeTurns: false };
+    case 'align-source':
+      return { rowKeys: [], segmentKeys: [...op.placeholderKeys, ...op.translationKeys], wholeTurns: true };
   }
 }
 
@@ -69,6 +72,8 @@ function run(window: EditWindow, op: EditOp, context: OpContext): OpOutcome {
       return correctText(window, op);
     case 'set-row-status':
       return setRowStatus(window, op);
+    case 'align-source':
+      return alignSource(window, op, context);
   }
 }
 

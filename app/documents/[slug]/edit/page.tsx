@@ -19,6 +19,7 @@ import { EditorProvider } from './_components/editor-context';
 import { ShortcutsHelp } from './_components/shortcuts-help';
 import { UndoButton } from './_components/undo-button';
 import styles from './_components/edit.module.css';
+import { PAGE_TURNS } from './_data/edit-pages';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,8 +28,6 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-/** Turns per page: a long document is edited a page at a time, so the page stays light. */
-const PAGE_TURNS = 200;
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { slug } = await params;
@@ -73,6 +72,8 @@ export default async function EditPage({ params, searchParams }: Props) {
         <nav aria-label="Document" className={styles.nav}>
           <Link href={`/documents/${slug}`}>Read</Link>
           <Link href={`/documents/${slug}/history`}>History</Link>
+          <Link href={`/documents/${slug}/edit/source`}>Source text</Link>
+          <Link href={`/documents/${slug}/edit/review`}>Review</Link>
         </nav>
         <UndoButton slug={slug} target={undoTarget} />
       </header>

@@ -1,0 +1,18 @@
+/**
+ * The checks every editor-only page under /edit makes: signed in (else sign
+ * in and come back), editor role (else not found), the document exists.
+ */
+import 'server-only';
+import { notFound, redirect } from 'next/navigation';
+import { getCurrentUser, type SessionUser } from '@/app/_auth/current-user';
+import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
+import { hasRole } from '@/lib/auth/action-pipeline';
+
+export async function requireEditorPage(slug: string, path: string): Promise<{ user: SessionUser; doc: NonNullable<Awaited<ReturnType<typeof loadDocument>>> }> {
+  const user = await getCurrentUser();
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/documents/${slug}/${path}`)}`);
+  if (!hasRole(user, 'editor')) notFound();
+  const doc = await loadDocument(slug);
+  if (!doc) notFound();
+  return { user, doc };
+}

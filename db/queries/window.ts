@@ -10,7 +10,7 @@
  * read is exactly revision `rev` even if an edit lands meanwhile, and the
  * result can be cached under that revision (db/read-path/).
  */
-import { and, asc, eq, gte, isNull, lt, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, isNull, lt, lte, max, sql, type SQL } from 'drizzle-orm';
 import { referenceWitness } from '@/lib/alignment/row-refs';
 import type { AlignmentState, Segment, Witness } from '@/lib/alignment/types';
 import type { Db } from '../connect';
@@ -43,6 +43,11 @@ export interface TurnSpan {
 
 /** The order key of the row holding the first segment of `turn` in the reference witness, at `rev`. */
 export async function turnRowOrderKey(db: Db, witnessId: number, turn: number, rev: number): Promise<string | null> {
+  return (await turnRowOrderKeys(db, witnessId, turn, rev))?.first ?? null;
+}
+
+/** The order keys of the first and the last row holding a segment of `turn` in the reference witness, at `rev`. */
+async function turnRowOrderKeys(db: Db, witnessId: number, turn: number, rev: number): Promise<{ first: string; last: string } | null> {
   const keys = await db
     .select({ key: segments.key })
     .from(segments)
@@ -59,8 +64,12 @@ export async function turnRowOrderKey(db: Db, witnessId: number, turn: number, r
     sql`select order_key from alignment_rows where id = k.v::int and ${alive(rev)}`,
   );
   let first: string | null = null;
-  for (const { order_key: key } of rows) if (first === null || key < first) first = key;
-  return first;
+  let last: string | null = null;
+  for (const { order_key: key } of rows) {
+    if (first === null || key < first) first = key;
+    if (last === null || key > last) last = key;
+  }
+  return first === null || last === null ? null : { first, last };
 }
 
 /** The last turn number of a witness in the current alignment (0 when it has none): one index range read. */
@@ -83,13 +92,17 @@ export async function getAlignmentWindow(
   const witnesses = witnessList ?? (await getWitnesses(db, documentId));
   const reference = referenceWitness({ witnesses });
   if (!reference) return { rev, witnesses, rows: [], segments: {} };
-  const [from, to] = await Promise.all([
+  const [from, to, lastTurn] = await Promise.all([
     span.first > 1 ? turnRowOrderKey(db, reference.id, span.first, rev) : null,
     turnRowOrderKey(db, reference.id, span.last + 1, rev),
+    turnRowOrderKeys(db, reference.id, span.last, rev),
   ]);
   const bounds: SQL[] = [eq(alignmentRows.documentId, documentId), aliveAt(alignmentRows, rev)];
   if (from != null) bounds.push(gte(alignmentRows.orderKey, from));
-  if (to != null) bounds.push(lt(alignmentRows.orderKey, to));
+  // The window ends before the next turn's row, unless a boundary move or a merge put the span's last
+  // turn into that row (or past it): then it ends with the last row holding that turn.
+  if (lastTurn != null && to != null && lastTurn.last >= to) bounds.push(lte(alignmentRows.orderKey, lastTurn.last));
+  else if (to != null) bounds.push(lt(alignmentRows.orderKey, to));
   const rowRecords = await db
     .select(rowColumns)
     .from(alignmentRows)

@@ -94,6 +94,9 @@ export function diffVersions(
   for (const [key, next] of after.rows) {
     if (!before.rows.has(key)) changes.insertRows.push(stripRow(next));
   }
+  // Closed keys in key order: a window and the whole document hold the same keys in different map orders.
+  changes.closeSegments.sort();
+  changes.closeRows.sort();
   return changes;
 }
 

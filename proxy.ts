@@ -8,6 +8,10 @@
  *   indexed lookup and before any page code reads the document; other
  *   responses get the ETag and `Cache-Control: public, no-cache`, so a shared
  *   cache may keep them but asks each time (lib/render/page-etag.ts).
+ * - answers a URL that names no document, passage or revision (or the
+ *   accounts page, to an anonymous visitor) with the not-found page rendered on the
+ *   server, saying why (db/read-path/missing-page.ts): a page's own
+ *   notFound() gives an empty body without JavaScript in Next 16;
  * The embedded PGlite database lives inside this process: it is always up,
  * and the revision lookup goes through the app's own handle.
  */
@@ -17,6 +21,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
 import { createAvailabilityGate } from '@/lib/render/availability';
+import { encodeMissingPage, isAdminPath, MISSING_PAGE_HEADER, MISSING_PAGE_PATH, type MissingPage } from '@/lib/render/missing-page';
 import { etagMatches, hasSessionCookie, pageEtag, pageScope, type PageScope } from '@/lib/render/page-etag';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailableHtml } from '@/lib/render/unavailable-page';
 
@@ -73,8 +78,29 @@ async function revalidated(request: NextRequest): Promise<NextResponse> {
   return response;
 }
 
+/** Null for anything but a full-page GET (client navigations and actions let the page decide). */
+async function missingPage(request: NextRequest): Promise<MissingPage | null> {
+  if (!(request.method === 'GET' || request.method === 'HEAD') || request.headers.has('rsc') || request.headers.has('next-action')) return null;
+  const { pathname, searchParams } = request.nextUrl;
+  if (isAdminPath(pathname) && !hasSessionCookie(request.headers.get('cookie'))) {
+    return { kind: 'page', message: 'There is no page at this address.' };
+  }
+  if (!pathname.startsWith('/documents/')) return null;
+  const [{ findMissingPage }, { getDb }] = await Promise.all([import('@/db/read-path/missing-page'), import('@/db')]);
+  return findMissingPage(await getDb(), pathname, searchParams);
+}
+
+function notFoundResponse(request: NextRequest, missing: MissingPage): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set(MISSING_PAGE_HEADER, encodeMissingPage(missing));
+  return NextResponse.rewrite(new URL(MISSING_PAGE_PATH, request.url), { request: { headers } });
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  if (await isDatabaseAvailable()) return revalidated(request);
+  if (await isDatabaseAvailable()) {
+    const missing = await missingPage(request);
+    return missing ? notFoundResponse(request, missing) : revalidated(request);
+  }
   const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
   if (request.nextUrl.pathname.startsWith('/api/')) {
     return NextResponse.json(

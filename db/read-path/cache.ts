@@ -9,7 +9,9 @@ import type { Db } from '../connect';
 /** Entries are windows of a few hundred rows, passages and their citations: a few hundred KB at most each. */
 const MAX_ENTRIES = 1_000;
 
-const caches = new WeakMap<Db, RevisionCache>();
+// On globalThis: proxy.ts is bundled apart from the pages, and both must see one cache per handle.
+const holder = globalThis as unknown as { __diptychReadCaches?: WeakMap<Db, RevisionCache> };
+const caches = (holder.__diptychReadCaches ??= new WeakMap<Db, RevisionCache>());
 
 export function readCache(db: Db): RevisionCache {
   let cache = caches.get(db);

@@ -50,7 +50,7 @@ if (env.AUTH_OIDC_ISSUER && env.AUTH_OIDC_ID && env.AUTH_OIDC_SECRET) {
     clientSecret: env.AUTH_OIDC_SECRET,
     authorization: { params: { scope: 'openid email profile' } },
     // Only a verified address may stand for an account.
-    profile(profile) {
+    profile(profile: Record<string, unknown>) {
       return {
         id: String(profile.sub),
         name: typeof profile.name === 'string' ? profile.name : null,

@@ -18,6 +18,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         <button type="button" onClick={() => reset()}>
           Try again
         </button>{' '}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- a full page load after an error, not a client transition from a broken tree */}
         <a href="/">Back to the library</a>
       </p>
     </div>

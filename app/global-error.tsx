@@ -12,6 +12,7 @@ export default function GlobalError({ error }: { error: Error & { digest?: strin
           <p>The page could not be shown. Please try again in a moment.</p>
           {error.digest ? <p>Reference for the site’s maintainers: {error.digest}</p> : null}
           <p>
+            {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- the root layout failed: a full page load, not a client transition */}
             <a href="/">Back to the library</a>
           </p>
         </main>

@@ -188,7 +188,7 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     await seedDatabase(database.db);
     const userId = await ensureSystemUser(database.db);
     await createLargeDocument(database.db, { slug: BIG, turns: 20_000, userId });
-    await database.db.execute('analyze' as never);
+    await database.db.execute('analyze');
     await database.close();
     const env = { ...process.env, DATABASE_URL: url.toString(), NEXT_DIST_DIR: DIST, AUTH_SECRET: 'bench-secret-not-for-production-0123456789', PORT: String(PORT) };
     const create = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/user-create.ts', '--email', 'bench@bench.test', '--role', 'editor', '--name', 'Bench'], {

@@ -10,6 +10,7 @@ import postgres from 'postgres';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = process.argv[2] ?? '3100';
+/** @type {NodeJS.ProcessEnv} */
 const env = { ...process.env, PORT: port, AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production-0123456789' };
 
 if (process.env.DATABASE_URL) {
@@ -32,6 +33,7 @@ if (process.env.DATABASE_URL) {
 // The accounts the browser tests sign in with (tests/e2e/fixtures/accounts.ts), created
 // through the real command line before the server opens the database.
 const E2E_PASSWORD = 'correct horse battery staple';
+/** @type {[email: string, role: string, name: string, ...flags: string[]][]} */
 const accounts = [
   ['editor@e2e.test', 'editor', 'Eddie Editor'],
   ['admin@e2e.test', 'admin', 'Ada Admin'],
@@ -61,5 +63,5 @@ if (process.argv.includes('--large-document')) {
 }
 
 const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { cwd: root, stdio: 'inherit', env });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

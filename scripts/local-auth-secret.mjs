@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
+/** @param {string} root the repository's folder */
 export function prepareLocalAuthSecret(root) {
   if (process.env.AUTH_SECRET) return;
   if (process.env.NODE_ENV === 'production' && process.env.DIPTYCH_ALLOW_LOCAL_SECRET !== '1') {

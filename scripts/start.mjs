@@ -13,6 +13,7 @@ const buildId = path.join(root, distDir, 'BUILD_ID');
 const sourceDirs = ['app', 'lib', 'db', 'public', 'drizzle'];
 const sourceFiles = ['next.config.ts', 'package.json', 'instrumentation.ts', 'proxy.ts', 'auth.ts', 'auth.config.ts'];
 
+/** @param {string} entry a file or folder @returns {number} */
 function newestMtime(entry) {
   if (!existsSync(entry)) return 0;
   const stat = statSync(entry);
@@ -29,6 +30,7 @@ function needsBuild() {
   return Math.max(...sources) > built;
 }
 
+/** @param {string[]} args `next`'s arguments */
 function run(args) {
   const result = spawnSync('npx', ['next', ...args], { cwd: root, stdio: 'inherit', env: process.env });
   if (result.status !== 0) process.exit(result.status ?? 1);

@@ -1,19 +1,20 @@
 #!/usr/bin/env node
-// `npm test`: every suite, in the order CI wants it: types, unit and
+// `npm test`: every suite, in the order CI wants it: lint (types, ESLint, Prettier), unit and
 // integration (Vitest), then a production build and the browser tests
 // (Playwright in Debian's Chromium) against it. Stops at the first failure.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
+/** @type {[name: string, command: string[]][]} */
 const steps = [
-  ['typecheck', ['npx', 'tsc', '--noEmit']],
+  ['lint (types, ESLint, Prettier)', ['npm', 'run', 'lint']],
   ['unit + integration', ['npx', 'vitest', 'run']],
   ['build', ['npx', 'next', 'build']],
   ['browser', ['npx', 'playwright', 'test']],
 ];
 
-for (const [name, [cmd, ...args]] of steps) {
+for (const [name, [cmd = '', ...args]] of steps) {
   console.log(`\n▶ ${name}: ${[cmd, ...args].join(' ')}`);
   const started = Date.now();
   const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });

@@ -39,8 +39,8 @@ function plan(input: z.output<typeof importInput>) {
   });
 }
 
-export const previewImport = formAction({ role: 'editor', schema: importInput, name: 'import.preview' }, async (input) =>
-  importPreview(plan(input)),
+export const previewImport = formAction({ role: 'editor', schema: importInput, name: 'import.preview' }, (input) =>
+  Promise.resolve(importPreview(plan(input))),
 );
 
 export const saveImport = formAction({ role: 'editor', schema: importInput, name: 'import.save' }, async (input, { user }) => {

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../connect';
 import { getRecentFailures, deleteFailures, recordFailures } from '../queries/sign-in-attempts';
-import { getSignInCandidateByEmail, type ActiveUser, type AccountRole } from '../queries/users';
+import { getSignInCandidateByEmail, type ActiveUser } from '../queries/users';
 import { verifyAgainstDecoy, verifyPassword } from '@/lib/auth/password';
 import {
   decideSignIn,
@@ -61,7 +61,7 @@ export async function authenticate(
     if (email) await deleteFailures(tx, [emailSubject(email)]);
     return {
       ok: true,
-      user: { id: candidate.id, email: candidate.email, name: candidate.name, role: candidate.role as AccountRole },
+      user: { id: candidate.id, email: candidate.email, name: candidate.name, role: candidate.role },
     };
   });
 }

@@ -4,11 +4,11 @@
  * sign-in is refused.
  */
 import type { Db } from '../connect';
-import { getSignInCandidateByEmail, type ActiveUser, type AccountRole } from '../queries/users';
+import { getSignInCandidateByEmail, type ActiveUser } from '../queries/users';
 
 export async function findAccountForExternalSignIn(db: Db, verifiedEmail: string | null | undefined): Promise<ActiveUser | null> {
   if (!verifiedEmail?.trim()) return null;
   const candidate = await getSignInCandidateByEmail(db, verifiedEmail);
   if (!candidate || candidate.disabled || candidate.role === 'system') return null;
-  return { id: candidate.id, email: candidate.email, name: candidate.name, role: candidate.role as AccountRole };
+  return { id: candidate.id, email: candidate.email, name: candidate.name, role: candidate.role };
 }

@@ -28,7 +28,7 @@ async function probeEach<T>(db: Db, values: readonly (string | number)[], probe:
   if (values.length === 0) return [];
   const result = await db.execute(sql`select p.* from json_array_elements_text(${JSON.stringify(values)}::json) as k(v) cross join lateral (${probe} offset 0) as p`);
   // postgres.js returns an array; PGlite returns { rows }.
-  return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 const alive = (rev: number) => sql`rev_from <= ${rev} and (rev_to is null or rev_to > ${rev})`;

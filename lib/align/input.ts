@@ -7,6 +7,7 @@ import { DomainError } from '@/lib/errors';
 
 export class AlignInputError extends DomainError {}
 
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 
 /** The lines of a one-sentence-a-line file (a final newline ends the last line, it does not add an empty one). */

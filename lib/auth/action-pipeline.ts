@@ -77,7 +77,7 @@ export async function runAction<S extends z.ZodType, T>(
       const message = first ? `Invalid input${first.path ? ` (${first.path})` : ''}: ${first.message}` : 'Invalid input.';
       return { ok: false, error: { code: 'invalid-input', message, issues } };
     }
-    const data = await handler(parsed.data as z.output<S>, { user });
+    const data = await handler(parsed.data, { user });
     return { ok: true, data };
   } catch (error) {
     if (error instanceof DomainError) {
@@ -98,6 +98,6 @@ export async function runAction<S extends z.ZodType, T>(
  */
 export function isNextControlFlow(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('digest' in error)) return false;
-  const digest = (error as { digest: unknown }).digest;
+  const digest = error.digest;
   return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
 }

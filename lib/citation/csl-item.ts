@@ -4,7 +4,7 @@
  * citation-js, so they cannot disagree. See docs/citations.md for why each
  * field is what it is.
  */
-import type { CSL, CSLDate } from '@citation-js/core';
+import type { CSL } from '@citation-js/core';
 import { archiveParts, familyName, personName } from './names';
 
 export interface CitedDocument {
@@ -113,7 +113,7 @@ export function cslItem(target: CitationTarget): CSL {
   };
   if (authors.length) item.author = authors;
   if (doc.translator) item.translator = [personName(doc.translator)];
-  if (parts) item.issued = { 'date-parts': [parts] } as CSLDate;
+  if (parts) item.issued = { 'date-parts': [parts] };
   if (doc.publisher) item.publisher = doc.publisher;
   if (archive) {
     item.archive = archive.archive;

@@ -46,6 +46,12 @@ export type StyledFormat = 'chicagoNote' | 'chicagoFullNote' | 'chicagoBibliogra
  */
 const LOCATOR_LABEL = 'turn';
 
+/** The text formats (citation, bibliography, biblatex) return a string; citation-js types format() by its plugins, which do not say so. */
+function formatText(cite: Cite, name: 'citation' | 'bibliography' | 'biblatex', options: object): string {
+  const format = cite.format.bind(cite) as unknown as (name: string, options: object) => string;
+  return format(name, options);
+}
+
 export function formatCitations(target: CitationTarget): CitationSet {
   ensureStyles();
   const item = cslItem(target);
@@ -54,17 +60,17 @@ export function formatCitations(target: CitationTarget): CitationSet {
 
   const note = (style: string, format: 'text' | 'html') =>
     clean(
-      cite.format('citation', {
+      formatText(cite, 'citation', {
         template: style,
         format,
         entry: {
           citationItems: [{ id: item.id, locator, label: LOCATOR_LABEL }],
           properties: { noteIndex: 1 },
         },
-      } as never) as string,
+      }),
     );
   const bibliography = (style: string, format: 'text' | 'html') =>
-    clean(cite.format('bibliography', { template: style, format } as never) as string);
+    clean(formatText(cite, 'bibliography', { template: style, format }));
 
   return {
     item,
@@ -76,7 +82,7 @@ export function formatCitations(target: CitationTarget): CitationSet {
     mlaInText: note(MLA, 'text'),
     apa: bibliography(APA, 'text'),
     apaInText: note(APA, 'text'),
-    bibtex: `${(cite.format('biblatex', { format: 'text' } as never) as string).trim()}\n`,
+    bibtex: `${formatText(cite, 'biblatex', { format: 'text' }).trim()}\n`,
     ris: formatRis(risRecord(item)),
     cslJson: `${JSON.stringify([item], null, 2)}\n`,
     html: {

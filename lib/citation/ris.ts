@@ -20,8 +20,8 @@ const ORDER = ['TY', 'AU', 'A4', 'TI', 'DA', 'PY', 'PB', 'DB', 'AN', 'ET', 'LA',
 export function risRecord(item: CSL): RisRecord {
   // plugin-ris ships no types: its output format is registered at run time.
   const cite = new Cite(item);
-  const format = cite.format as unknown as (name: 'ris', options: object) => RisRecord[];
-  const [base] = format.call(cite, 'ris', { format: 'object', spec: 'mixed' });
+  const format = cite.format.bind(cite) as unknown as (name: 'ris', options: object) => RisRecord[];
+  const [base] = format('ris', { format: 'object', spec: 'mixed' });
   const record: RisRecord = { ...base };
   if (item.translator?.length) record.A4 = item.translator.map(risName);
   if (item.publisher) record.PB = item.publisher;

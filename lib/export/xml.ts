@@ -1,6 +1,7 @@
 /** XML text and attribute escaping for the exporters: user text never becomes markup. */
 
 // Characters XML 1.0 forbids even escaped; the importer refuses them, this is a last guard.
+// eslint-disable-next-line no-control-regex -- matching the control characters XML forbids is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export function xmlText(text: string): string {

@@ -28,7 +28,8 @@ function segText(node: unknown): string {
       .map(([, v]) => segText(v))
       .join('');
   }
-  return node === undefined || node === null ? '' : String(node);
+  // The XML parser gives numbers and booleans for texts that look like them.
+  return typeof node === 'number' || typeof node === 'boolean' ? String(node) : '';
 }
 
 export function parseTmx(input: string | Uint8Array, options: { slug: string; title?: string }): DocumentBundle {

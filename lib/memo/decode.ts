@@ -6,6 +6,7 @@
 import { ImportError, MAX_MEMO_BYTES } from '@/lib/memo/errors';
 
 // C0 controls except tab/LF/CR, DEL, and C1 controls (usually mis-decoded cp1252).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 const CONTROL_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 export function decodeMemoInput(input: string | Uint8Array): string {
   let text: string;

@@ -451,7 +451,7 @@ test.describe('errors', () => {
         expect(response.headers()['retry-after']).toBe('30');
         const body = await response.text();
         expect(body).toContain('Diptych is resting for a moment');
-        expect(body).not.toMatch(/ECONNREFUSED|    at |Error:|node_modules/);
+        expect(body).not.toMatch(/ECONNREFUSED| {4}at |Error:|node_modules/);
       }
       const api = await request.get(`http://127.0.0.1:${port}/api/documents`);
       expect(api.status()).toBe(503);

@@ -145,7 +145,7 @@ describe.each(testDatabaseKinds)('a 20,000-row document on %s', (kind) => {
 
 async function getWitnessIds(db: Db, documentId: number) {
   const rows = await db.execute<{ id: number; lang: string }>(sql`select id, lang from witnesses where document_id = ${documentId}`);
-  const list = (Array.isArray(rows) ? rows : (rows as unknown as { rows: { id: number; lang: string }[] }).rows) as { id: number; lang: string }[];
+  const list = (Array.isArray(rows) ? rows : (rows as { rows: { id: number; lang: string }[] }).rows) as { id: number; lang: string }[];
   return { ru: list.find((w) => w.lang === 'ru')!.id, en: list.find((w) => w.lang === 'en')!.id };
 }
 

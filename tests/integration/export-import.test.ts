@@ -145,7 +145,7 @@ describe.each(testDatabaseKinds)('export and import on %s', (kind) => {
 
   it('CSV: one line per row, one column per witness, parsed back with the texts', async () => {
     const bundle = await getDocumentBundle(database.db, slugDoc, null);
-    const records = parseCsv(exportCsv(bundle), { columns: true }) as Record<string, string>[];
+    const records: Record<string, string>[] = parseCsv(exportCsv(bundle), { columns: true });
     expect(records).toHaveLength(10);
     expect(records[0]!['ref']).toBe('T1');
     expect(records[0]!['ru: Russian original']).toBe('Доброе утро, господин Президент. Сердечно приветствую Вас.');

@@ -47,7 +47,7 @@ describe.each(testDatabaseKinds)('importing a %s book', (kind) => {
     const analyzed = await database.db.execute<{ n: number }>(
       sql`select count(*)::int as n from pg_stat_user_tables where relname = 'segments' and (last_analyze is not null or last_autoanalyze is not null)`,
     );
-    const rows = (Array.isArray(analyzed) ? analyzed : (analyzed as unknown as { rows: { n: number }[] }).rows) as { n: number }[];
+    const rows = (Array.isArray(analyzed) ? analyzed : (analyzed as { rows: { n: number }[] }).rows) as { n: number }[];
     expect(rows[0]!.n).toBe(1);
   });
 });

@@ -15,7 +15,7 @@ export async function tuplesRead(db: Db): Promise<number> {
               where relname in ('segments', 'alignment_rows', 'alignment_members'))
          + (select coalesce(sum(idx_tup_read), 0) from pg_stat_user_indexes
               where relname in ('segments', 'alignment_rows', 'alignment_members')) as n`);
-  const rows = (Array.isArray(result) ? result : (result as unknown as { rows: { n: string | number }[] }).rows) as { n: string | number }[];
+  const rows = (Array.isArray(result) ? result : (result as { rows: { n: string | number }[] }).rows) as { n: string | number }[];
   return Number(rows[0]!.n);
 }
 

@@ -23,7 +23,8 @@ export function ImportForm() {
   const [previewedText, setPreviewedText] = useState<string | null>(null);
   const [preview, previewAction, previewing] = useActionState(async (previous: Awaited<ReturnType<typeof previewImport>> | null, form: FormData) => {
     const result = await previewImport(previous, form);
-    setPreviewedText(String(form.get('text') ?? ''));
+    const previewed = form.get('text');
+    setPreviewedText(typeof previewed === 'string' ? previewed : '');
     return result;
   }, null);
   const [saved, saveAction, saving] = useActionState(saveImport, null);
@@ -39,11 +40,11 @@ export function ImportForm() {
           type="file"
           accept=".md,.txt,.markdown,.json,.tmx,text/plain,text/markdown,application/json"
           data-testid="import-file"
-          onChange={async (event) => {
+          onChange={(event) => {
             const file = event.currentTarget.files?.[0];
             if (!file) return;
             setFileName(file.name);
-            setText(await file.text());
+            void file.text().then(setText);
           }}
         />
         <small>A memorandum (Markdown or plain text, any convention in the formats guide), a Diptych JSON export or a TMX file.</small>

@@ -80,7 +80,7 @@ export class EditorPage {
           continue;
         }
         const value = await select.locator('option', { hasText: new RegExp(`^${start.replace('.', '\\.')}:`) }).getAttribute('value');
-        await select.selectOption(value!);
+        await select.selectOption(value);
       }
       await panel.getByRole('button', { name: 'Split row' }).click();
     });

@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 /**
  * Copies the text of a read-only field (what the reader sees is what is
@@ -9,9 +10,8 @@ import { useEffect, useState } from 'react';
  * JavaScript the field itself can be selected and copied.
  */
 export function CopyButton({ targetId, html, label }: { targetId: string; html?: string; label: string }) {
-  const [ready, setReady] = useState(false);
+  const ready = useHydrated();
   const [status, setStatus] = useState('');
-  useEffect(() => setReady(true), []);
   if (!ready) return null;
 
   async function copy() {
@@ -42,7 +42,7 @@ export function CopyButton({ targetId, html, label }: { targetId: string; html?:
 
   return (
     <span className="copy-button">
-      <button type="button" onClick={copy} aria-label={label} data-copied={status === 'Copied' || undefined}>
+      <button type="button" onClick={() => void copy()} aria-label={label} data-copied={status === 'Copied' || undefined}>
         Copy
       </button>
       <span role="status" aria-live="polite" className="copy-status">

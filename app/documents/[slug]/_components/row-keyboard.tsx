@@ -1,6 +1,7 @@
 'use client';
 
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
+import { useHydrated } from '@/app/_components/use-hydrated';
 
 /**
  * Progressive enhancement: j/k move focus to the next/previous aligned row;
@@ -9,9 +10,8 @@ import { useEffect, useState } from 'react';
  */
 export function RowKeyboard() {
   // The hint appears only once the keys work, i.e. with JavaScript running.
-  const [active, setActive] = useState(false);
+  const active = useHydrated();
   useEffect(() => {
-    setActive(true);
     function onKeyDown(event: KeyboardEvent) {
       if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
       const target = event.target as HTMLElement | null;

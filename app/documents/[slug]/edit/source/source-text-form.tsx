@@ -130,7 +130,7 @@ export function SourceTextForm({ slug, baseRev, plan, refusal }: Props) {
   }
 
   return (
-    <form onSubmit={submit} className={styles.panel} aria-describedby={`${id}-hint`} data-testid="source-text-form">
+    <form onSubmit={(event) => void submit(event)} className={styles.panel} aria-describedby={`${id}-hint`} data-testid="source-text-form">
       <p id={`${id}-hint`}>
         Turns T{plan.turns[0]}–T{plan.turns[plan.turns.length - 1]}: {plan.turns.length} turns, {plan.units.length} {languageName(plan.translationLang)} sentences.
       </p>
@@ -162,7 +162,7 @@ export function SourceTextForm({ slug, baseRev, plan, refusal }: Props) {
       </p>
       <p>
         <label>
-          Or upload a text file (UTF-8): <input type="file" accept=".txt,text/plain" onChange={upload} disabled={busy} />
+          Or upload a text file (UTF-8): <input type="file" accept=".txt,text/plain" onChange={(event) => void upload(event)} disabled={busy} />
         </label>
       </p>
       <p>

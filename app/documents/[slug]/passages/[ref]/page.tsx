@@ -27,7 +27,7 @@ async function load({ params, searchParams }: Props): Promise<Extract<PassageLoa
     case 'ok':
       return result;
     case 'redirect':
-      permanentRedirect(passagePath(slug, result.canonical, result.rev));
+      return permanentRedirect(passagePath(slug, result.canonical, result.rev));
     case 'missing-document':
     case 'bad-ref':
       notFound();

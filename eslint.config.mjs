@@ -9,7 +9,17 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', '.next*/', 'data/', 'drizzle/', 'test-results/', 'playwright-report/', 'bench/out/', 'public/', 'next-env.d.ts'],
+    ignores: [
+      'node_modules/',
+      '.next*/',
+      'data/',
+      'drizzle/',
+      'test-results/',
+      'playwright-report/',
+      'bench/out/',
+      'public/',
+      'next-env.d.ts',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

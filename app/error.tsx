@@ -10,8 +10,8 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="error-code">Something went wrong</p>
       <h1>This page could not be shown</h1>
       <p>
-        The server had a problem preparing it. This is usually brief: please try again in a moment. If it persists,
-        the database may be unavailable.
+        The server had a problem preparing it. This is usually brief: please try again in a moment. If it persists, the database may be
+        unavailable.
       </p>
       {error.digest ? <p className="search-summary">Reference for the site’s maintainers: {error.digest}</p> : null}
       <p>

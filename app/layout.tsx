@@ -7,7 +7,12 @@ import { INTERFACE_LANG } from '@/lib/render/lang';
 export const metadata: Metadata = {
   title: { default: 'Diptych', template: '%s · Diptych' },
   description: 'Translated historical documents beside their sources, aligned passage by passage.',
-  icons: { icon: [{ url: '/favicon.ico', sizes: '32x32' }, { url: '/favicon.svg', type: 'image/svg+xml' }] },
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '32x32' },
+      { url: '/favicon.svg', type: 'image/svg+xml' },
+    ],
+  },
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {

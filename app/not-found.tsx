@@ -31,8 +31,8 @@ export default async function NotFound() {
         </p>
       ) : (
         <p>
-          The document or passage you asked for does not exist here. A link may have a typing error, or name a turn
-          beyond the end of the document.
+          The document or passage you asked for does not exist here. A link may have a typing error, or name a turn beyond the end of
+          the document.
         </p>
       )}
       {missing?.kind === 'passage' ? <PassageRefHelp /> : null}

@@ -29,7 +29,8 @@ import { syntheticBitext } from '../tests/support/synthetic-bitext';
 const DEV =
   ['../../shared', '../../../shared']
     .map((up) => path.resolve(import.meta.dirname, up, 'bench-data/bleualign-de-fr'))
-    .find((dir) => existsSync(path.join(dir, 'dev.de'))) ?? path.resolve(import.meta.dirname, '../../shared/bench-data/bleualign-de-fr');
+    .find((dir) => existsSync(path.join(dir, 'dev.de'))) ??
+  path.resolve(import.meta.dirname, '../../shared/bench-data/bleualign-de-fr');
 const fmt = (x: number) => x.toFixed(3);
 
 function lines(file: string): string[] {
@@ -88,7 +89,10 @@ if (existsSync(path.join(DEV, 'dev.de'))) {
   console.log(`Bleualign de-fr dev (${de.length} x ${fr.length} sentences, ${gold.length} gold links):\n`);
   console.log('| aligner | strict P | strict R | strict F1 | lax P | lax R | lax F1 | ms |');
   console.log('|---|---:|---:|---:|---:|---:|---:|---:|');
-  for (const [name, lengthOnly] of [['Gale–Church, length only (baseline)', true], ['Diptych (length + anchors + learned word pairs)', false]] as const) {
+  for (const [name, lengthOnly] of [
+    ['Gale–Church, length only (baseline)', true],
+    ['Diptych (length + anchors + learned word pairs)', false],
+  ] as const) {
     const { value, ms } = timed(() => align(de, fr, { lengthOnly, sourceLang: 'de', targetLang: 'fr' }));
     const s = scoreAlignment(value, gold);
     console.log(
@@ -105,7 +109,8 @@ const slice = syntheticBitext({ sentences: 2_300, seed: 12, split: 0.09, merge: 
 const baseline = timed(() => align(big.src, big.tgt, { lengthOnly: true }));
 const ours = timed(() => align(big.src, big.tgt));
 const child = spawnSync(process.execPath, [...process.execArgv, import.meta.filename, '--memory-child'], { encoding: 'utf8' });
-const memory = child.status === 0 ? (JSON.parse(child.stdout.trim().split('\n').pop()!) as { beforeMb: number; peakMb: number }) : null;
+const memory =
+  child.status === 0 ? (JSON.parse(child.stdout.trim().split('\n').pop()!) as { beforeMb: number; peakMb: number }) : null;
 const quadratic = timed(() => fullMatrixLengthOnly(slice.src, slice.tgt));
 const f1Big = scoreAlignment(ours.value, big.gold).strict.f1;
 const f1Base = scoreAlignment(baseline.value, big.gold).strict.f1;
@@ -113,7 +118,9 @@ console.log(`\nSynthetic bitext, ${big.src.length} x ${big.tgt.length} sentences
 console.log('| aligner | CPU seconds | ratio to baseline | strict F1 |');
 console.log('|---|---:|---:|---:|');
 console.log(`| Gale–Church, length only, banded (baseline) | ${(baseline.ms / 1000).toFixed(2)} | 1.00 | ${fmt(f1Base)} |`);
-console.log(`| Diptych, three banded passes | ${(ours.ms / 1000).toFixed(2)} | ${(ours.ms / baseline.ms).toFixed(2)} | ${fmt(f1Big)} |`);
+console.log(
+  `| Diptych, three banded passes | ${(ours.ms / 1000).toFixed(2)} | ${(ours.ms / baseline.ms).toFixed(2)} | ${fmt(f1Big)} |`,
+);
 console.log(
   `| full n x m DP, length only, on ${slice.src.length} x ${slice.tgt.length} (a tenth per side) | ${(quadratic.ms / 1000).toFixed(2)} | ${(quadratic.ms / baseline.ms).toFixed(2)} | |`,
 );

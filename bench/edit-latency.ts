@@ -63,7 +63,10 @@ export async function runEditLatencyBench(): Promise<string[]> {
     const database = await createTestDatabase(kind);
     const label = kind === 'pglite' ? 'PGlite (in memory)' : 'PostgreSQL server';
     try {
-      const [user] = await database.db.insert(users).values({ email: 'bench@example.test', name: 'Bench', role: 'editor' }).returning({ id: users.id });
+      const [user] = await database.db
+        .insert(users)
+        .values({ email: 'bench@example.test', name: 'Bench', role: 'editor' })
+        .returning({ id: users.id });
       const docs = new Map<number, number>();
       for (const n of SIZES) {
         process.stderr.write(`${label}: generating a ${n}-row document…\n`);

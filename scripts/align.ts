@@ -8,7 +8,8 @@ import { align } from '@/lib/align/align';
 import { AlignInputError, languageTag, sentenceLines } from '@/lib/align/input';
 import { formatLinks } from '@/lib/align/links-format';
 
-const USAGE = 'Usage: npm run align -- SOURCE.txt TARGET.txt [--source-lang xx] [--target-lang yy]\n' +
+const USAGE =
+  'Usage: npm run align -- SOURCE.txt TARGET.txt [--source-lang xx] [--target-lang yy]\n' +
   'Both files hold one sentence a line (UTF-8). Prints one link a line: [i, j]:[k], 0-based.';
 
 function fail(message: string, code = 1): never {
@@ -42,7 +43,13 @@ async function load(file: string): Promise<string[]> {
     bytes = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    fail(code === 'ENOENT' ? `${file}: no such file` : code === 'EISDIR' ? `${file}: is a directory, not a file` : `${file}: cannot be read (${code})`);
+    fail(
+      code === 'ENOENT'
+        ? `${file}: no such file`
+        : code === 'EISDIR'
+          ? `${file}: is a directory, not a file`
+          : `${file}: cannot be read (${code})`,
+    );
   }
   return sentenceLines(bytes, file);
 }

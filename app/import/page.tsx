@@ -17,12 +17,14 @@ export default async function ImportPage() {
   if (!hasRole(user, 'editor')) notFound();
   return (
     <>
-      <h1 id="import-heading" className="page-title">Import a document</h1>
+      <h1 id="import-heading" className="page-title">
+        Import a document
+      </h1>
       <p className="page-lede">
         A memorandum becomes a translation column and a placeholder column, one row per turn: speaker labels as
-        <code>**Name**:</code>, <code>Name:</code>, <code>Name.</code> or <code>NAME.</code>, participants from the
-        title or a PARTICIPANTS list, front matter kept as details, <code>[Page 12]</code> kept as page breaks. A
-        Diptych JSON export or a TMX file imports as it is. Nothing is saved until you press Import.
+        <code>**Name**:</code>, <code>Name:</code>, <code>Name.</code> or <code>NAME.</code>, participants from the title or a
+        PARTICIPANTS list, front matter kept as details, <code>[Page 12]</code> kept as page breaks. A Diptych JSON export or a TMX
+        file imports as it is. Nothing is saved until you press Import.
       </p>
       <ImportForm />
     </>

@@ -95,7 +95,8 @@ export async function undoLastEdit(
     }
     const details = await metadataToUndo(tx, documentId, x, currentRev);
     const changes = restoreChangeSet(now, beforeX);
-    if (isEmptyChangeSet(changes) && !details) throw new AlignmentError('no-change', `Revision ${x} changed nothing that could be undone.`);
+    if (isEmptyChangeSet(changes) && !details)
+      throw new AlignmentError('no-change', `Revision ${x} changed nothing that could be undone.`);
     const rev = currentRev + 1;
     const summary = `Undid revision ${x}: ${target.summary}`;
     await writeChanges(tx, documentId, rev, changes);

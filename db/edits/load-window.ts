@@ -64,7 +64,15 @@ export async function currentRowsOfSegments(db: Db, documentId: number, segmentK
   const rows = await db
     .select({ orderKey: alignmentRows.orderKey, documentId: alignmentRows.documentId })
     .from(alignmentRows)
-    .where(and(inArray(alignmentRows.id, versions.map((v) => v.id)), isNull(alignmentRows.revTo)));
+    .where(
+      and(
+        inArray(
+          alignmentRows.id,
+          versions.map((v) => v.id),
+        ),
+        isNull(alignmentRows.revTo),
+      ),
+    );
   return [...new Set(rows.filter((r) => r.documentId === documentId).map((r) => r.orderKey))];
 }
 
@@ -90,10 +98,18 @@ export async function loadWindow(
   }
   const current = and(eq(alignmentRows.documentId, documentId), isNull(alignmentRows.revTo));
   const [before, after] = await Promise.all([
-    db.select({ orderKey: alignmentRows.orderKey }).from(alignmentRows)
-      .where(and(current, lt(alignmentRows.orderKey, lo))).orderBy(desc(alignmentRows.orderKey)).limit(2),
-    db.select({ orderKey: alignmentRows.orderKey }).from(alignmentRows)
-      .where(and(current, gt(alignmentRows.orderKey, hi))).orderBy(asc(alignmentRows.orderKey)).limit(2),
+    db
+      .select({ orderKey: alignmentRows.orderKey })
+      .from(alignmentRows)
+      .where(and(current, lt(alignmentRows.orderKey, lo)))
+      .orderBy(desc(alignmentRows.orderKey))
+      .limit(2),
+    db
+      .select({ orderKey: alignmentRows.orderKey })
+      .from(alignmentRows)
+      .where(and(current, gt(alignmentRows.orderKey, hi)))
+      .orderBy(asc(alignmentRows.orderKey))
+      .limit(2),
   ]);
   const from = before[0]?.orderKey ?? lo;
   const to = after[0]?.orderKey ?? hi;
@@ -109,11 +125,24 @@ export async function loadWindow(
 
   const members = rowRecords.length
     ? await db
-        .select({ rowVersionId: alignmentMembers.rowVersionId, witnessId: alignmentMembers.witnessId, segmentKey: alignmentMembers.segmentKey })
+        .select({
+          rowVersionId: alignmentMembers.rowVersionId,
+          witnessId: alignmentMembers.witnessId,
+          segmentKey: alignmentMembers.segmentKey,
+        })
         .from(alignmentMembers)
-        .where(inArray(alignmentMembers.rowVersionId, rowRecords.map((r) => r.id)))
+        .where(
+          inArray(
+            alignmentMembers.rowVersionId,
+            rowRecords.map((r) => r.id),
+          ),
+        )
     : [];
-  const segmentList = await currentSegmentsByKey(db, documentId, members.map((m) => m.segmentKey));
+  const segmentList = await currentSegmentsByKey(
+    db,
+    documentId,
+    members.map((m) => m.segmentKey),
+  );
   const segmentMap: Record<string, Segment> = {};
   for (const s of segmentList) segmentMap[s.key] = s;
 
@@ -142,10 +171,18 @@ export async function loadWindow(
       if (!first || !last) return;
       const live = and(eq(segments.witnessId, w.id), isNull(segments.revTo));
       const [[b], [a]] = await Promise.all([
-        db.select({ orderKey: segments.orderKey }).from(segments)
-          .where(and(live, lt(segments.orderKey, first.orderKey))).orderBy(desc(segments.orderKey)).limit(1),
-        db.select({ orderKey: segments.orderKey }).from(segments)
-          .where(and(live, gt(segments.orderKey, last.orderKey))).orderBy(asc(segments.orderKey)).limit(1),
+        db
+          .select({ orderKey: segments.orderKey })
+          .from(segments)
+          .where(and(live, lt(segments.orderKey, first.orderKey)))
+          .orderBy(desc(segments.orderKey))
+          .limit(1),
+        db
+          .select({ orderKey: segments.orderKey })
+          .from(segments)
+          .where(and(live, gt(segments.orderKey, last.orderKey)))
+          .orderBy(asc(segments.orderKey))
+          .limit(1),
       ]);
       segmentBefore[w.id] = b?.orderKey ?? null;
       segmentAfter[w.id] = a?.orderKey ?? null;

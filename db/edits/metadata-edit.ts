@@ -100,7 +100,12 @@ export async function metadataToUndo(db: Db, documentId: number, x: number, curr
   const now = await currentMetadata(db, documentId);
   if (now.revFrom !== x) {
     const by = await revisionAuthor(db, documentId, now.revFrom);
-    throw metadataConflict(currentRev, now.revFrom, by, `your revision ${x} can no longer be undone. Reload to see them as they are now.`);
+    throw metadataConflict(
+      currentRev,
+      now.revFrom,
+      by,
+      `your revision ${x} can no longer be undone. Reload to see them as they are now.`,
+    );
   }
   const before = await getMetadataAt(db, documentId, x - 1);
   return before ? withoutRev(before) : null;

@@ -32,12 +32,14 @@ function aliveAt(table: typeof segments | typeof alignmentRows, rev: number | nu
 /** Keys with a version created or closed by revision `rev` (what that revision changed). */
 export async function keysChangedAt(db: Db, documentId: number, rev: number): Promise<KeySet> {
   const [rowKeys, segmentKeys] = await Promise.all([
-    db.selectDistinct({ key: alignmentRows.key }).from(alignmentRows).where(
-      and(eq(alignmentRows.documentId, documentId), or(eq(alignmentRows.revFrom, rev), eq(alignmentRows.revTo, rev))),
-    ),
-    db.selectDistinct({ key: segments.key }).from(segments).where(
-      and(eq(segments.documentId, documentId), or(eq(segments.revFrom, rev), eq(segments.revTo, rev))),
-    ),
+    db
+      .selectDistinct({ key: alignmentRows.key })
+      .from(alignmentRows)
+      .where(and(eq(alignmentRows.documentId, documentId), or(eq(alignmentRows.revFrom, rev), eq(alignmentRows.revTo, rev)))),
+    db
+      .selectDistinct({ key: segments.key })
+      .from(segments)
+      .where(and(eq(segments.documentId, documentId), or(eq(segments.revFrom, rev), eq(segments.revTo, rev)))),
   ]);
   return { rows: rowKeys.map((r) => r.key), segments: segmentKeys.map((s) => s.key) };
 }
@@ -45,24 +47,38 @@ export async function keysChangedAt(db: Db, documentId: number, rev: number): Pr
 /** Keys with any version created or closed after revision `rev` (what changed since). */
 export async function keysChangedAfter(db: Db, documentId: number, rev: number): Promise<KeySet> {
   const [rowKeys, segmentKeys] = await Promise.all([
-    db.selectDistinct({ key: alignmentRows.key }).from(alignmentRows).where(
-      and(eq(alignmentRows.documentId, documentId), or(gt(alignmentRows.revFrom, rev), gt(alignmentRows.revTo, rev))),
-    ),
-    db.selectDistinct({ key: segments.key }).from(segments).where(
-      and(eq(segments.documentId, documentId), or(gt(segments.revFrom, rev), gt(segments.revTo, rev))),
-    ),
+    db
+      .selectDistinct({ key: alignmentRows.key })
+      .from(alignmentRows)
+      .where(and(eq(alignmentRows.documentId, documentId), or(gt(alignmentRows.revFrom, rev), gt(alignmentRows.revTo, rev)))),
+    db
+      .selectDistinct({ key: segments.key })
+      .from(segments)
+      .where(and(eq(segments.documentId, documentId), or(gt(segments.revFrom, rev), gt(segments.revTo, rev)))),
   ]);
   return { rows: rowKeys.map((r) => r.key), segments: segmentKeys.map((s) => s.key) };
 }
 
 /** The versions of `keys` alive at `rev` (null: now); a key without one is absent from the maps. */
-export async function versionsAt(db: Db, documentId: number, keys: KeySet, rev: number | null): Promise<KeyedVersions & { revFrom: Map<string, number> }> {
+export async function versionsAt(
+  db: Db,
+  documentId: number,
+  keys: KeySet,
+  rev: number | null,
+): Promise<KeyedVersions & { revFrom: Map<string, number> }> {
   const segmentRecords = await inChunks(keys.segments, (part) =>
     db
       .select({
-        key: segments.key, witnessId: segments.witnessId, orderKey: segments.orderKey, turnNo: segments.turnNo,
-        sentenceNo: segments.sentenceNo, speaker: segments.speaker, text: segments.text, isPlaceholder: segments.isPlaceholder,
-        revFrom: segments.revFrom, documentId: segments.documentId,
+        key: segments.key,
+        witnessId: segments.witnessId,
+        orderKey: segments.orderKey,
+        turnNo: segments.turnNo,
+        sentenceNo: segments.sentenceNo,
+        speaker: segments.speaker,
+        text: segments.text,
+        isPlaceholder: segments.isPlaceholder,
+        revFrom: segments.revFrom,
+        documentId: segments.documentId,
       })
       .from(segments)
       // By key alone, the document checked below (see load-window.ts on stale statistics).
@@ -70,14 +86,26 @@ export async function versionsAt(db: Db, documentId: number, keys: KeySet, rev: 
   ).then((list) => list.filter((s) => s.documentId === documentId).map(({ documentId: _d, ...s }) => s));
   const rowRecords = await inChunks(keys.rows, (part) =>
     db
-      .select({ id: alignmentRows.id, key: alignmentRows.key, orderKey: alignmentRows.orderKey, status: alignmentRows.status, note: alignmentRows.note, revFrom: alignmentRows.revFrom, documentId: alignmentRows.documentId })
+      .select({
+        id: alignmentRows.id,
+        key: alignmentRows.key,
+        orderKey: alignmentRows.orderKey,
+        status: alignmentRows.status,
+        note: alignmentRows.note,
+        revFrom: alignmentRows.revFrom,
+        documentId: alignmentRows.documentId,
+      })
       .from(alignmentRows)
       .where(and(inArray(alignmentRows.key, part), aliveAt(alignmentRows, rev))),
   ).then((list) => list.filter((r) => r.documentId === documentId).map(({ documentId: _d, ...r }) => r));
   const ids = rowRecords.map((r) => r.id);
   const members = await inChunks(ids, (part) =>
     db
-      .select({ rowVersionId: alignmentMembers.rowVersionId, witnessId: alignmentMembers.witnessId, segmentKey: alignmentMembers.segmentKey })
+      .select({
+        rowVersionId: alignmentMembers.rowVersionId,
+        witnessId: alignmentMembers.witnessId,
+        segmentKey: alignmentMembers.segmentKey,
+      })
       .from(alignmentMembers)
       .where(inArray(alignmentMembers.rowVersionId, part)),
   );

@@ -23,10 +23,16 @@ export async function writeChanges(db: Db, documentId: number, rev: number, chan
   // document_id condition can steer a planner without statistics to a document-wide
   // index (see load-window.ts).
   for (const keys of chunks(changes.closeSegments)) {
-    await db.update(segments).set({ revTo: rev }).where(and(inArray(segments.key, keys), isNull(segments.revTo)));
+    await db
+      .update(segments)
+      .set({ revTo: rev })
+      .where(and(inArray(segments.key, keys), isNull(segments.revTo)));
   }
   for (const keys of chunks(changes.closeRows)) {
-    await db.update(alignmentRows).set({ revTo: rev }).where(and(inArray(alignmentRows.key, keys), isNull(alignmentRows.revTo)));
+    await db
+      .update(alignmentRows)
+      .set({ revTo: rev })
+      .where(and(inArray(alignmentRows.key, keys), isNull(alignmentRows.revTo)));
   }
   for (const batch of chunks(changes.insertSegments)) {
     await db.insert(segments).values(batch.map((s) => ({ ...s, documentId, revFrom: rev })));

@@ -33,15 +33,8 @@ export async function getWitnesses(db: Db, documentId: number): Promise<Witness[
  * The whole alignment of a document at `rev` (null: current). Three range
  * reads (rows, their members, segments), joined in memory by key.
  */
-export async function getAlignmentState(
-  db: Db,
-  documentId: number,
-  rev: number | null = null,
-): Promise<AlignmentState> {
-  const [doc] = await db
-    .select({ currentRev: documents.currentRev })
-    .from(documents)
-    .where(eq(documents.id, documentId));
+export async function getAlignmentState(db: Db, documentId: number, rev: number | null = null): Promise<AlignmentState> {
+  const [doc] = await db.select({ currentRev: documents.currentRev }).from(documents).where(eq(documents.id, documentId));
   if (!doc) throw new Error(`No document ${documentId}`);
   const atRev = rev ?? doc.currentRev;
 

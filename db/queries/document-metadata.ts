@@ -38,7 +38,12 @@ export async function getMetadataAt(db: Db, documentId: number, rev: number | nu
 
 export async function getMilestonesAt(db: Db, documentId: number, rev: number | null) {
   return db
-    .select({ witnessId: pageMilestones.witnessId, turnNo: pageMilestones.turnNo, paragraph: pageMilestones.paragraph, label: pageMilestones.label })
+    .select({
+      witnessId: pageMilestones.witnessId,
+      turnNo: pageMilestones.turnNo,
+      paragraph: pageMilestones.paragraph,
+      label: pageMilestones.label,
+    })
     .from(pageMilestones)
     .where(and(eq(pageMilestones.documentId, documentId), aliveAt(pageMilestones, rev)))
     .orderBy(asc(pageMilestones.turnNo), asc(pageMilestones.paragraph), asc(pageMilestones.id));

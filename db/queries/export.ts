@@ -5,11 +5,7 @@ import type { Db } from '../connect';
 import { getAlignmentState } from './alignment';
 import { getMetadataAt, getMilestonesAt } from './document-metadata';
 
-export async function getDocumentBundle(
-  db: Db,
-  document: { id: number; slug: string },
-  rev: number | null,
-): Promise<DocumentBundle> {
+export async function getDocumentBundle(db: Db, document: { id: number; slug: string }, rev: number | null): Promise<DocumentBundle> {
   const [state, metadata, milestones] = await Promise.all([
     getAlignmentState(db, document.id, rev),
     getMetadataAt(db, document.id, rev),

@@ -139,32 +139,37 @@ export async function getRevisionDiff(db: Db, documentId: number, rev: number, l
     const a = before.rows.get(key);
     const b = after.rows.get(key);
     if (!a && !b) return [];
-    return [{
-      key,
-      orderKey: (b ?? a)!.orderKey,
-      change: !a ? ('added' as const) : !b ? ('removed' as const) : ('changed' as const),
-      before: a ? snapshot(a, beforeLookup, witnesses) : null,
-      after: b ? snapshot(b, afterLookup, witnesses) : null,
-    }];
+    return [
+      {
+        key,
+        orderKey: (b ?? a)!.orderKey,
+        change: !a ? ('added' as const) : !b ? ('removed' as const) : ('changed' as const),
+        before: a ? snapshot(a, beforeLookup, witnesses) : null,
+        after: b ? snapshot(b, afterLookup, witnesses) : null,
+      },
+    ];
   });
   rows.sort((x, y) => (x.orderKey < y.orderKey ? -1 : x.orderKey > y.orderKey ? 1 : 0));
 
   const segmentChanges: SegmentChange[] = keys.segments.flatMap((key) => {
     const a = before.segments.get(key);
     const b = after.segments.get(key);
-    const view = (s: Omit<Segment, 'revFrom'> | undefined) => (s ? { ref: segmentRef(s), text: s.text, isPlaceholder: s.isPlaceholder } : null);
+    const view = (s: Omit<Segment, 'revFrom'> | undefined) =>
+      s ? { ref: segmentRef(s), text: s.text, isPlaceholder: s.isPlaceholder } : null;
     const x = view(a);
     const y = view(b);
     if (JSON.stringify(x) === JSON.stringify(y)) return [];
     const witness = witnesses.find((w) => w.id === (b ?? a)!.witnessId);
-    return [{
-      key,
-      column: witness ? columnName(witness) : '',
-      lang: witness?.lang ?? 'und',
-      change: !a ? 'added' : !b ? 'removed' : 'changed',
-      before: x,
-      after: y,
-    }];
+    return [
+      {
+        key,
+        column: witness ? columnName(witness) : '',
+        lang: witness?.lang ?? 'und',
+        change: !a ? 'added' : !b ? 'removed' : 'changed',
+        before: x,
+        after: y,
+      },
+    ];
   });
   segmentChanges.sort((x, y) => (x.after ?? x.before)!.ref.localeCompare((y.after ?? y.before)!.ref, 'en', { numeric: true }));
 

@@ -19,7 +19,11 @@ type Row = { word: string | null; lexemes: string[] | null; tree: string };
  * The words (lower-cased) whose lexemes the query asks for, per configuration.
  * Negated terms (-word) are not highlighted.
  */
-export async function matchedWords(db: Db, query: string, wordsByConfig: ReadonlyMap<string, ReadonlySet<string>>): Promise<Map<string, Set<string>>> {
+export async function matchedWords(
+  db: Db,
+  query: string,
+  wordsByConfig: ReadonlyMap<string, ReadonlySet<string>>,
+): Promise<Map<string, Set<string>>> {
   const result = new Map<string, Set<string>>();
   for (const [config, words] of wordsByConfig) {
     const cfg = sql.raw(`'${config.replace(/[^a-z]/g, '')}'::regconfig`);

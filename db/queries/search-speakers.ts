@@ -55,7 +55,8 @@ export async function findPeople(db: Db, query: string): Promise<{ speakers: Spe
   const participants: ParticipantMatch[] = [];
   for (const d of docs) {
     const list = typeof d.participants === 'string' ? (JSON.parse(d.participants) as string[]) : d.participants;
-    for (const participant of list) if (queryNamesPerson(query, participant)) participants.push({ slug: d.slug, title: d.title, participant });
+    for (const participant of list)
+      if (queryNamesPerson(query, participant)) participants.push({ slug: d.slug, title: d.title, participant });
   }
   return { speakers, participants };
 }

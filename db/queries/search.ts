@@ -81,7 +81,10 @@ function languageMatches(config: Config): SQL {
   const primary = sql`lower(split_part(w.lang, '-', 1))`;
   const entries = Object.entries(TEXT_SEARCH_CONFIGS);
   if (config === FALLBACK_CONFIG) {
-    return sql`${primary} not in (${sql.join(entries.map(([lang]) => sql`${lang}`), sql`, `)})`;
+    return sql`${primary} not in (${sql.join(
+      entries.map(([lang]) => sql`${lang}`),
+      sql`, `,
+    )})`;
   }
   const langs = entries.filter(([, c]) => c === config).map(([lang]) => sql`${lang}`);
   return sql`${primary} in (${sql.join(langs, sql`, `)})`;
@@ -168,7 +171,6 @@ type RowMemberRecord = {
   is_placeholder: boolean;
 };
 
-
 export async function searchSegments(
   db: Db,
   rawQuery: string,
@@ -211,7 +213,10 @@ export async function searchSegments(
       join alignment_rows r on r.id = m.row_version_id and r.rev_to is null
       join alignment_members om on om.row_version_id = r.id
       join segments os on os.key = om.segment_key and os.rev_to is null
-      where m.segment_key in (${sql.join(kept.map((h) => sql`${h.key}`), sql`, `)})`),
+      where m.segment_key in (${sql.join(
+        kept.map((h) => sql`${h.key}`),
+        sql`, `,
+      )})`),
   );
 
   const wordsByConfig = new Map<string, Set<string>>();
@@ -226,7 +231,10 @@ export async function searchSegments(
   const witnessRows = rowsOf<WitnessRecord>(
     await db.execute(sql`
       select id, document_id, lang, label, role, position, is_placeholder_witness
-      from witnesses where document_id in (${sql.join(documentIds.map((id) => sql`${id}`), sql`, `)})
+      from witnesses where document_id in (${sql.join(
+        documentIds.map((id) => sql`${id}`),
+        sql`, `,
+      )})
       order by position`),
   );
 
@@ -319,6 +327,13 @@ function buildRow(records: RowMemberRecord[], documentWitnesses: WitnessRecord[]
   for (const keys of Object.values(members)) {
     keys.sort((a, b) => (segmentMap[a]!.orderKey < segmentMap[b]!.orderKey ? -1 : 1));
   }
-  const row: AlignmentRow = { key: first.row_key, orderKey: first.row_order_key, status: first.status, note: null, revFrom: 0, members };
+  const row: AlignmentRow = {
+    key: first.row_key,
+    orderKey: first.row_order_key,
+    status: first.status,
+    note: null,
+    revFrom: 0,
+    members,
+  };
   return { row, witnesses: witnessList, segments: segmentMap };
 }

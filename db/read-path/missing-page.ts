@@ -17,7 +17,6 @@ import { parseRevParam } from '@/lib/refs/revision';
 import { decodeRouteParam } from '@/lib/route-param';
 import type { MissingPage } from '@/lib/render/missing-page';
 
-
 // The document's pages (route handlers such as citation.json answer their own 404s).
 const documentPage = /^\/documents\/([^/]+)(?:\/(?:passages\/([^/]+)|history(?:\/([^/]+))?|edit(?:\/[^/]+)*|details))?\/?$/;
 
@@ -32,7 +31,10 @@ export async function findMissingPage(db: Db, pathname: string, search: URLSearc
   if (rawRev != null) {
     const rev = decodeRouteParam(rawRev);
     if (!/^\d{1,9}$/.test(rev) || Number(rev) < 1 || Number(rev) > document.currentRev) {
-      return { kind: 'revision', message: `“${rev}” is not a revision of this document: its revisions are 1 to ${document.currentRev}.` };
+      return {
+        kind: 'revision',
+        message: `“${rev}” is not a revision of this document: its revisions are 1 to ${document.currentRev}.`,
+      };
     }
   }
   if (rawRef != null) return missingPassage(db, slug, decodeRouteParam(rawRef), search);

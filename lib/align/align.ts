@@ -59,7 +59,11 @@ export function* alignSteps(src: Input, tgt: Input, options: AlignOptions = {}):
   let reported = 0;
   for (const group of groups) {
     const size = group.src.length + group.tgt.length;
-    const part = alignTexts(group.src.map((k) => source[k]!.text), group.tgt.map((k) => target[k]!.text), options);
+    const part = alignTexts(
+      group.src.map((k) => source[k]!.text),
+      group.tgt.map((k) => target[k]!.text),
+      options,
+    );
     for (;;) {
       const step = part.next();
       if (step.done) {
@@ -109,7 +113,11 @@ function cumulative(texts: readonly string[]): Float64Array {
 }
 
 /** One run of sentences, through the passes above; progress in [0, 1]. */
-export function* alignTexts(src: readonly string[], tgt: readonly string[], options: AlignOptions = {}): Generator<number, ScoredLink[]> {
+export function* alignTexts(
+  src: readonly string[],
+  tgt: readonly string[],
+  options: AlignOptions = {},
+): Generator<number, ScoredLink[]> {
   const n = src.length;
   const m = tgt.length;
   if (n === 0 || m === 0) {

@@ -23,7 +23,12 @@ export function parseLinks(text: string): Link[] {
     if (!line) return;
     const match = LINE.exec(line);
     if (!match) throw new Error(`line ${k + 1}: "${line.slice(0, 40)}" is not a link like [0, 1]:[2]`);
-    const side = (s: string) => s.split(',').map((x) => x.trim()).filter(Boolean).map(Number);
+    const side = (s: string) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)
+        .map(Number);
     links.push({ src: side(match[1]!), tgt: side(match[2]!) });
   });
   return links;

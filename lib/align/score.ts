@@ -58,8 +58,14 @@ export function scoresFromCounts(counts: readonly Counts[]): { strict: Scores; l
   const sum = (f: (c: Counts) => number) => counts.reduce((a, c) => a + f(c), 0);
   const share = (a: number, b: number) => (b === 0 ? 0 : a / b);
   const make = (kind: 'strict' | 'lax'): Scores => {
-    const precision = share(sum((c) => c.precision[kind]), sum((c) => c.precision.total));
-    const recall = share(sum((c) => c.recall[kind]), sum((c) => c.recall.total));
+    const precision = share(
+      sum((c) => c.precision[kind]),
+      sum((c) => c.precision.total),
+    );
+    const recall = share(
+      sum((c) => c.recall[kind]),
+      sum((c) => c.recall.total),
+    );
     return { precision, recall, f1: f1(precision, recall) };
   };
   return { strict: make('strict'), lax: make('lax') };

@@ -54,7 +54,8 @@ export function planAlignSource(state: AlignmentState, range?: TurnRange): Align
   const translationSplits: AlignSourcePlan['translationSplits'] = [];
   const units: AlignSourcePlan['units'] = [];
   for (const segment of segments) {
-    const offsets = segment.sentenceNo === null && !segment.isPlaceholder ? proposeSentenceOffsets(segment.text, translation.lang) : [];
+    const offsets =
+      segment.sentenceNo === null && !segment.isPlaceholder ? proposeSentenceOffsets(segment.text, translation.lang) : [];
     if (offsets.length) translationSplits.push({ segmentKey: segment.key, offsets });
     for (const piece of splitAt(segment.text, offsets)) units.push({ text: piece.trim(), turn: segment.turnNo });
   }

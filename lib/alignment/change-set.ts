@@ -31,7 +31,9 @@ export function isEmptyChangeSet(changes: ChangeSet): boolean {
 /** Witness id → keys, without empty cells, witnesses in id order: two rows with the same content compare equal. */
 export function normalizeMembers(members: AlignmentRow['members']): AlignmentRow['members'] {
   const result: AlignmentRow['members'] = {};
-  for (const id of Object.keys(members).map(Number).sort((a, b) => a - b)) {
+  for (const id of Object.keys(members)
+    .map(Number)
+    .sort((a, b) => a - b)) {
     const keys = members[id];
     if (keys && keys.length) result[id] = [...keys];
   }

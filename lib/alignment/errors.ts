@@ -55,7 +55,12 @@ export interface ConflictRow {
   label: string;
   status: string;
   note: string | null;
-  cells: { witnessId: number; lang: string; column: string; segments: { key: string; ref: string; text: string; isPlaceholder: boolean }[] }[];
+  cells: {
+    witnessId: number;
+    lang: string;
+    column: string;
+    segments: { key: string; ref: string; text: string; isPlaceholder: boolean }[];
+  }[];
 }
 
 export interface ConflictDetails {

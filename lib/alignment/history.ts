@@ -51,7 +51,11 @@ export interface RestorePreview {
 const PREVIEW_LINES = 12;
 
 /** Describes restoring `target` over `current` (as restoreChangeSet would write it), in the words of the history. */
-export function describeRestore(current: KeyedVersions, target: KeyedVersions, witnesses: readonly Witness[]): RestorePreview & { more: number } {
+export function describeRestore(
+  current: KeyedVersions,
+  target: KeyedVersions,
+  witnesses: readonly Witness[],
+): RestorePreview & { more: number } {
   const changes = restoreChangeSet(current, target);
   const name = (s: Pick<Segment, 'witnessId' | 'turnNo' | 'sentenceNo'> & { revFrom?: number }) =>
     segmentLabel({ ...s, revFrom: 0 } as Segment, { witnesses: [...witnesses] });
@@ -61,7 +65,8 @@ export function describeRestore(current: KeyedVersions, target: KeyedVersions, w
     const now = current.segments.get(key);
     const then = target.segments.get(key);
     if (now && then) {
-      if (now.text !== then.text || now.isPlaceholder !== then.isPlaceholder) lines.push(`text of ${name(now)} goes back to “${excerpt(then.isPlaceholder ? '(placeholder)' : then.text)}”`);
+      if (now.text !== then.text || now.isPlaceholder !== then.isPlaceholder)
+        lines.push(`text of ${name(now)} goes back to “${excerpt(then.isPlaceholder ? '(placeholder)' : then.text)}”`);
       else lines.push(`${name(now)} becomes ${segmentRef(then)} again`);
     } else if (now) {
       lines.push(`${name(now)} is removed (its text joins the segment it came from)`);

@@ -85,7 +85,10 @@ export function witnessSequence(state: Pick<AlignmentState, 'rows' | 'segments'>
 /** Each witness's whole text, its segments concatenated in reading order. */
 export function witnessTexts(state: AlignmentState): Record<number, string> {
   const texts: Record<number, string> = {};
-  for (const w of state.witnesses) texts[w.id] = witnessSequence(state, w.id).map((s) => s.text).join('');
+  for (const w of state.witnesses)
+    texts[w.id] = witnessSequence(state, w.id)
+      .map((s) => s.text)
+      .join('');
   return texts;
 }
 

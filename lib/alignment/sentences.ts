@@ -11,7 +11,8 @@ import { keepWordfulBreaks } from './sentence-breaks';
 
 // V8 ignores ICU's abbreviation suppressions (-u-ss-standard), so "Mr." would
 // end a sentence. Titles and initials that never end one in these documents:
-const ABBREVIATION = /(?:^|[\s([«"“])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Capt|Sgt|St|Jr|Sr|Messrs|No|vs|cf|e\.g|i\.e|тов|г|гг|т|т\.е|т\.д|т\.п|см|им|проф|ген|[A-ZА-ЯЁ])\.$/u;
+const ABBREVIATION =
+  /(?:^|[\s([«"“])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Capt|Sgt|St|Jr|Sr|Messrs|No|vs|cf|e\.g|i\.e|тов|г|гг|т|т\.е|т\.д|т\.п|см|им|проф|ген|[A-ZА-ЯЁ])\.$/u;
 
 export function proposeSentenceOffsets(text: string, lang: string): number[] {
   const segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });

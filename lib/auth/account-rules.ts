@@ -9,11 +9,7 @@ import { passwordProblem } from './password';
 export const accountRoles = ['editor', 'admin'] as const;
 export type AccountRole = (typeof accountRoles)[number];
 
-export const emailSchema = z
-  .string()
-  .trim()
-  .max(254, 'The email is too long.')
-  .pipe(z.email('That is not an email address.'));
+export const emailSchema = z.string().trim().max(254, 'The email is too long.').pipe(z.email('That is not an email address.'));
 
 export const nameSchema = z.string().trim().min(1, 'The name is empty.').max(120, 'The name is too long (at most 120 characters).');
 
@@ -29,10 +25,14 @@ export interface NewAccount {
 /** Checks a new account's fields, naming the first bad one; the name defaults to the email's local part. */
 export function validateNewAccount(input: { email: string; name?: string | undefined; role: string; password: string }): NewAccount {
   const email = emailSchema.safeParse(input.email);
-  if (!email.success) throw new AccountError('invalid-email', `${email.error.issues[0]?.message ?? 'Invalid email.'} (${JSON.stringify(input.email)})`);
+  if (!email.success)
+    throw new AccountError('invalid-email', `${email.error.issues[0]?.message ?? 'Invalid email.'} (${JSON.stringify(input.email)})`);
   const role = roleSchema.safeParse(input.role);
   if (!role.success) {
-    throw new AccountError('invalid-role', `Unknown role ${JSON.stringify(input.role)}: the role must be one of ${accountRoles.join(', ')}.`);
+    throw new AccountError(
+      'invalid-role',
+      `Unknown role ${JSON.stringify(input.role)}: the role must be one of ${accountRoles.join(', ')}.`,
+    );
   }
   const rawName = input.name?.trim() ? input.name : email.data.split('@')[0]!;
   const name = nameSchema.safeParse(rawName);

@@ -83,7 +83,10 @@ export async function runAction<S extends z.ZodType, T>(
     if (error instanceof DomainError) {
       return {
         ok: false,
-        error: error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details },
+        error:
+          error.details === undefined
+            ? { code: error.code, message: error.message }
+            : { code: error.code, message: error.message, details: error.details },
       };
     }
     if (isNextControlFlow(error)) throw error;
@@ -99,5 +102,8 @@ export async function runAction<S extends z.ZodType, T>(
 export function isNextControlFlow(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('digest' in error)) return false;
   const digest = error.digest;
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
+  return (
+    typeof digest === 'string' &&
+    (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND')
+  );
 }

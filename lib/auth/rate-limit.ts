@@ -22,8 +22,7 @@ export const defaultRateLimitPolicy: RateLimitPolicy = {
 };
 
 export type RateLimitDecision =
-  | { allowed: true }
-  | { allowed: false; subject: 'email' | 'ip'; retryAt: Date; minutes: number; message: string };
+  { allowed: true } | { allowed: false; subject: 'email' | 'ip'; retryAt: Date; minutes: number; message: string };
 
 export function emailSubject(email: string): string {
   return `email:${email.trim().toLowerCase()}`;

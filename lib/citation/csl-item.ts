@@ -82,7 +82,7 @@ export function citationTitle(title: string, isoDate: string | null): string {
 /** A key citation-js keeps as the BibTeX label (letters and digits only): "gorbachev1991T5T7r1", "gorbachev1991T5s2r3". */
 function citationKey(target: CitationTarget, authors: CSL['author']): string {
   const first = authors?.[0];
-  const lead = (first ? familyName(first) : target.document.slug.split('-')[0] ?? 'doc')
+  const lead = (first ? familyName(first) : (target.document.slug.split('-')[0] ?? 'doc'))
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]/g, '')
     .toLowerCase();

@@ -74,7 +74,9 @@ function quoteSegments(witness: Witness | undefined, segments: Segment[]): Quote
 
 /** The quotation as one block of text for copying, ending with where each part comes from. */
 export function quotationText(quotation: Quotation, citation: string): string {
-  const blocks = [quotation.translation.available ? quotation.translation.text : `${quotation.translation.label}: text not available.`];
+  const blocks = [
+    quotation.translation.available ? quotation.translation.text : `${quotation.translation.label}: text not available.`,
+  ];
   for (const other of quotation.others) {
     blocks.push(other.available ? `${other.label}:\n${other.text}` : `${other.label}: ${SOURCE_NOT_AVAILABLE}.`);
   }

@@ -12,7 +12,14 @@ import { orderKeysBetween } from '@/lib/keys/ids';
 
 export function bundleProblems(bundle: DocumentBundle): string[] {
   const problems: string[] = [];
-  const witnesses = bundle.witnesses.map((w, i) => ({ id: i + 1, lang: w.lang, role: w.role, label: w.label, isPlaceholderWitness: w.isPlaceholderWitness, position: i }));
+  const witnesses = bundle.witnesses.map((w, i) => ({
+    id: i + 1,
+    lang: w.lang,
+    role: w.role,
+    label: w.label,
+    isPlaceholderWitness: w.isPlaceholderWitness,
+    position: i,
+  }));
   const rowKeys = bundle.rows.length ? orderKeysBetween(null, null, bundle.rows.length) : [];
   const segments: Record<string, Segment> = {};
   const perWitness = bundle.witnesses.map(() => 0);

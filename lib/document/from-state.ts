@@ -25,7 +25,9 @@ export function stateToBundle(
     cells: witnesses.map((w) =>
       (row.members[w.id] ?? []).flatMap((key) => {
         const s = state.segments[key];
-        return s ? [{ turnNo: s.turnNo, sentenceNo: s.sentenceNo, speaker: s.speaker, text: s.text, isPlaceholder: s.isPlaceholder }] : [];
+        return s
+          ? [{ turnNo: s.turnNo, sentenceNo: s.sentenceNo, speaker: s.speaker, text: s.text, isPlaceholder: s.isPlaceholder }]
+          : [];
       }),
     ),
   }));
@@ -35,7 +37,12 @@ export function stateToBundle(
     metadata: fields,
     witnesses: witnesses.map((w) => {
       const asOfRev = labels.find((l) => l.id === w.id);
-      return { lang: asOfRev?.lang ?? w.lang, role: w.role, label: asOfRev?.label ?? w.label, isPlaceholderWitness: w.isPlaceholderWitness };
+      return {
+        lang: asOfRev?.lang ?? w.lang,
+        role: w.role,
+        label: asOfRev?.label ?? w.label,
+        isPlaceholderWitness: w.isPlaceholderWitness,
+      };
     }),
     rows,
     milestones: milestones

@@ -28,7 +28,10 @@ export function exportCsv(bundle: DocumentBundle): string {
     ...bundle.witnesses.flatMap((_, w) => {
       const cell = row.cells[w] ?? [];
       return [
-        cell.filter((s) => !s.isPlaceholder).map((s) => s.text).join('\n\n'),
+        cell
+          .filter((s) => !s.isPlaceholder)
+          .map((s) => s.text)
+          .join('\n\n'),
         [...new Set(cell.map((s) => s.speaker ?? ''))].join(' / '),
         cell.length > 0 && cell.every((s) => s.isPlaceholder) ? 'yes' : '',
       ];

@@ -29,7 +29,13 @@ function inline(text: string): string {
 export function exportTei(bundle: DocumentBundle): string {
   const m = bundle.metadata;
   const ref = referenceWitness(bundle);
-  const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<TEI xmlns="${TEI_NS}">`, '  <teiHeader>', '    <fileDesc>', '      <titleStmt>'];
+  const out: string[] = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    `<TEI xmlns="${TEI_NS}">`,
+    '  <teiHeader>',
+    '    <fileDesc>',
+    '      <titleStmt>',
+  ];
   out.push(`        <title>${xmlText(m.title)}</title>`);
   if (m.translator) out.push(`        <respStmt><resp>translated by</resp><name>${xmlText(m.translator)}</name></respStmt>`);
   out.push('      </titleStmt>', '      <publicationStmt>');
@@ -41,7 +47,9 @@ export function exportTei(bundle: DocumentBundle): string {
   if (m.isExcerpt) out.push('        <note type="excerpt">This is an excerpt.</note>');
   out.push('      </sourceDesc>', '    </fileDesc>', '    <profileDesc>');
   if (m.date || m.place) {
-    out.push(`      <creation>${m.date ? `<date${attrs({ when: m.date })}/>` : ''}${m.place ? `<placeName>${xmlText(m.place)}</placeName>` : ''}</creation>`);
+    out.push(
+      `      <creation>${m.date ? `<date${attrs({ when: m.date })}/>` : ''}${m.place ? `<placeName>${xmlText(m.place)}</placeName>` : ''}</creation>`,
+    );
   }
   out.push('      <langUsage>');
   for (const lang of [...new Set(bundle.witnesses.map((w) => w.lang))]) out.push(`        <language${attrs({ ident: lang })}/>`);
@@ -57,15 +65,23 @@ export function exportTei(bundle: DocumentBundle): string {
   bundle.rows.forEach((row, r) => {
     const targets = row.cells.flatMap((cell, w) => cell.map((s) => `#${segmentId(w, s)}`));
     const refs = (row.cells[ref] ?? []).map((s) => (s.sentenceNo == null ? `T${s.turnNo}` : `T${s.turnNo}.${s.sentenceNo}`));
-    if (targets.length) out.push(`      <link${attrs({ 'xml:id': `row${r + 1}`, n: refs.join(' ') || null, type: row.status, target: targets.join(' ') })}/>`);
+    if (targets.length)
+      out.push(
+        `      <link${attrs({ 'xml:id': `row${r + 1}`, n: refs.join(' ') || null, type: row.status, target: targets.join(' ') })}/>`,
+      );
   });
   out.push('    </linkGrp>');
-  const notes = bundle.rows.flatMap((row, r) => (row.note ? [`    <note${attrs({ type: 'divergence', target: `#row${r + 1}` })}>${xmlText(row.note)}</note>`] : []));
+  const notes = bundle.rows.flatMap((row, r) =>
+    row.note ? [`    <note${attrs({ type: 'divergence', target: `#row${r + 1}` })}>${xmlText(row.note)}</note>`] : [],
+  );
   out.push(...notes, '  </standOff>');
 
   out.push('  <text>', '    <group>');
   bundle.witnesses.forEach((w, wi) => {
-    out.push(`      <text${attrs({ 'xml:id': `w${wi}`, 'xml:lang': w.lang, type: w.role, n: w.label, subtype: w.isPlaceholderWitness ? 'placeholder' : null })}>`, '        <body>');
+    out.push(
+      `      <text${attrs({ 'xml:id': `w${wi}`, 'xml:lang': w.lang, type: w.role, n: w.label, subtype: w.isPlaceholderWitness ? 'placeholder' : null })}>`,
+      '        <body>',
+    );
     const segments = bundle.rows.flatMap((row) => row.cells[wi] ?? []);
     const pages = bundle.milestones.filter((p) => p.witness === wi);
     const pb = (turnNo: number, paragraph: number, indent: string) =>

@@ -103,11 +103,7 @@ export function paragraphText(block: Block, head: string): string {
     const foreign = foreignStructure(line, true);
     if (foreign) throw new ImportError('unknown-structure', lineNo, `${quote(line)} ${foreign}`);
     if (EXCERPT_MARK.test(line) || SOURCE_START.test(line)) {
-      throw new ImportError(
-        'missing-blank-line',
-        lineNo,
-        `${quote(line)} must be a paragraph of its own; put a blank line before it`,
-      );
+      throw new ImportError('missing-blank-line', lineNo, `${quote(line)} must be a paragraph of its own; put a blank line before it`);
     }
     parts.push(line);
   });
@@ -123,11 +119,7 @@ export function assertBalanced(block: Block): void {
       if (ch === '[') open.push(lineNo);
       else if (ch === ']') {
         if (open.pop() === undefined) {
-          throw new ImportError(
-            'unbalanced-brackets',
-            lineNo,
-            `"]" has no matching "[" in this paragraph (${quote(line.trim())})`,
-          );
+          throw new ImportError('unbalanced-brackets', lineNo, `"]" has no matching "[" in this paragraph (${quote(line.trim())})`);
         }
       }
     }
@@ -135,11 +127,7 @@ export function assertBalanced(block: Block): void {
   const unclosed = open.at(-1);
   if (unclosed !== undefined) {
     const line = block.lines[unclosed - block.start] ?? '';
-    throw new ImportError(
-      'unbalanced-brackets',
-      unclosed,
-      `"[" is not closed by "]" in the same paragraph (${quote(line.trim())})`,
-    );
+    throw new ImportError('unbalanced-brackets', unclosed, `"[" is not closed by "]" in the same paragraph (${quote(line.trim())})`);
   }
 }
 
@@ -156,7 +144,6 @@ export function isSingleBracketed(text: string): boolean {
   }
   return depth === 0;
 }
-
 
 /** Quotes input text for a message, shortened so one long paragraph does not swamp it. */
 export function quote(text: string): string {

@@ -29,11 +29,7 @@ export function decodeMemoInput(input: string | Uint8Array): string {
   if (control) {
     const line = lineAt(text, control.index);
     const code = control[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
-    throw new ImportError(
-      'not-text',
-      line,
-      `contains the control character U+${code}, so this is not a plain text file`,
-    );
+    throw new ImportError('not-text', line, `contains the control character U+${code}, so this is not a plain text file`);
   }
   return text;
 }

@@ -84,7 +84,10 @@ function readLooseLine(l: Line, fm: FrontMatter): void {
   const date = findDate(text);
   if (date && text.length <= 120) {
     fm.date ??= date.iso;
-    const before = text.slice(0, date.index).replace(/[\s,;:.–—-]+$/u, '').trim();
+    const before = text
+      .slice(0, date.index)
+      .replace(/[\s,;:.–—-]+$/u, '')
+      .trim();
     if (before !== '' && fm.place === null) fm.place = before;
     return;
   }
@@ -101,7 +104,12 @@ function readFields(lines: Line[], fm: FrontMatter): void {
     const body: Line[] = [];
     let j = i + 1;
     while (j < lines.length && !isFieldLine(lines[j]!.text)) body.push(lines[j++]!);
-    fm.entries.push(lines.slice(i, j).map((l) => l.text.trimEnd()).join('\n'));
+    fm.entries.push(
+      lines
+        .slice(i, j)
+        .map((l) => l.text.trimEnd())
+        .join('\n'),
+    );
     const name = head[1]!.toLowerCase();
     const value = head[2]!.trim();
     const valueLine: Line[] = value === '' ? [] : [{ text: value, line: lines[i]!.line }];
@@ -148,7 +156,13 @@ function readParticipant(entry: Line, fm: FrontMatter): void {
   const dash = /\s[–—-]\s/u.exec(text);
   if (cut < 0 && dash) cut = dash.index;
   const name = (cut < 0 ? text : text.slice(0, cut)).trim();
-  const role = cut < 0 ? null : text.slice(cut + 1).replace(/^[\s–—-]+/u, '').trim() || null;
+  const role =
+    cut < 0
+      ? null
+      : text
+          .slice(cut + 1)
+          .replace(/^[\s–—-]+/u, '')
+          .trim() || null;
   fm.listed.push({ name, role, line: entry.line });
 }
 

@@ -37,7 +37,14 @@ const SCRIPTS: Record<string, RegExp> = {
   Hani: /\p{Script=Han}/gu,
 };
 
-const SCRIPT_NAMES: Record<string, string> = { Latn: 'Latin', Cyrl: 'Cyrillic', Grek: 'Greek', Arab: 'Arabic', Hebr: 'Hebrew', Hani: 'Han' };
+const SCRIPT_NAMES: Record<string, string> = {
+  Latn: 'Latin',
+  Cyrl: 'Cyrillic',
+  Grek: 'Greek',
+  Arab: 'Arabic',
+  Hebr: 'Hebrew',
+  Hani: 'Han',
+};
 
 export function scriptOf(lang: string): string {
   const script = new Intl.Locale(lang).maximize().script ?? 'Latn';
@@ -67,7 +74,11 @@ export interface ColumnChoice {
 
 export function chooseTextColumn(text: string, sourceLang: string, translationLang: string): ColumnChoice {
   if (sourceLang === translationLang) {
-    throw new ImportError('bad-language', null, `the source and the translation are both "${sourceLang}"; give two different languages`);
+    throw new ImportError(
+      'bad-language',
+      null,
+      `the source and the translation are both "${sourceLang}"; give two different languages`,
+    );
   }
   const source = scriptOf(sourceLang);
   const translation = scriptOf(translationLang);

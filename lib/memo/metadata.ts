@@ -2,22 +2,55 @@
 import type { SourceNote } from '@/lib/memo/model';
 
 const MONTHS = [
-  'january', 'february', 'march', 'april', 'may', 'june',
-  'july', 'august', 'september', 'october', 'november', 'december',
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
 ];
 // Russian dates are written with the month in the genitive: "18 января 1991 года".
 const RUSSIAN_MONTHS = [
-  'января', 'февраля', 'марта', 'апреля', 'мая', 'июня',
-  'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря',
+  'января',
+  'февраля',
+  'марта',
+  'апреля',
+  'мая',
+  'июня',
+  'июля',
+  'августа',
+  'сентября',
+  'октября',
+  'ноября',
+  'декабря',
 ];
 const FRENCH_MONTHS = [
-  'janvier', 'février', 'mars', 'avril', 'mai', 'juin',
-  'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre',
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
 ];
 const MONTH_NAME = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?`;
 const DATE_MDY = new RegExp(String.raw`\b${MONTH_NAME}\s+(\d{1,2}),?\s+(\d{4})\b`, 'i');
 const DATE_DMY = new RegExp(String.raw`\b(\d{1,2})\s+${MONTH_NAME}\s+(\d{4})\b`, 'i');
-const DATE_DMY_RU = new RegExp(String.raw`(?<![\p{L}\d])(\d{1,2})\s+(${[...RUSSIAN_MONTHS, ...FRENCH_MONTHS].join('|')})\s+(\d{4})(?:\s*(?:года|г\.))?`, 'iu');
+const DATE_DMY_RU = new RegExp(
+  String.raw`(?<![\p{L}\d])(\d{1,2})\s+(${[...RUSSIAN_MONTHS, ...FRENCH_MONTHS].join('|')})\s+(\d{4})(?:\s*(?:года|г\.))?`,
+  'iu',
+);
 
 interface DateMatch {
   iso: string;
@@ -113,9 +146,7 @@ function cleanPlace(text: string): string | null {
  */
 export function parseSourceNote(raw: string): SourceNote {
   const body = raw.replace(/^source:\s*/i, '').trim();
-  const translated = /^(.*?)[.;,]?\s*Translated\s+by\s+(.+?)(?:\s+for\s+(?:the\s+)?(.+?))?\.?$/is.exec(
-    body,
-  );
+  const translated = /^(.*?)[.;,]?\s*Translated\s+by\s+(.+?)(?:\s+for\s+(?:the\s+)?(.+?))?\.?$/is.exec(body);
   const archive = translated ? translated[1]! : body.replace(/\.$/, '');
   return {
     raw,

@@ -22,14 +22,7 @@ import {
 } from '@/lib/memo/blocks';
 import { decodeMemoInput, normalizeNewlines } from '@/lib/memo/decode';
 import { ImportError, MAX_TURN_CHARS, MAX_TURNS } from '@/lib/memo/errors';
-import {
-  emptyFrontMatter,
-  isFieldLine,
-  principals,
-  readFrontMatterBlock,
-  type FrontMatter,
-  type Line,
-} from '@/lib/memo/front-matter';
+import { emptyFrontMatter, isFieldLine, principals, readFrontMatterBlock, type FrontMatter, type Line } from '@/lib/memo/front-matter';
 import { parseDate, parseSourceNote, parseTitleNames } from '@/lib/memo/metadata';
 import type { MemoDocument, MemoMilestone, MemoTurn, MemoWarning, SourceNote } from '@/lib/memo/model';
 import { isOnRoster, lastName, matchLabel, sameSurname, titleCaseWord, type LabelMatch, type Roster } from '@/lib/memo/speakers';
@@ -76,13 +69,12 @@ class MemoParser {
     for (const page of this.pendingPages) this.milestones.push({ turnNo: last.turnNo, paragraph: last.paragraphs.length, ...page });
     if (GENERIC_TITLE.test(this.title) && this.fm.subject) this.title = `${this.title.replace(/[.:]$/, '')}: ${this.fm.subject}`;
     const names = parseTitleNames(this.title);
-    const participants = this.normalizeParticipants(
-      names.participants.length ? names.participants : principals(this.fm.listed),
-    );
+    const participants = this.normalizeParticipants(names.participants.length ? names.participants : principals(this.fm.listed));
     if (!this.hasRoster()) {
       this.warnings.push({
         line: null,
-        message: 'no participants are named in the title ("between A and B") or a PARTICIPANTS list, so every label was taken as a speaker',
+        message:
+          'no participants are named in the title ("between A and B") or a PARTICIPANTS list, so every label was taken as a speaker',
       });
     }
     return {
@@ -117,7 +109,11 @@ class MemoParser {
     } else if (isFieldLine(head)) {
       readFrontMatterBlock([{ text: head, line: block.start }, ...rest], this.fm, false);
       if (!this.fm.subject) {
-        throw new ImportError('no-title', block.start, 'the memo must start with a "## " title heading, a title line or a SUBJECT: line');
+        throw new ImportError(
+          'no-title',
+          block.start,
+          'the memo must start with a "## " title heading, a title line or a SUBJECT: line',
+        );
       }
       this.title = this.fm.subject;
       return;
@@ -180,7 +176,11 @@ class MemoParser {
 
     if (EXCERPT_MARK.test(text)) {
       if (this.isExcerpt || this.turns.length > 0) {
-        throw new ImportError('unknown-structure', block.start, '"[excerpt]" may appear only once, between the title and the first turn');
+        throw new ImportError(
+          'unknown-structure',
+          block.start,
+          '"[excerpt]" may appear only once, between the title and the first turn',
+        );
       }
       this.isExcerpt = true;
       return;
@@ -287,7 +287,9 @@ class MemoParser {
     };
     if (label.shape === 'bold') {
       if (known && !onRoster) {
-        warn(`"${label.speaker}" is not a participant (${this.roster().names.join(', ')}); kept as a speaker because the label is bold`);
+        warn(
+          `"${label.speaker}" is not a participant (${this.roster().names.join(', ')}); kept as a speaker because the label is bold`,
+        );
       }
       return true;
     }
@@ -311,7 +313,10 @@ class MemoParser {
       });
       if (!turn) return name;
       const words = name.split(/\s+/);
-      const labelWord = turn.speaker.split(/\s+/).at(-1)!.replace(/[^\p{L}\p{M}'’-]/gu, '');
+      const labelWord = turn.speaker
+        .split(/\s+/)
+        .at(-1)!
+        .replace(/[^\p{L}\p{M}'’-]/gu, '');
       const fixed = [...words.slice(0, -1), titleCaseWord(labelWord)].join(' ');
       this.warnings.push({
         line: turn.line,

@@ -34,8 +34,20 @@ const MAX_LABEL_CHARS = 40;
 
 /** Titles that name a speaker by office: "The President:", "The Secretary:". */
 const ROLE_WORDS = new Set([
-  'president', 'secretary', 'chairman', 'minister', 'prime minister', 'foreign minister', 'general secretary',
-  'ambassador', 'chancellor', 'premier', 'king', 'queen', 'vice president', 'secretary of state',
+  'president',
+  'secretary',
+  'chairman',
+  'minister',
+  'prime minister',
+  'foreign minister',
+  'general secretary',
+  'ambassador',
+  'chancellor',
+  'premier',
+  'king',
+  'queen',
+  'vice president',
+  'secretary of state',
 ]);
 
 export function isCapitals(text: string): boolean {

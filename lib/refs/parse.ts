@@ -66,18 +66,18 @@ export function parseRef(input: string): PassageRef {
 function parsePoint(part: string, input: string, quoted: string, role: 'start' | 'end', startPart?: string): RefPoint {
   if (/^\d+(\.\d+)?$/.test(part)) {
     const fix = role === 'end' ? `${startPart}-T${part}` : `T${part}`;
-    throw new RefError('syntax', `${quoted} is missing the T${role === 'end' ? ' of its end' : ''}: write ${fix.replace(/^t/, 'T')}.`, input);
+    throw new RefError(
+      'syntax',
+      `${quoted} is missing the T${role === 'end' ? ' of its end' : ''}: write ${fix.replace(/^t/, 'T')}.`,
+      input,
+    );
   }
   if (!/^[Tt]/.test(part)) throw new RefError('syntax', `${quoted} is not a passage reference: ${EXAMPLES}.`, input);
   const rest = part.slice(1);
   if (rest === '') throw new RefError('syntax', `${quoted} has no turn number after the T: ${EXAMPLES}.`, input);
   const pieces = rest.split('.');
   if (pieces.length > 2) {
-    throw new RefError(
-      'syntax',
-      `${quoted} has too many parts: a reference names a turn (T5) or a sentence of a turn (T5.2).`,
-      input,
-    );
+    throw new RefError('syntax', `${quoted} has too many parts: a reference names a turn (T5) or a sentence of a turn (T5.2).`, input);
   }
   const [turnText = '', sentenceText] = pieces;
   if (!/^\d+$/.test(turnText)) throw new RefError('syntax', `${quoted} is not a passage reference: ${EXAMPLES}.`, input);

@@ -32,7 +32,9 @@ export function passageChangeKinds(pinned: Shown, current: Shown | null): Passag
   // How rows group the segments and where segments end: the alignment. Boundaries by length are compared
   // only when the text is unchanged (a corrected word moves every offset after it, not a boundary).
   const cells = (shown: Shown, measure: (text: string) => number) =>
-    JSON.stringify(shown.rows.map((r) => witnesses.map((w) => (r.members[w.id] ?? []).map((k) => measure(shown.state.segments[k]?.text ?? '')))));
+    JSON.stringify(
+      shown.rows.map((r) => witnesses.map((w) => (r.members[w.id] ?? []).map((k) => measure(shown.state.segments[k]?.text ?? '')))),
+    );
   if (witnesses.some((w) => text(pinned, w.id) !== text(current, w.id))) kinds.add('text');
   const shape = (shown: Shown) => cells(shown, () => 1);
   const bounds = (shown: Shown) => cells(shown, (t) => t.length);

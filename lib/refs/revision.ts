@@ -7,7 +7,7 @@ import { RefError } from './errors';
 /** Reads a `rev` query value: null when absent, else a positive whole number (refused otherwise). */
 export function parseRevParam(value: string | string[] | null | undefined): number | null {
   if (value == null) return null;
-  const text = Array.isArray(value) ? value[0] ?? '' : value;
+  const text = Array.isArray(value) ? (value[0] ?? '') : value;
   if (text === '') return null;
   if (Array.isArray(value) && value.length > 1) {
     throw new RefError('bad-revision', 'Give one revision (rev=N), not several.', text);

@@ -31,7 +31,13 @@ export function createAvailabilityGate({
       timer = setTimeout(() => resolve(false), timeoutMs);
     });
     try {
-      return await Promise.race([check().then((ok) => ok === true, () => false), timeout]);
+      return await Promise.race([
+        check().then(
+          (ok) => ok === true,
+          () => false,
+        ),
+        timeout,
+      ]);
     } finally {
       clearTimeout(timer);
     }

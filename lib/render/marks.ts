@@ -8,9 +8,7 @@
  */
 
 export type TextToken =
-  | { kind: 'text'; text: string }
-  | { kind: 'elision'; raw: string }
-  | { kind: 'insertion'; text: string; raw: string };
+  { kind: 'text'; text: string } | { kind: 'elision'; raw: string } | { kind: 'insertion'; text: string; raw: string };
 
 /** Spellings of an elision: three dots, the ellipsis character, spaced dots. */
 const ELISION = /^(?:\.{3}|…|\. \. \.)$/;

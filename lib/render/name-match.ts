@@ -9,7 +9,10 @@ export function foldName(text: string): string {
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/ё/g, 'е');
 }
 
-const words = (text: string) => foldName(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+const words = (text: string) =>
+  foldName(text)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 
 export function queryNamesPerson(query: string, name: string): boolean {
   const asked = words(query);

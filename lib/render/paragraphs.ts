@@ -45,7 +45,14 @@ export function turnRuns(segments: readonly Segment[]): Segment[][] {
   for (const segment of segments) {
     const run = runs[runs.length - 1];
     const last = run?.[run.length - 1];
-    if (run && last && !last.isPlaceholder && !segment.isPlaceholder && last.turnNo === segment.turnNo && last.speaker === segment.speaker) {
+    if (
+      run &&
+      last &&
+      !last.isPlaceholder &&
+      !segment.isPlaceholder &&
+      last.turnNo === segment.turnNo &&
+      last.speaker === segment.speaker
+    ) {
       run.push(segment);
     } else {
       runs.push([segment]);

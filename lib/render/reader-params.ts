@@ -41,7 +41,10 @@ export function defaultWitnessIds(witnesses: readonly Witness[], view: ReaderVie
 
 function values(param: string | string[] | undefined): string[] {
   const list = Array.isArray(param) ? param : param === undefined ? [] : [param];
-  return list.flatMap((v) => v.split(',')).map((v) => v.trim()).filter((v) => v !== '');
+  return list
+    .flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
 }
 
 export function parseReaderParams(params: SearchParams, witnesses: readonly Witness[]): ReaderChoice {

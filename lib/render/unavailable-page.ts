@@ -4,8 +4,7 @@
  */
 export const RETRY_AFTER_SECONDS = 30;
 
-export const UNAVAILABLE_MESSAGE =
-  'Diptych is temporarily unavailable: its database is not answering. Please try again in a minute.';
+export const UNAVAILABLE_MESSAGE = 'Diptych is temporarily unavailable: its database is not answering. Please try again in a minute.';
 
 export function unavailableHtml(): string {
   return `<!doctype html>

@@ -18,7 +18,9 @@ const TITLE = 'Memorandum of Telephone Conversation between Mikhail Gorbachev an
 
 const meta = (page: Page, name: string) => page.locator(`meta[name="${name}"]`);
 const highlightedRefs = (page: Page) =>
-  page.locator('[data-testid="aligned-row"][data-highlighted="true"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-refs')));
+  page
+    .locator('[data-testid="aligned-row"][data-highlighted="true"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-refs')));
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
@@ -62,7 +64,9 @@ test('cite a passage, follow its permalink, and still see what was cited after a
   await panel.locator('summary').click();
   const chicagoNote = `Gorbachev and Mitterrand, “${TITLE},” T5–T7, rev. ${rev}.`;
   await expect(note).toHaveValue(chicagoNote);
-  await expect(page.locator('#citation-chicago-bibliography')).toHaveValue(new RegExp(`Translated by Svetlana Savranskaya\\..*${escape(permalink)}\\.$`));
+  await expect(page.locator('#citation-chicago-bibliography')).toHaveValue(
+    new RegExp(`Translated by Svetlana Savranskaya\\..*${escape(permalink)}\\.$`),
+  );
   await expect(page.locator('#citation-mla')).toHaveValue(/^Gorbachev, Mikhail, and Francois Mitterrand\. Memorandum/);
   await expect(page.locator('#citation-apa')).toHaveValue(/^Gorbachev, M\., & Mitterrand, F\. \(1991\)\./);
   await expect(page.locator('#citation-bibtex')).toHaveValue(new RegExp(`^@unpublished\\{gorbachev1991T5T7r${rev},`));
@@ -83,7 +87,15 @@ test('cite a passage, follow its permalink, and still see what was cited after a
   const axe = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+  expect(
+    axe.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
 
   // The downloads answer at their stable URLs.
   const ris = await page.request.get(`${PASSAGE}/citation.ris?rev=${rev}`);
@@ -106,8 +118,13 @@ test('cite a passage, follow its permalink, and still see what was cited after a
 
   // The pinned link still shows the alignment as cited, and says it changed.
   await page.goto(permalink);
-  await expect(page.getByTestId('passage-changed')).toHaveText(`⚠ The alignment of T5–T7 changed since this revision, first in revision ${editRev} — see current.`);
-  await expect(page.getByTestId('passage-changed').getByRole('link', { name: `revision ${editRev}` })).toHaveAttribute('href', `/documents/${SEED_SLUG}/history/${editRev}`);
+  await expect(page.getByTestId('passage-changed')).toHaveText(
+    `⚠ The alignment of T5–T7 changed since this revision, first in revision ${editRev} — see current.`,
+  );
+  await expect(page.getByTestId('passage-changed').getByRole('link', { name: `revision ${editRev}` })).toHaveAttribute(
+    'href',
+    `/documents/${SEED_SLUG}/history/${editRev}`,
+  );
   expect(await highlightedRefs(page)).toEqual(cited);
 
   // "See current" shows the new alignment, unpinned.
@@ -121,7 +138,9 @@ test('cite a passage, follow its permalink, and still see what was cited after a
 test('a bad reference answers 404 with what is wrong; the reader’s cite form lands on the passage', async ({ page }) => {
   const response = await page.goto(`/documents/${SEED_SLUG}/passages/T12`);
   expect(response?.status()).toBe(404);
-  await expect(page.getByTestId('passage-problem')).toHaveText('T12 is beyond the end of this document: its turns run from T1 to T10.');
+  await expect(page.getByTestId('passage-problem')).toHaveText(
+    'T12 is beyond the end of this document: its turns run from T1 to T10.',
+  );
 
   const old = await page.goto(`/documents/${SEED_SLUG}/passages/T5?rev=999`);
   expect(old?.status()).toBe(404);

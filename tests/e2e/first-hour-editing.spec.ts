@@ -55,13 +55,21 @@ test('correcting the text of a verified row makes it unverified, and the history
   await editor.open();
   if ((await editor.row('T9').getAttribute('data-status')) !== 'verified') await editor.setStatus('T9', 'verified');
   await expect(editor.row('T9')).toHaveAttribute('data-status', 'verified');
-  const rev = await editor.correctText('T9', 'English', 'Currently I am waiting for Hussein’s answer. [...]\n\nIf we can stop the situation now, then we can say the following.');
+  const rev = await editor.correctText(
+    'T9',
+    'English',
+    'Currently I am waiting for Hussein’s answer. [...]\n\nIf we can stop the situation now, then we can say the following.',
+  );
   await expect(editor.row('T9')).toHaveAttribute('data-status', 'unverified');
   await editor.openHistory();
-  await expect(page.locator(`[data-testid="revision"][data-rev="${rev}"]`)).toContainText('Corrected the text of T9 (English); row T9 is unverified again');
+  await expect(page.locator(`[data-testid="revision"][data-rev="${rev}"]`)).toContainText(
+    'Corrected the text of T9 (English); row T9 is unverified again',
+  );
 });
 
-test('history marks the changed words, a revert shows what it will change first, and a pinned link says what changed', async ({ page }) => {
+test('history marks the changed words, a revert shows what it will change first, and a pinned link says what changed', async ({
+  page,
+}) => {
   await signIn(page, accounts.editor, EDIT);
   const editor = new EditorPage(page);
   await editor.open();
@@ -75,8 +83,13 @@ test('history marks the changed words, a revert shows what it will change first,
   await expect(page.getByTestId('word-ins')).toHaveText(['(added) the utmost']);
 
   await page.goto(permalink);
-  await expect(page.getByTestId('passage-changed')).toContainText(`The text of T8 changed since this revision, first in revision ${rev}`);
-  await page.getByTestId('passage-changed').getByRole('link', { name: `revision ${rev}` }).click();
+  await expect(page.getByTestId('passage-changed')).toContainText(
+    `The text of T8 changed since this revision, first in revision ${rev}`,
+  );
+  await page
+    .getByTestId('passage-changed')
+    .getByRole('link', { name: `revision ${rev}` })
+    .click();
   await expect(page).toHaveURL(new RegExp(`/history/${rev}$`));
 
   await page.goto(`/documents/${SEED_SLUG}/history`);
@@ -99,18 +112,26 @@ for (const device of [
       await signIn(page, accounts.editor, EDIT);
       await new EditorPage(page).open();
       const sizes = await page.locator('[data-testid="edit-row"] button').evaluateAll((buttons) =>
-        buttons.filter((b) => (b as HTMLElement).offsetParent).map((b) => b.getBoundingClientRect()).map((r) => Math.min(r.width, r.height)),
+        buttons
+          .filter((b) => (b as HTMLElement).offsetParent)
+          .map((b) => b.getBoundingClientRect())
+          .map((r) => Math.min(r.width, r.height)),
       );
       expect(sizes.length).toBeGreaterThan(10);
       expect(Math.min(...sizes)).toBeGreaterThanOrEqual(24);
-      const visibleHints = await page.locator('[data-testid="edit-row"] button kbd').evaluateAll((k) => k.filter((e) => (e as HTMLElement).offsetParent).length);
+      const visibleHints = await page
+        .locator('[data-testid="edit-row"] button kbd')
+        .evaluateAll((k) => k.filter((e) => (e as HTMLElement).offsetParent).length);
       if (device.touch) expect(visibleHints).toBe(0);
       else expect(visibleHints).toBeGreaterThan(0);
       const look = (selector: string) =>
-        page.locator(selector).first().evaluate((b) => {
-          const s = getComputedStyle(b);
-          return `${s.borderStyle} ${s.backgroundColor} ${s.color}`;
-        });
+        page
+          .locator(selector)
+          .first()
+          .evaluate((b) => {
+            const s = getComputedStyle(b);
+            return `${s.borderStyle} ${s.backgroundColor} ${s.color}`;
+          });
       expect(await look('[data-testid="edit-row"] button:disabled')).not.toBe(await look('[data-testid="edit-row"] button:enabled'));
 
       await page.goto(`/documents/${SEED_SLUG}/history`);

@@ -80,7 +80,11 @@ test.describe('search', () => {
 
 test.describe('the cite panel and the accounts table', () => {
   for (const width of widths) {
-    test(`a Cite link opens the panel; its boxes show all their text; copying says so (${width} px)`, async ({ page, context, baseURL }) => {
+    test(`a Cite link opens the panel; its boxes show all their text; copying says so (${width} px)`, async ({
+      page,
+      context,
+      baseURL,
+    }) => {
       await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
       await page.setViewportSize({ width, height: 844 });
       await page.goto(`/documents/${SEED_SLUG}`);
@@ -88,12 +92,18 @@ test.describe('the cite panel and the accounts table', () => {
       const panel = page.getByTestId('cite-panel');
       await expect(panel).toHaveAttribute('open', '');
       const permalink = await page.getByTestId('permalink').textContent();
-      await expect(page.locator('#citation-chicago-full-note')).toHaveValue(new RegExp(`^Mikhail Gorbachev and Francois Mitterrand, .*trans\\. Svetlana Savranskaya .*${permalink!.replace(/[.?]/g, '\\$&')}\\.$`));
+      await expect(page.locator('#citation-chicago-full-note')).toHaveValue(
+        new RegExp(
+          `^Mikhail Gorbachev and Francois Mitterrand, .*trans\\. Svetlana Savranskaya .*${permalink!.replace(/[.?]/g, '\\$&')}\\.$`,
+        ),
+      );
       await expect(page.locator('#citation-chicago-note')).toHaveValue(/^Gorbachev and Mitterrand, “Memorandum/);
       // No box scrolls inside itself or cuts its text.
-      const overflowing = await panel.locator('textarea').evaluateAll((fields) =>
-        fields.filter((f) => f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1).map((f) => f.id),
-      );
+      const overflowing = await panel
+        .locator('textarea')
+        .evaluateAll((fields) =>
+          fields.filter((f) => f.scrollHeight > f.clientHeight + 1 || f.scrollWidth > f.clientWidth + 1).map((f) => f.id),
+        );
       expect(overflowing).toEqual([]);
       expect(await scrollsSideways(page)).toBe(false);
 

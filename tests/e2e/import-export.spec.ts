@@ -14,7 +14,9 @@ const memoPath = new URL('../fixtures/memos/frus-malta.txt', import.meta.url);
 
 /** WCAG 2.x A/AA and best-practice violations on the page as it is now (as in a11y.spec.ts). */
 async function violations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   return results.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
 }
 
@@ -22,7 +24,9 @@ test('upload a memo, see and fix a warning, import it, correct a participant, do
   await signIn(page, accounts.editor, '/import');
   await expect(page.getByRole('heading', { name: 'Import a document' })).toBeVisible();
 
-  await page.getByTestId('import-file').setInputFiles({ name: 'malta-1989.txt', mimeType: 'text/plain', buffer: readFileSync(memoPath) });
+  await page
+    .getByTestId('import-file')
+    .setInputFiles({ name: 'malta-1989.txt', mimeType: 'text/plain', buffer: readFileSync(memoPath) });
   await expect(page.getByTestId('import-text')).toHaveValue(/Notetaker: the transcript resumes/);
   await page.getByRole('button', { name: 'Preview' }).click();
 
@@ -35,7 +39,9 @@ test('upload a memo, see and fix a warning, import it, correct a participant, do
 
   // Fix it: the notetaker's line is an editorial remark, so bracket it.
   const text = page.getByTestId('import-text');
-  await text.fill((await text.inputValue()).replace('Notetaker: the transcript resumes after a break.', '[The transcript resumes after a break.]'));
+  await text.fill(
+    (await text.inputValue()).replace('Notetaker: the transcript resumes after a break.', '[The transcript resumes after a break.]'),
+  );
   await expect(page.getByRole('button', { name: 'Import' })).toBeDisabled();
   await page.getByRole('button', { name: 'Preview' }).click();
   await expect(page.getByTestId('import-no-warnings')).toBeVisible();
@@ -67,7 +73,9 @@ test('upload a memo, see and fix a warning, import it, correct a participant, do
     const href = await page.getByTestId('export-links').locator(`a[data-format="${format}"]`).getAttribute('href');
     const response = await page.request.get(href!);
     expect(response.status(), format).toBe(200);
-    expect(response.headers()['content-disposition']).toBe(`attachment; filename="malta-1989-rev2.${format === 'tei' ? 'tei.xml' : format}"`);
+    expect(response.headers()['content-disposition']).toBe(
+      `attachment; filename="malta-1989-rev2.${format === 'tei' ? 'tei.xml' : format}"`,
+    );
   }
   const pinned = await page.request.get('/api/documents/malta-1989/export?format=json&rev=1');
   expect((await pinned.json()).metadata.participants).toEqual(['George Bush', 'Mikhail Gorbachev']);

@@ -11,9 +11,17 @@ test.use({ javaScriptEnabled: false });
 
 const cases = [
   { path: '/documents/no-such-memo', heading: 'We could not find that page', text: 'There is no document “no-such-memo”.' },
-  { path: `/documents/${SEED_SLUG}/passages/T12`, heading: 'No such passage', text: 'T12 is beyond the end of this document: its turns run from T1 to T10.' },
+  {
+    path: `/documents/${SEED_SLUG}/passages/T12`,
+    heading: 'No such passage',
+    text: 'T12 is beyond the end of this document: its turns run from T1 to T10.',
+  },
   { path: `/documents/${SEED_SLUG}/passages/T5?rev=999`, heading: 'No such passage', text: 'Revision 999 does not exist' },
-  { path: `/documents/${SEED_SLUG}/passages/${encodeURIComponent('T5–Т7')}`, heading: 'No such passage', text: '“T5–Т7” is not a passage reference' },
+  {
+    path: `/documents/${SEED_SLUG}/passages/${encodeURIComponent('T5–Т7')}`,
+    heading: 'No such passage',
+    text: '“T5–Т7” is not a passage reference',
+  },
   { path: `/documents/${SEED_SLUG}/history/9999`, heading: 'No such revision', text: 'its revisions are 1 to' },
   { path: '/admin/users', heading: 'We could not find that page', text: 'There is no page at this address.' },
 ];

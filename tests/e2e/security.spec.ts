@@ -97,7 +97,9 @@ function readMutatingRoutes(): { file: string; urlPath: string; methods: string[
     .map((full) => {
       const source = readFileSync(full, 'utf8');
       const methods = MUTATING_METHODS.filter((m) =>
-        new RegExp(`export\\s+(async\\s+)?(function|const|let)\\s+${m}\\b|export\\s+(const|let)\\s*\\{[^}]*\\b${m}\\b[^}]*\\}|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`).test(source),
+        new RegExp(
+          `export\\s+(async\\s+)?(function|const|let)\\s+${m}\\b|export\\s+(const|let)\\s*\\{[^}]*\\b${m}\\b[^}]*\\}|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`,
+        ).test(source),
       );
       const file = path.relative(root, full).split(path.sep).join('/');
       return { file, urlPath: samplePath(path.dirname(file).replace(/^app\/?/, '')), methods };
@@ -138,14 +140,18 @@ const actions = readActions();
 const protectedActions = actions.filter((a) => !(`${a.filename}#${a.exportedName}` in PUBLIC_ACTIONS));
 const mutatingRoutes = readMutatingRoutes();
 
-
 test('the build has server actions to check, and the public ones are only sign-in and sign-out', () => {
   expect(actions.length).toBeGreaterThan(0);
   const publicFound = actions.filter((a) => `${a.filename}#${a.exportedName}` in PUBLIC_ACTIONS).map((a) => a.exportedName);
   expect(publicFound.sort()).toEqual(['signInWithPassword', 'signInWithProvider', 'signOutAndReturnHome']);
   // The admin actions are among the protected ones (the enumeration really sees actions).
-  expect(protectedActions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['createAccount', 'setAccountDisabled', 'setAccountRole']));
-  console.info(`[security] ${protectedActions.length} protected actions:`, protectedActions.map((a) => `${a.filename}#${a.exportedName}`).join(', '));
+  expect(protectedActions.map((a) => a.exportedName)).toEqual(
+    expect.arrayContaining(['createAccount', 'setAccountDisabled', 'setAccountRole']),
+  );
+  console.info(
+    `[security] ${protectedActions.length} protected actions:`,
+    protectedActions.map((a) => `${a.filename}#${a.exportedName}`).join(', '),
+  );
 });
 
 test('every protected server action refuses anonymous callers and changes nothing', async ({ page, playwright, baseURL }) => {
@@ -159,7 +165,8 @@ test('every protected server action refuses anonymous callers and changes nothin
     for (const args of [[{}], [null, {}]]) {
       const { status, body } = await callAction(anonymous, baseURL!, action, args);
       const refused = status === 200 && /"ok":false,"error":\{"code":"unauthenticated"/.test(body);
-      if (!refused) refusals.push(`${action.filename}#${action.exportedName} ${JSON.stringify(args)} → ${status} ${body.slice(0, 200)}`);
+      if (!refused)
+        refusals.push(`${action.filename}#${action.exportedName} ${JSON.stringify(args)} → ${status} ${body.slice(0, 200)}`);
     }
   }
   await anonymous.dispose();
@@ -167,7 +174,11 @@ test('every protected server action refuses anonymous callers and changes nothin
   expect(await snapshot(page)).toBe(before);
 });
 
-test('every protected server action refuses an account disabled after it signed in, and changes nothing', async ({ page, browser, baseURL }) => {
+test('every protected server action refuses an account disabled after it signed in, and changes nothing', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const disabled = accounts.disabled;
   await signIn(page, accounts.admin, '/admin/users');
   const row = page.locator(`[data-email="${disabled.email}"]`);
@@ -191,7 +202,8 @@ test('every protected server action refuses an account disabled after it signed 
     for (const args of [[{}], [null, {}]]) {
       const { status, body } = await callAction(staleContext.request, baseURL!, action, args);
       const refused = status === 200 && /"ok":false,"error":\{"code":"unauthenticated"/.test(body);
-      if (!refused) refusals.push(`${action.filename}#${action.exportedName} ${JSON.stringify(args)} → ${status} ${body.slice(0, 200)}`);
+      if (!refused)
+        refusals.push(`${action.filename}#${action.exportedName} ${JSON.stringify(args)} → ${status} ${body.slice(0, 200)}`);
     }
   }
   expect(refusals, 'actions that did not refuse a disabled account').toEqual([]);
@@ -208,7 +220,10 @@ test('admin actions refuse an editor (forbidden)', async ({ browser, baseURL }) 
   const adminActions = protectedActions.filter((a) => a.filename === 'app/admin/users/actions.ts');
   expect(adminActions).toHaveLength(3);
   for (const action of adminActions) {
-    const { body } = await callAction(context.request, baseURL!, action, [null, { userId: '1', disabled: 'true', role: 'editor', email: 'x@e2e.test' }]);
+    const { body } = await callAction(context.request, baseURL!, action, [
+      null,
+      { userId: '1', disabled: 'true', role: 'editor', email: 'x@e2e.test' },
+    ]);
     expect(body, action.exportedName).toMatch(/"ok":false,"error":\{"code":"forbidden"/);
   }
   await context.close();
@@ -243,7 +258,8 @@ test('every route handler that accepts writes refuses anonymous callers', async 
   for (const route of mutatingRoutes.filter((r) => !(r.file in PUBLIC_ROUTES))) {
     for (const method of route.methods) {
       const response = await anonymous.fetch(route.urlPath, { method, data: {}, maxRedirects: 0 });
-      if (![401, 403, 404, 405].includes(response.status())) accepted.push(`${method} ${route.urlPath} (${route.file}) → ${response.status()}`);
+      if (![401, 403, 404, 405].includes(response.status()))
+        accepted.push(`${method} ${route.urlPath} (${route.file}) → ${response.status()}`);
     }
   }
   await anonymous.dispose();

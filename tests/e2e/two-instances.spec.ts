@@ -47,15 +47,29 @@ test.beforeAll(async () => {
   const dbUrl = new URL(process.env.DATABASE_URL!);
   dbUrl.pathname = `/${dbName}`;
   const env = { ...process.env, DATABASE_URL: dbUrl.toString(), AUTH_SECRET: 'e2e-pair-secret-not-for-production-0123456789' };
-  const created = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/user-create.ts', '--email', accounts.editor.email, '--role', 'editor', '--name', accounts.editor.name], {
-    cwd: root, env, input: E2E_PASSWORD, encoding: 'utf8',
-  });
+  const created = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['scripts/user-create.ts', '--email', accounts.editor.email, '--role', 'editor', '--name', accounts.editor.name],
+    {
+      cwd: root,
+      env,
+      input: E2E_PASSWORD,
+      encoding: 'utf8',
+    },
+  );
   expect(created.status, created.stderr).toBe(0);
   const dir = mkdtempSync(path.join(tmpdir(), 'diptych-pair-'));
   for (const port of [portA, portB]) {
     // Each instance's output goes to a log beside the nginx config, for when this test fails.
     const log = openSync(path.join(dir, `instance-${port}.log`), 'w');
-    children.push(spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], { cwd: root, env, stdio: ['ignore', log, log], detached: true }));
+    children.push(
+      spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
+        cwd: root,
+        env,
+        stdio: ['ignore', log, log],
+        detached: true,
+      }),
+    );
   }
   console.log(`two-instances: logs in ${dir}`);
   writeFileSync(
@@ -81,7 +95,10 @@ test.afterAll(async () => {
   await admin.end();
 });
 
-test('an edit through the proxy is served by both instances on the next request; the session holds on both', async ({ page, request }) => {
+test('an edit through the proxy is served by both instances on the next request; the session holds on both', async ({
+  page,
+  request,
+}) => {
   // Warm both instances' caches with the seed reader as it is now.
   for (const port of [portA, portB]) {
     expect(await (await request.get(`${url(port)}/documents/${SEED_SLUG}`)).text()).not.toContain('Положение серьёзное');

@@ -48,14 +48,26 @@ describe.each(testDatabaseKinds)('aligning real source text on %s', (kind) => {
     expect(after.rows).toHaveLength(op.links.length);
     // Turns were anchors: every row's sentences belong to one turn, and speakers stay in Russian.
     for (const r of after.rows) {
-      const turns = new Set(Object.values(r.members).flat().map((k) => after.segments[k]!.turnNo));
+      const turns = new Set(
+        Object.values(r.members)
+          .flat()
+          .map((k) => after.segments[k]!.turnNo),
+      );
       expect(turns.size).toBe(1);
     }
     expect(source[0]!.speaker).toBe(witnessSequence(before, ru)[0]!.speaker);
     // "Вы правы." faces "You are right." (T4 is one sentence on both sides).
     const t4 = row(after, 'T4');
     expect(t4.members[ru]!.map((k) => after.segments[k]!.text)).toEqual(['Вы правы.']);
-    expect(witnessSequence(after, en).map((s) => s.text).join('')).toBe(witnessSequence(before, en).map((s) => s.text).join(''));
+    expect(
+      witnessSequence(after, en)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(
+      witnessSequence(before, en)
+        .map((s) => s.text)
+        .join(''),
+    );
     await expectConsistentHistory(database.db, f.documentId);
 
     await undoLastEdit(database.db, { documentId: f.documentId, userId: f.ada, rev: outcome.rev });
@@ -79,7 +91,11 @@ describe.each(testDatabaseKinds)('aligning real source text on %s', (kind) => {
     expect(row(s3, 'T5')).toEqual(row(s2, 'T5'));
     // Closed: the three rows of T2–T4; inserted: one per link. Nothing else.
     expect(outcome.written.rows).toBe(3 + op.links.length);
-    expect(witnessSequence(s3, witnessIds(s3).ru).filter((s) => s.isPlaceholder).map((s) => s.turnNo)).toEqual([5, 6, 7, 8, 9, 10]);
+    expect(
+      witnessSequence(s3, witnessIds(s3).ru)
+        .filter((s) => s.isPlaceholder)
+        .map((s) => s.turnNo),
+    ).toEqual([5, 6, 7, 8, 9, 10]);
     await expectConsistentHistory(database.db, f.documentId);
   });
 });

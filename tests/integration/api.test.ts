@@ -80,12 +80,26 @@ describe.each(testDatabaseKinds)('HTTP API on %s', (kind) => {
     expect(body.revision).toEqual({ shown: 1, pinned: null, current: 1, changedIn: null, changedWhat: [] });
     expect(body.rows).toHaveLength(3);
     const [ru, en] = body.rows[1].cells;
-    expect(ru.segments).toEqual([expect.objectContaining({ ref: null, turnNo: 6, isPlaceholder: true, text: null, speaker: 'Миттеран' })]);
-    expect(en.segments).toEqual([expect.objectContaining({ ref: 'T6', turnNo: 6, isPlaceholder: false, text: 'Yes.', speaker: 'Mitterrand' })]);
+    expect(ru.segments).toEqual([
+      expect.objectContaining({ ref: null, turnNo: 6, isPlaceholder: true, text: null, speaker: 'Миттеран' }),
+    ]);
+    expect(en.segments).toEqual([
+      expect.objectContaining({ ref: 'T6', turnNo: 6, isPlaceholder: false, text: 'Yes.', speaker: 'Mitterrand' }),
+    ]);
     expect(body.citation.permalink).toBe(`${ORIGIN}/documents/${SLUG}/passages/T5-T7?rev=1`);
     expect(body.citation.locator).toBe('T5–T7, rev. 1');
     expect(body.citation.csl).toMatchObject({ type: 'manuscript', URL: body.citation.permalink, version: 'rev. 1' });
-    expect(Object.keys(body.citation.formats)).toEqual(['chicagoNote', 'chicagoFullNote', 'chicagoBibliography', 'mla', 'mlaInText', 'apa', 'apaInText', 'bibtex', 'ris']);
+    expect(Object.keys(body.citation.formats)).toEqual([
+      'chicagoNote',
+      'chicagoFullNote',
+      'chicagoBibliography',
+      'mla',
+      'mlaInText',
+      'apa',
+      'apaInText',
+      'bibtex',
+      'ris',
+    ]);
     expect(body.citation.quotation.others[0]).toMatchObject({ lang: 'ru', available: false });
     expect(body.links).toMatchObject({
       self: `${ORIGIN}/api/documents/${SLUG}/passages/T5-T7`,
@@ -97,10 +111,20 @@ describe.each(testDatabaseKinds)('HTTP API on %s', (kind) => {
 
   it('answers errors as JSON with a code, a message and a fitting status', async () => {
     const cases: [Response, number, string, string][] = [
-      [await passage('garbage'), 400, 'syntax', '“garbage” is not a passage reference: write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7.'],
+      [
+        await passage('garbage'),
+        400,
+        'syntax',
+        '“garbage” is not a passage reference: write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7.',
+      ],
       [await passage('T7-T5'), 400, 'reversed', '“T7-T5” runs backwards: T7 comes after T5. Write T5-T7.'],
       [await passage('T12'), 404, 'turn-out-of-range', 'T12 is beyond the end of this document: its turns run from T1 to T10.'],
-      [await passage('T5', '?rev=abc'), 400, 'bad-revision', '“abc” is not a revision: rev must be a whole number from 1, e.g. rev=3.'],
+      [
+        await passage('T5', '?rev=abc'),
+        400,
+        'bad-revision',
+        '“abc” is not a revision: rev must be a whole number from 1, e.g. rev=3.',
+      ],
       [await passage('T5', '?rev=99'), 404, 'no-such-revision', "Revision 99 does not exist: this document's newest revision is 1."],
       [
         await passageResponse(database.db, get('/api/documents/nope/passages/T5'), ORIGIN, { slug: 'nope', ref: 'T5' }),
@@ -130,19 +154,28 @@ describe.each(testDatabaseKinds)('HTTP API on %s', (kind) => {
     const listTag = list.headers.get('etag')!;
     const doc = await documentResponse(database.db, get(`/api/documents/${SLUG}`), ORIGIN, SLUG);
     const docTag = doc.headers.get('etag')!;
-    expect((await documentResponse(database.db, get(`/api/documents/${SLUG}`, { 'If-None-Match': docTag }), ORIGIN, SLUG)).status).toBe(304);
+    expect(
+      (await documentResponse(database.db, get(`/api/documents/${SLUG}`, { 'If-None-Match': docTag }), ORIGIN, SLUG)).status,
+    ).toBe(304);
 
     // An edit inside the passage: T6's text.
     const state = await getAlignmentState(database.db, f.documentId);
     const t6 = segmentKey(state, 'T6', 'en');
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: 1, userId: f.ada, op: { type: 'correct-text', segmentKey: t6, text: 'Yes, indeed.' } });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: 1,
+      userId: f.ada,
+      op: { type: 'correct-text', segmentKey: t6, text: 'Yes, indeed.' },
+    });
 
     const changed = await passage('T5-T7', '', { 'If-None-Match': etag });
     expect(changed.status).toBe(200);
     expect(changed.headers.get('etag')).not.toBe(etag);
     expect((await changed.json()).rows[1].cells[1].segments[0].text).toBe('Yes, indeed.');
     expect((await listDocumentsResponse(database.db, get('/api/documents', { 'If-None-Match': listTag }), ORIGIN)).status).toBe(200);
-    expect((await documentResponse(database.db, get(`/api/documents/${SLUG}`, { 'If-None-Match': docTag }), ORIGIN, SLUG)).status).toBe(200);
+    expect(
+      (await documentResponse(database.db, get(`/api/documents/${SLUG}`, { 'If-None-Match': docTag }), ORIGIN, SLUG)).status,
+    ).toBe(200);
 
     // Pinned to revision 1: the old text, and the revision that changed it.
     const pinned = await passage('T5-T7', '?rev=1');
@@ -174,18 +207,26 @@ describe.each(testDatabaseKinds)('HTTP API on %s', (kind) => {
     );
     expect(revalidated.status).toBe(304);
 
-    const json = await documentCitationFile(database.db, get(`/documents/${SLUG}/citation.json`), ORIGIN, { slug: SLUG, format: 'json' });
+    const json = await documentCitationFile(database.db, get(`/documents/${SLUG}/citation.json`), ORIGIN, {
+      slug: SLUG,
+      format: 'json',
+    });
     expect(json.headers.get('content-type')).toBe('application/vnd.citationstyles.csl+json; charset=utf-8');
     const [item] = await json.json();
     expect(item).toMatchObject({ id: `${SLUG}@2`, type: 'manuscript', URL: `${ORIGIN}/documents/${SLUG}/passages/T1-T10?rev=2` });
 
-    const bad = await passageCitationFile(database.db, get(`/documents/${SLUG}/passages/T0/citation.ris`), ORIGIN, { slug: SLUG, ref: 'T0', format: 'ris' });
+    const bad = await passageCitationFile(database.db, get(`/documents/${SLUG}/passages/T0/citation.ris`), ORIGIN, {
+      slug: SLUG,
+      ref: 'T0',
+      format: 'ris',
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toEqual({ error: { code: 'zero', message: '“T0” does not exist: turns are numbered from T1.' } });
   });
 
   it('turns the reader’s cite form into a redirect to the passage, in either order, and explains bad selections', async () => {
-    const go = (query: string, headers: Record<string, string> = {}) => citeRedirect(database.db, get(`/documents/${SLUG}/cite${query}`, headers), SLUG);
+    const go = (query: string, headers: Record<string, string> = {}) =>
+      citeRedirect(database.db, get(`/documents/${SLUG}/cite${query}`, headers), SLUG);
     const forwards = await go('?from=T5&to=T7');
     expect(forwards.status).toBe(303);
     expect(forwards.headers.get('location')).toBe(`${ORIGIN}/documents/${SLUG}/passages/T5-T7#cite`);

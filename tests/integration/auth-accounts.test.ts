@@ -26,7 +26,12 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
 
   describe('creating accounts', () => {
     it('creates an editor with an Argon2id hash, never the password', async () => {
-      const user = await createUser(database.db, { email: 'Ada@Example.org', name: 'Ada Lovelace', role: 'editor', password: PASSWORD });
+      const user = await createUser(database.db, {
+        email: 'Ada@Example.org',
+        name: 'Ada Lovelace',
+        role: 'editor',
+        password: PASSWORD,
+      });
       expect(user).toMatchObject({ email: 'Ada@Example.org', name: 'Ada Lovelace', role: 'editor' });
       const [row] = await database.db.select().from(users).where(eq(users.id, user.id));
       expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
@@ -39,7 +44,10 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
         code: 'duplicate-email',
         message: 'An account with the email ADA@example.ORG already exists.',
       });
-      const [row] = await database.db.select({ n: count() }).from(users).where(sql`lower(${users.email}) = 'ada@example.org'`);
+      const [row] = await database.db
+        .select({ n: count() })
+        .from(users)
+        .where(sql`lower(${users.email}) = 'ada@example.org'`);
       expect(Number(row!.n)).toBe(1);
     });
 
@@ -55,13 +63,21 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
 
     it('refuses a bad role, a short password and a bad email, creating nothing', async () => {
       const before = await listAccounts(database.db);
-      await expect(createUser(database.db, { email: 'r@example.org', role: 'system', password: PASSWORD })).rejects.toMatchObject({ code: 'invalid-role' });
-      await expect(createUser(database.db, { email: 'r@example.org', role: 'owner', password: PASSWORD })).rejects.toMatchObject({ code: 'invalid-role' });
-      await expect(createUser(database.db, { email: 'r@example.org', role: 'editor', password: 'elevenchars' })).rejects.toMatchObject({
-        code: 'weak-password',
-        message: 'The password is too short: 11 characters; it needs at least 12.',
+      await expect(createUser(database.db, { email: 'r@example.org', role: 'system', password: PASSWORD })).rejects.toMatchObject({
+        code: 'invalid-role',
       });
-      await expect(createUser(database.db, { email: 'r@', role: 'editor', password: PASSWORD })).rejects.toMatchObject({ code: 'invalid-email' });
+      await expect(createUser(database.db, { email: 'r@example.org', role: 'owner', password: PASSWORD })).rejects.toMatchObject({
+        code: 'invalid-role',
+      });
+      await expect(createUser(database.db, { email: 'r@example.org', role: 'editor', password: 'elevenchars' })).rejects.toMatchObject(
+        {
+          code: 'weak-password',
+          message: 'The password is too short: 11 characters; it needs at least 12.',
+        },
+      );
+      await expect(createUser(database.db, { email: 'r@', role: 'editor', password: PASSWORD })).rejects.toMatchObject({
+        code: 'invalid-email',
+      });
       expect(await listAccounts(database.db)).toEqual(before);
     });
 
@@ -116,7 +132,12 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
         expect(r).toMatchObject({ ok: false, reason: 'invalid' });
       }
       const blocked = await authenticate(database.db, { email, password: PASSWORD, address: '10.1.1.1' }, at(2));
-      expect(blocked).toEqual({ ok: false, reason: 'rate-limited', minutes: 14, message: 'Too many failed sign-ins; try again in 14 minutes.' });
+      expect(blocked).toEqual({
+        ok: false,
+        reason: 'rate-limited',
+        minutes: 14,
+        message: 'Too many failed sign-ins; try again in 14 minutes.',
+      });
       // A refused attempt is not verified and does not extend the lock.
       expect(await attemptsFor(`email:${email}`)).toBe(5);
 
@@ -134,7 +155,11 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
       }
       const blocked = await authenticate(database.db, { email: 'grace@example.org', password: PASSWORD, address }, at(31));
       expect(blocked).toMatchObject({ ok: false, reason: 'rate-limited', minutes: 14 });
-      const elsewhere = await authenticate(database.db, { email: 'grace@example.org', password: PASSWORD, address: '192.0.2.51' }, at(31));
+      const elsewhere = await authenticate(
+        database.db,
+        { email: 'grace@example.org', password: PASSWORD, address: '192.0.2.51' },
+        at(31),
+      );
       expect(elsewhere).toMatchObject({ ok: true });
     });
 
@@ -177,7 +202,9 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
 
       await setUserDisabled(database.db, { actorId: adminId, userId: editorId, disabled: false });
       expect(await getActiveUserById(database.db, editorId)).toMatchObject({ id: editorId });
-      expect(await authenticate(database.db, { email: 'worker@example.org', password: PASSWORD, address: '10.9.9.9' })).toMatchObject({ ok: true });
+      expect(await authenticate(database.db, { email: 'worker@example.org', password: PASSWORD, address: '10.9.9.9' })).toMatchObject({
+        ok: true,
+      });
     });
 
     it('changes a role, and the session user sees it at once', async () => {
@@ -217,7 +244,9 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
         message: 'There is no account with id 999999.',
       });
       const systemId = await ensureSystemUser(database.db);
-      await expect(setUserRole(database.db, { actorId: adminId, userId: systemId, role: 'admin' })).rejects.toMatchObject({ code: 'system-account' });
+      await expect(setUserRole(database.db, { actorId: adminId, userId: systemId, role: 'admin' })).rejects.toMatchObject({
+        code: 'system-account',
+      });
       expect(await getActiveUserById(database.db, systemId)).toBeNull();
     });
   });

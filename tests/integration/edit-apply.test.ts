@@ -48,10 +48,24 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
     expect(after.rev).toBe(2);
     expect(refsOf(after)).toEqual(['T1', 'T2', 'T3', 'T4 T5', 'T6', 'T7', 'T8', 'T9', 'T10']);
     expect((await getDocumentBySlug(database.db, SLUG))!.currentRev).toBe(2);
-    const [rev2] = await database.db.select().from(revisions).where(and(eq(revisions.documentId, f.documentId), eq(revisions.rev, 2)));
+    const [rev2] = await database.db
+      .select()
+      .from(revisions)
+      .where(and(eq(revisions.documentId, f.documentId), eq(revisions.rev, 2)));
     expect(rev2).toMatchObject({ userId: f.ada, summary: 'Merged rows T4 and T5', op: { type: 'merge-rows' } });
     // The state before is still there, exactly.
-    expect(refsOf(await getAlignmentState(database.db, f.documentId, 1))).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10']);
+    expect(refsOf(await getAlignmentState(database.db, f.documentId, 1))).toEqual([
+      'T1',
+      'T2',
+      'T3',
+      'T4',
+      'T5',
+      'T6',
+      'T7',
+      'T8',
+      'T9',
+      'T10',
+    ]);
   });
 
   it('splits the row again, splits a turn into sentences and merges two of them back', async () => {
@@ -61,7 +75,14 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
       documentId: f.documentId,
       baseRev: s.rev,
       userId: f.ada,
-      op: { type: 'split-row', rowKey: row(s, 'T4').key, starts: [{ witnessId: en, segmentKey: segmentKey(s, 'T5', 'en') }, { witnessId: ru, segmentKey: segmentKey(s, 'T5', 'ru') }] },
+      op: {
+        type: 'split-row',
+        rowKey: row(s, 'T4').key,
+        starts: [
+          { witnessId: en, segmentKey: segmentKey(s, 'T5', 'en') },
+          { witnessId: ru, segmentKey: segmentKey(s, 'T5', 'ru') },
+        ],
+      },
     });
     s = await state();
     expect(refsOf(s)).toEqual(['T1', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9', 'T10']);
@@ -96,18 +117,24 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
     const { ru } = witnessIds(s);
     const placeholder = segmentKey(s, 'T4', 'ru');
     await applyEdit(database.db, {
-      documentId: f.documentId, baseRev: s.rev, userId: f.ada,
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.ada,
       op: { type: 'replace-placeholder', segmentKey: placeholder, text: 'Положение серьёзное.' },
     });
     s = await state();
     expect(s.segments[placeholder]).toMatchObject({ text: 'Положение серьёзное.', isPlaceholder: false, turnNo: 4 });
 
     await applyEdit(database.db, {
-      documentId: f.documentId, baseRev: s.rev, userId: f.ada,
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.ada,
       op: { type: 'correct-text', segmentKey: placeholder, text: 'Положение очень серьёзное.' },
     });
     await applyEdit(database.db, {
-      documentId: f.documentId, baseRev: s.rev + 1, userId: f.ada,
+      documentId: f.documentId,
+      baseRev: s.rev + 1,
+      userId: f.ada,
       op: { type: 'move-boundary', rowKey: row(s, 'T4').key, witnessId: ru, direction: 'down' },
     });
     s = await state();
@@ -115,8 +142,15 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
     expect(row(s, 'T5').members[ru]).toEqual([placeholder, segmentKey(s, 'T5', 'ru')]);
 
     const outcome = await applyEdit(database.db, {
-      documentId: f.documentId, baseRev: s.rev, userId: f.bob,
-      op: { type: 'set-row-status', rowKey: row(s, 'T4').key, status: 'verified', note: { kind: 'omission', text: 'the Russian of T4 is read with T5' } },
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.bob,
+      op: {
+        type: 'set-row-status',
+        rowKey: row(s, 'T4').key,
+        status: 'verified',
+        note: { kind: 'omission', text: 'the Russian of T4 is read with T5' },
+      },
     });
     expect(outcome.summary).toBe('Marked row T4 verified; note “Omission: the Russian of T4 is read with T5”');
     expect(row(await state(), 'T4')).toMatchObject({ status: 'verified', note: 'Omission: the Russian of T4 is read with T5' });
@@ -127,13 +161,17 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
     const { ru } = witnessIds(s);
     const before = await countVersions(database, f.documentId);
     const error = await applyEdit(database.db, {
-      documentId: f.documentId, baseRev: s.rev, userId: f.ada,
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.ada,
       op: { type: 'move-boundary', rowKey: row(s, 'T4').key, witnessId: ru, direction: 'up' },
     }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AlignmentError);
     expect(error).toMatchObject({ code: 'no-segment', message: 'Row T4 has no segment in the Russian column to move.' });
     const cross = await applyEdit(database.db, {
-      documentId: f.documentId, baseRev: s.rev, userId: f.ada,
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.ada,
       op: { type: 'merge-segments', segmentKey: segmentKey(s, 'T4', 'ru'), nextSegmentKey: segmentKey(s, 'T5', 'ru') },
     }).catch((e: unknown) => e);
     expect(cross).toMatchObject({ code: 'cross-turn' });
@@ -144,10 +182,20 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
   it('refuses a base revision from the future and keys that never existed', async () => {
     const s = await state();
     await expect(
-      applyEdit(database.db, { documentId: f.documentId, baseRev: s.rev + 5, userId: f.ada, op: { type: 'merge-rows', rowKey: row(s, 'T1').key, nextRowKey: row(s, 'T2').key } }),
+      applyEdit(database.db, {
+        documentId: f.documentId,
+        baseRev: s.rev + 5,
+        userId: f.ada,
+        op: { type: 'merge-rows', rowKey: row(s, 'T1').key, nextRowKey: row(s, 'T2').key },
+      }),
     ).rejects.toMatchObject({ code: 'bad-revision' });
     await expect(
-      applyEdit(database.db, { documentId: f.documentId, baseRev: s.rev, userId: f.ada, op: { type: 'correct-text', segmentKey: 's_nope', text: 'x' } }),
+      applyEdit(database.db, {
+        documentId: f.documentId,
+        baseRev: s.rev,
+        userId: f.ada,
+        op: { type: 'correct-text', segmentKey: 's_nope', text: 'x' },
+      }),
     ).rejects.toMatchObject({ code: 'not-found' });
   });
 
@@ -155,11 +203,15 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
     it('same passage: the first commits, the second gets a conflict naming the passage, and nothing is lost', async () => {
       const base = await state();
       const ada = applyEdit(database.db, {
-        documentId: f.documentId, baseRev: base.rev, userId: f.ada,
+        documentId: f.documentId,
+        baseRev: base.rev,
+        userId: f.ada,
         op: { type: 'merge-rows', rowKey: row(base, 'T6').key, nextRowKey: row(base, 'T7').key },
       });
       const bob = applyEdit(database.db, {
-        documentId: f.documentId, baseRev: base.rev, userId: f.bob,
+        documentId: f.documentId,
+        baseRev: base.rev,
+        userId: f.bob,
         op: { type: 'set-row-status', rowKey: row(base, 'T6').key, status: 'verified', note: null },
       });
       const [a, b] = await Promise.allSettled([ada, bob]);
@@ -176,15 +228,29 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
       expect(error.message).toBe(`T6–T7 changed in revision ${base.rev + 1} by ${won}; reload to see it.`);
       expect(error.details).toMatchObject({ currentRev: base.rev + 1, passage: 'T6–T7', changedInRev: base.rev + 1, changedBy: won });
       // The details show the passage as it is now: one merged row, or two rows with T6 verified.
-      const shown = error.details.rows.map((r) => [r.status, r.cells.find((c) => c.lang === 'en')!.segments.map((x) => x.ref).join(' ')]);
-      expect(shown).toEqual(won === 'Ada' ? [['unverified', 'T6 T7']] : [['verified', 'T6'], ['auto', 'T7']]);
+      const shown = error.details.rows.map((r) => [
+        r.status,
+        r.cells
+          .find((c) => c.lang === 'en')!
+          .segments.map((x) => x.ref)
+          .join(' '),
+      ]);
+      expect(shown).toEqual(
+        won === 'Ada'
+          ? [['unverified', 'T6 T7']]
+          : [
+              ['verified', 'T6'],
+              ['auto', 'T7'],
+            ],
+      );
       // The winner's edit is there; the loser's is not half-applied.
       if (won === 'Ada') expect(refsOf(after)).toContain('T6 T7');
       else expect(row(after, 'T6').status).toBe('verified');
       // Retrying on the new revision works: nothing is lost.
-      const retry = won === 'Ada'
-        ? { type: 'set-row-status' as const, rowKey: row(after, 'T6').key, status: 'verified' as const, note: null }
-        : { type: 'merge-rows' as const, rowKey: row(after, 'T6').key, nextRowKey: row(after, 'T7').key };
+      const retry =
+        won === 'Ada'
+          ? { type: 'set-row-status' as const, rowKey: row(after, 'T6').key, status: 'verified' as const, note: null }
+          : { type: 'merge-rows' as const, rowKey: row(after, 'T6').key, nextRowKey: row(after, 'T7').key };
       await applyEdit(database.db, { documentId: f.documentId, baseRev: after.rev, userId: won === 'Ada' ? f.bob : f.ada, op: retry });
       const final = await state();
       expect(refsOf(final)).toContain('T6 T7');
@@ -195,11 +261,15 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
       const base = await state();
       const { en } = witnessIds(base);
       await applyEdit(database.db, {
-        documentId: f.documentId, baseRev: base.rev, userId: f.bob,
+        documentId: f.documentId,
+        baseRev: base.rev,
+        userId: f.bob,
         op: { type: 'set-row-status', rowKey: row(base, 'T9').key, status: 'verified', note: null },
       });
       const error = await applyEdit(database.db, {
-        documentId: f.documentId, baseRev: base.rev, userId: f.ada,
+        documentId: f.documentId,
+        baseRev: base.rev,
+        userId: f.ada,
         op: { type: 'move-boundary', rowKey: row(base, 'T8').key, witnessId: en, direction: 'down' },
       }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConflictError);
@@ -209,11 +279,15 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
     it('a row merged away since is a conflict that shows where its text is now', async () => {
       const base = await state();
       await applyEdit(database.db, {
-        documentId: f.documentId, baseRev: base.rev, userId: f.bob,
+        documentId: f.documentId,
+        baseRev: base.rev,
+        userId: f.bob,
         op: { type: 'merge-rows', rowKey: row(base, 'T2').key, nextRowKey: row(base, 'T3').key },
       });
       const error = (await applyEdit(database.db, {
-        documentId: f.documentId, baseRev: base.rev, userId: f.ada,
+        documentId: f.documentId,
+        baseRev: base.rev,
+        userId: f.ada,
         op: { type: 'set-row-status', rowKey: row(base, 'T3').key, status: 'verified', note: null },
       }).catch((e: unknown) => e)) as ConflictError;
       expect(error).toBeInstanceOf(ConflictError);
@@ -223,11 +297,15 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
     it('different passages: both commit, even though the document moved on', async () => {
       const base = await state();
       await applyEdit(database.db, {
-        documentId: f.documentId, baseRev: base.rev, userId: f.ada,
+        documentId: f.documentId,
+        baseRev: base.rev,
+        userId: f.ada,
         op: { type: 'replace-placeholder', segmentKey: segmentKey(base, 'T1', 'ru'), text: 'Доброе утро, господин Президент.' },
       });
       const outcome = await applyEdit(database.db, {
-        documentId: f.documentId, baseRev: base.rev, userId: f.bob,
+        documentId: f.documentId,
+        baseRev: base.rev,
+        userId: f.bob,
         op: { type: 'correct-text', segmentKey: segmentKey(base, 'T10', 'en'), text: 'Goodbye, Mikhail.' },
       });
       expect(outcome.rev).toBe(base.rev + 2);
@@ -244,7 +322,11 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
     for (let rev = 1; rev <= last; rev++) {
       const s = await getAlignmentState(database.db, f.documentId, rev);
       const { en } = witnessIds(s);
-      const turns = new Set(Object.values(s.segments).filter((x) => x.witnessId === en).map((x) => segmentRef(x).split('.')[0]));
+      const turns = new Set(
+        Object.values(s.segments)
+          .filter((x) => x.witnessId === en)
+          .map((x) => segmentRef(x).split('.')[0]),
+      );
       expect([...turns].sort()).toEqual(['T1', 'T10', 'T2', 'T3', 'T4', 'T5', 'T6', 'T7', 'T8', 'T9']);
     }
   });
@@ -252,6 +334,9 @@ describe.each(testDatabaseKinds)('applyEdit on %s', (kind) => {
 
 async function countVersions(database: TestDatabase, documentId: number) {
   const rows = await database.db.select({ id: alignmentRows.id }).from(alignmentRows).where(eq(alignmentRows.documentId, documentId));
-  const segs = await database.db.select({ id: segments.id }).from(segments).where(or(eq(segments.documentId, documentId)));
+  const segs = await database.db
+    .select({ id: segments.id })
+    .from(segments)
+    .where(or(eq(segments.documentId, documentId)));
   return { rows: rows.length, segments: segs.length };
 }

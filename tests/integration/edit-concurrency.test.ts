@@ -23,7 +23,9 @@ describe.each(testDatabaseKinds)('concurrent edits on %s', (kind) => {
     database = await createTestDatabase(kind, { max: 10 });
     const created = await database.db
       .insert(users)
-      .values(Array.from({ length: 5 }, (_, i) => ({ email: `editor${i}@concurrency.test`, name: `Editor ${i}`, role: 'editor' as const })))
+      .values(
+        Array.from({ length: 5 }, (_, i) => ({ email: `editor${i}@concurrency.test`, name: `Editor ${i}`, role: 'editor' as const })),
+      )
       .returning({ id: users.id });
     editors = created.map((u) => u.id);
     documentId = await createLargeDocument(database.db, { slug: 'concurrency', turns: 210, userId: editors[0]! });
@@ -38,12 +40,23 @@ describe.each(testDatabaseKinds)('concurrent edits on %s', (kind) => {
       const t = 4 * i + 1;
       const key = (ref: string, lang: 'en' | 'ru') => segmentKey(base, ref, lang);
       switch (i % 6) {
-        case 0: return { type: 'merge-rows', rowKey: row(base, `T${t}`).key, nextRowKey: row(base, `T${t + 1}`).key };
-        case 1: return { type: 'replace-placeholder', segmentKey: key(`T${t}`, 'ru'), text: `Текст реплики ${t}.` };
-        case 2: return { type: 'split-segment', segmentKey: key(`T${t}`, 'en'), offsets: [`Turn ${t} opens here. `.length] };
-        case 3: return { type: 'move-boundary', rowKey: row(base, `T${t}`).key, witnessId: ru, direction: 'down' };
-        case 4: return { type: 'set-row-status', rowKey: row(base, `T${t + 1}`).key, status: 'verified', note: { kind: 'softening', text: `turn ${t + 1}` } };
-        default: return { type: 'correct-text', segmentKey: key(`T${t + 1}`, 'en'), text: `Turn ${t + 1}, corrected.` };
+        case 0:
+          return { type: 'merge-rows', rowKey: row(base, `T${t}`).key, nextRowKey: row(base, `T${t + 1}`).key };
+        case 1:
+          return { type: 'replace-placeholder', segmentKey: key(`T${t}`, 'ru'), text: `Текст реплики ${t}.` };
+        case 2:
+          return { type: 'split-segment', segmentKey: key(`T${t}`, 'en'), offsets: [`Turn ${t} opens here. `.length] };
+        case 3:
+          return { type: 'move-boundary', rowKey: row(base, `T${t}`).key, witnessId: ru, direction: 'down' };
+        case 4:
+          return {
+            type: 'set-row-status',
+            rowKey: row(base, `T${t + 1}`).key,
+            status: 'verified',
+            note: { kind: 'softening', text: `turn ${t + 1}` },
+          };
+        default:
+          return { type: 'correct-text', segmentKey: key(`T${t + 1}`, 'en'), text: `Turn ${t + 1}, corrected.` };
       }
     });
     const results = await Promise.allSettled(
@@ -74,7 +87,12 @@ describe.each(testDatabaseKinds)('concurrent edits on %s', (kind) => {
           documentId,
           baseRev: base.rev,
           userId: editors[i % editors.length]!,
-          op: { type: 'set-row-status', rowKey: target.key, status: i % 2 ? 'verified' : 'unverified', note: { kind: 'other', text: `editor ${i}` } },
+          op: {
+            type: 'set-row-status',
+            rowKey: target.key,
+            status: i % 2 ? 'verified' : 'unverified',
+            note: { kind: 'other', text: `editor ${i}` },
+          },
         }),
       ),
     );
@@ -84,7 +102,9 @@ describe.each(testDatabaseKinds)('concurrent edits on %s', (kind) => {
     expect(conflicts).toHaveLength(19);
     for (const c of conflicts) {
       expect(c).toBeInstanceOf(ConflictError);
-      expect((c as ConflictError).message).toMatch(new RegExp(`^T201 changed in revision ${base.rev + 1} by Editor \\d; reload to see it\\.$`));
+      expect((c as ConflictError).message).toMatch(
+        new RegExp(`^T201 changed in revision ${base.rev + 1} by Editor \\d; reload to see it\\.$`),
+      );
     }
     const after = await getAlignmentState(database.db, documentId);
     expect(after.rev).toBe(base.rev + 1);

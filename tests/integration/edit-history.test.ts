@@ -17,7 +17,9 @@ import { expectConsistentHistory, refsOf, row, seedWithEditors, segmentKey, type
 
 const content = (s: AlignmentState) => ({
   rows: s.rows.map(({ revFrom: _r, ...row }) => row),
-  segments: Object.values(s.segments).map(({ revFrom: _r, ...seg }) => seg).sort((a, b) => (a.key < b.key ? -1 : 1)),
+  segments: Object.values(s.segments)
+    .map(({ revFrom: _r, ...seg }) => seg)
+    .sort((a, b) => (a.key < b.key ? -1 : 1)),
 });
 
 describe.each(testDatabaseKinds)('undo, revert and history on %s', (kind) => {
@@ -38,14 +40,30 @@ describe.each(testDatabaseKinds)('undo, revert and history on %s', (kind) => {
 
   it('undo restores the state before the editor’s last edit, as a new revision', async () => {
     const s1 = await state();
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: 1, userId: f.ada, op: { type: 'merge-rows', rowKey: row(s1, 'T4').key, nextRowKey: row(s1, 'T5').key } });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: 1,
+      userId: f.ada,
+      op: { type: 'merge-rows', rowKey: row(s1, 'T4').key, nextRowKey: row(s1, 'T5').key },
+    });
     const s2 = await state();
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: 2, userId: f.ada, op: { type: 'replace-placeholder', segmentKey: segmentKey(s2, 'T4', 'ru'), text: 'Положение серьёзное.' } });
-    expect(await lastUndoableRevision(database.db, f.documentId, f.ada)).toEqual({ rev: 3, summary: 'Replaced the placeholder of T4 (Russian) with text (20 characters)' });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: 2,
+      userId: f.ada,
+      op: { type: 'replace-placeholder', segmentKey: segmentKey(s2, 'T4', 'ru'), text: 'Положение серьёзное.' },
+    });
+    expect(await lastUndoableRevision(database.db, f.documentId, f.ada)).toEqual({
+      rev: 3,
+      summary: 'Replaced the placeholder of T4 (Russian) with text (20 characters)',
+    });
 
     const versionsBefore = await versionCount();
     const undo = await undoLastEdit(database.db, { documentId: f.documentId, userId: f.ada, rev: 3 });
-    expect(undo).toMatchObject({ rev: 4, summary: 'Undid revision 3: Replaced the placeholder of T4 (Russian) with text (20 characters)' });
+    expect(undo).toMatchObject({
+      rev: 4,
+      summary: 'Undid revision 3: Replaced the placeholder of T4 (Russian) with text (20 characters)',
+    });
     expect(content(await state())).toEqual(content(s2));
     // Nothing was deleted: the undone text is still in revision 3, and versions only grew.
     expect((await state(3)).segments[segmentKey(s2, 'T4', 'ru')]!.text).toBe('Положение серьёзное.');
@@ -66,31 +84,70 @@ describe.each(testDatabaseKinds)('undo, revert and history on %s', (kind) => {
 
   it('undo names the revision to undo and refuses a stale one', async () => {
     const s = await state();
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: s.rev, userId: f.bob, op: { type: 'set-row-status', rowKey: row(s, 'T2').key, status: 'verified', note: null } });
-    const error = await undoLastEdit(database.db, { documentId: f.documentId, userId: f.bob, rev: s.rev - 1 }).catch((e: unknown) => e);
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.bob,
+      op: { type: 'set-row-status', rowKey: row(s, 'T2').key, status: 'verified', note: null },
+    });
+    const error = await undoLastEdit(database.db, { documentId: f.documentId, userId: f.bob, rev: s.rev - 1 }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(AlignmentError);
-    expect(error).toMatchObject({ code: 'bad-revision', message: `Your last edit that can be undone is revision ${s.rev + 1}, not ${s.rev - 1}; reload the page.` });
+    expect(error).toMatchObject({
+      code: 'bad-revision',
+      message: `Your last edit that can be undone is revision ${s.rev + 1}, not ${s.rev - 1}; reload the page.`,
+    });
   });
 
   it('undo is refused when someone else changed that passage since, and nothing is written', async () => {
     const s = await state();
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: s.rev, userId: f.ada, op: { type: 'merge-rows', rowKey: row(s, 'T8').key, nextRowKey: row(s, 'T9').key } });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.ada,
+      op: { type: 'merge-rows', rowKey: row(s, 'T8').key, nextRowKey: row(s, 'T9').key },
+    });
     const s2 = await state();
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: s2.rev, userId: f.bob, op: { type: 'set-row-status', rowKey: row(s2, 'T8').key, status: 'verified', note: { kind: 'omission', text: '' } } });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: s2.rev,
+      userId: f.bob,
+      op: { type: 'set-row-status', rowKey: row(s2, 'T8').key, status: 'verified', note: { kind: 'omission', text: '' } },
+    });
     const before = await state();
-    const error = (await undoLastEdit(database.db, { documentId: f.documentId, userId: f.ada }).catch((e: unknown) => e)) as ConflictError;
+    const error = (await undoLastEdit(database.db, { documentId: f.documentId, userId: f.ada }).catch(
+      (e: unknown) => e,
+    )) as ConflictError;
     expect(error).toBeInstanceOf(ConflictError);
-    expect(error.message).toBe(`T8–T9 changed in revision ${before.rev} by Bob; your revision ${s2.rev} can no longer be undone. Reload to see the passage as it is now.`);
+    expect(error.message).toBe(
+      `T8–T9 changed in revision ${before.rev} by Bob; your revision ${s2.rev} can no longer be undone. Reload to see the passage as it is now.`,
+    );
     expect(error.details.rows.map((r) => r.status)).toEqual(['verified']);
     expect((await state()).rev).toBe(before.rev);
   });
 
   it('undo of an edit whose passage was changed and changed back is allowed (content, not versions, decides)', async () => {
     const s = await state();
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: s.rev, userId: f.ada, op: { type: 'correct-text', segmentKey: segmentKey(s, 'T10', 'en'), text: 'Goodbye.' } });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.ada,
+      op: { type: 'correct-text', segmentKey: segmentKey(s, 'T10', 'en'), text: 'Goodbye.' },
+    });
     const afterAda = await state();
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: afterAda.rev, userId: f.bob, op: { type: 'correct-text', segmentKey: segmentKey(s, 'T10', 'en'), text: 'Farewell.' } });
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: afterAda.rev + 1, userId: f.bob, op: { type: 'correct-text', segmentKey: segmentKey(s, 'T10', 'en'), text: 'Goodbye.' } });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: afterAda.rev,
+      userId: f.bob,
+      op: { type: 'correct-text', segmentKey: segmentKey(s, 'T10', 'en'), text: 'Farewell.' },
+    });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: afterAda.rev + 1,
+      userId: f.bob,
+      op: { type: 'correct-text', segmentKey: segmentKey(s, 'T10', 'en'), text: 'Goodbye.' },
+    });
     const undo = await undoLastEdit(database.db, { documentId: f.documentId, userId: f.ada });
     expect(undo.summary).toMatch(/^Undid revision \d+: Corrected the text of T10 \(English\)$/);
     expect((await state()).segments[segmentKey(s, 'T10', 'en')]!.text).toBe(s.segments[segmentKey(s, 'T10', 'en')]!.text);
@@ -109,15 +166,21 @@ describe.each(testDatabaseKinds)('undo, revert and history on %s', (kind) => {
 
   it('revert is refused when the document moved on since the history was read, or for a revision that does not exist', async () => {
     const now = await state();
-    await expect(revertTo(database.db, { documentId: f.documentId, userId: f.bob, baseRev: now.rev - 1, toRev: 1 })).rejects.toMatchObject({
+    await expect(
+      revertTo(database.db, { documentId: f.documentId, userId: f.bob, baseRev: now.rev - 1, toRev: 1 }),
+    ).rejects.toMatchObject({
       code: 'conflict',
       message: `The document changed in revision ${now.rev} by Bob after the revision you were looking at (${now.rev - 1}); review the history and revert again.`,
     });
-    await expect(revertTo(database.db, { documentId: f.documentId, userId: f.bob, baseRev: now.rev, toRev: now.rev + 3 })).rejects.toMatchObject({
+    await expect(
+      revertTo(database.db, { documentId: f.documentId, userId: f.bob, baseRev: now.rev, toRev: now.rev + 3 }),
+    ).rejects.toMatchObject({
       code: 'bad-revision',
       message: `There is no revision ${now.rev + 3} to revert to; the revisions are 1 to ${now.rev}.`,
     });
-    await expect(revertTo(database.db, { documentId: f.documentId, userId: f.bob, baseRev: now.rev, toRev: now.rev })).rejects.toMatchObject({ code: 'no-change' });
+    await expect(
+      revertTo(database.db, { documentId: f.documentId, userId: f.bob, baseRev: now.rev, toRev: now.rev }),
+    ).rejects.toMatchObject({ code: 'no-change' });
     expect((await state()).rev).toBe(now.rev);
   });
 

@@ -25,9 +25,13 @@ const READ_BUDGET = 500;
 /** Versions revision `rev` wrote: created (rev_from = rev) or closed (rev_to = rev). */
 async function versionsWritten(db: Db, documentId: number, rev: number) {
   const count = async (table: typeof segments | typeof alignmentRows) => {
-    const [created] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(table)
+    const [created] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(table)
       .where(and(eq(table.documentId, documentId), eq(table.revFrom, rev)));
-    const [closed] = await db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(table)
+    const [closed] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(table)
       .where(and(eq(table.documentId, documentId), eq(table.revTo, rev)));
     return { created: created!.n, closed: closed!.n };
   };
@@ -42,7 +46,10 @@ describe.each(testDatabaseKinds)('a 20,000-row document on %s', (kind) => {
   beforeAll(async () => {
     // One connection: statistics are flushed per connection, so the edit and the count must share it.
     database = await createTestDatabase(kind, { max: 1 });
-    const [user] = await database.db.insert(users).values({ email: 'scale@example.test', name: 'Scale', role: 'editor' }).returning({ id: users.id });
+    const [user] = await database.db
+      .insert(users)
+      .values({ email: 'scale@example.test', name: 'Scale', role: 'editor' })
+      .returning({ id: users.id });
     userId = user!.id;
     // No ANALYZE: a freshly imported document has no statistics (and PGlite has no autovacuum),
     // the case where a careless query plan walks the whole document.
@@ -57,13 +64,15 @@ describe.each(testDatabaseKinds)('a 20,000-row document on %s', (kind) => {
     const before = await tuplesRead(database.db);
     const outcome = await applyEdit(database.db, { documentId, baseRev: rev, userId, op });
     // Reads are bounded too: a scan of any of these tables (20,000+ rows) would show here.
-    expect(await tuplesRead(database.db) - before).toBeLessThan(READ_BUDGET);
+    expect((await tuplesRead(database.db)) - before).toBeLessThan(READ_BUDGET);
     rev = outcome.rev;
     return versionsWritten(database.db, documentId, rev);
   }
 
   it('has 20,000 rows', async () => {
-    const [{ n }] = (await database.db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(alignmentRows)
+    const [{ n }] = (await database.db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(alignmentRows)
       .where(and(eq(alignmentRows.documentId, documentId), sql`${alignmentRows.revTo} is null`))) as [{ n: number }];
     expect(n).toBe(TURNS);
   });
@@ -71,7 +80,7 @@ describe.each(testDatabaseKinds)('a 20,000-row document on %s', (kind) => {
   it('counts reads: reading the document shows as 20,000 tuples or more', async () => {
     const before = await tuplesRead(database.db);
     await getAlignmentState(database.db, documentId);
-    expect(await tuplesRead(database.db) - before).toBeGreaterThanOrEqual(TURNS);
+    expect((await tuplesRead(database.db)) - before).toBeGreaterThanOrEqual(TURNS);
   });
 
   it('merging two rows in the middle writes 3 row versions and no segment', async () => {
@@ -114,7 +123,7 @@ describe.each(testDatabaseKinds)('a 20,000-row document on %s', (kind) => {
   it('undo writes back only what the undone edit changed', async () => {
     const before = await tuplesRead(database.db);
     const outcome = await undoLastEdit(database.db, { documentId, userId });
-    expect(await tuplesRead(database.db) - before).toBeLessThan(READ_BUDGET);
+    expect((await tuplesRead(database.db)) - before).toBeLessThan(READ_BUDGET);
     rev = outcome.rev;
     expect(await versionsWritten(database.db, documentId, rev)).toEqual({
       rows: { created: 2, closed: 2 },
@@ -125,7 +134,7 @@ describe.each(testDatabaseKinds)('a 20,000-row document on %s', (kind) => {
   it('revert to revision 1 writes only what changed since, and reproduces revision 1', async () => {
     const before = await tuplesRead(database.db);
     const outcome = await revertTo(database.db, { documentId, userId, baseRev: rev, toRev: 1 });
-    expect(await tuplesRead(database.db) - before).toBeLessThan(READ_BUDGET);
+    expect((await tuplesRead(database.db)) - before).toBeLessThan(READ_BUDGET);
     rev = outcome.rev;
     // Rows: 10000 rewritten, 10001 back, the row the split made closed, 15000 rewritten. Rows 1–2 were
     // moved and moved back by the undo: their content is already as at revision 1, so they are not touched.
@@ -134,10 +143,15 @@ describe.each(testDatabaseKinds)('a 20,000-row document on %s', (kind) => {
       rows: { created: 3, closed: 3 },
       segments: { created: 2, closed: 3 },
     });
-    const [now, first] = await Promise.all([getAlignmentState(database.db, documentId), getAlignmentState(database.db, documentId, 1)]);
+    const [now, first] = await Promise.all([
+      getAlignmentState(database.db, documentId),
+      getAlignmentState(database.db, documentId, 1),
+    ]);
     const strip = (s: typeof now) => ({
       rows: s.rows.map(({ revFrom: _r, ...row }) => row),
-      segments: Object.values(s.segments).map(({ revFrom: _r, ...seg }) => seg).sort((a, b) => (a.key < b.key ? -1 : 1)),
+      segments: Object.values(s.segments)
+        .map(({ revFrom: _r, ...seg }) => seg)
+        .sort((a, b) => (a.key < b.key ? -1 : 1)),
     });
     expect(strip(now)).toEqual(strip(first));
   });
@@ -145,7 +159,9 @@ describe.each(testDatabaseKinds)('a 20,000-row document on %s', (kind) => {
 
 async function getWitnessIds(db: Db, documentId: number) {
   const rows = await db.execute<{ id: number; lang: string }>(sql`select id, lang from witnesses where document_id = ${documentId}`);
-  const list = (Array.isArray(rows) ? rows : (rows as { rows: { id: number; lang: string }[] }).rows) as { id: number; lang: string }[];
+  const list = (Array.isArray(rows) ? rows : (rows as { rows: { id: number; lang: string }[] }).rows) as {
+    id: number;
+    lang: string;
+  }[];
   return { ru: list.find((w) => w.lang === 'ru')!.id, en: list.find((w) => w.lang === 'en')!.id };
 }
-

@@ -48,7 +48,8 @@ function metadataOp(over: Partial<EditMetadataOp['metadata']>, languages: EditMe
       archiveRef: 'Archive of the Gorbachev Foundation, Fond 1, opis 1',
       translator: 'Svetlana Savranskaya',
       publisher: 'National Security Archive',
-      sourceNote: 'Source: Archive of the Gorbachev Foundation, Fond 1, opis 1. Translated by Svetlana Savranskaya for the National Security Archive.',
+      sourceNote:
+        'Source: Archive of the Gorbachev Foundation, Fond 1, opis 1. Translated by Svetlana Savranskaya for the National Security Archive.',
       ...over,
     },
     languages,
@@ -67,18 +68,38 @@ describe.each(testDatabaseKinds)('export and import on %s', (kind) => {
     slugDoc = { id: fx.documentId, slug: SLUG };
     const state = await getAlignmentState(database.db, fx.documentId);
     // Real Russian text in two rows, a verified row with a note, a split turn: every shape the formats carry.
-    for (const [ref, text] of [['T1', 'Доброе утро, господин Президент. Сердечно приветствую Вас.'], ['T4', 'Вы правы.']] as const) {
+    for (const [ref, text] of [
+      ['T1', 'Доброе утро, господин Президент. Сердечно приветствую Вас.'],
+      ['T4', 'Вы правы.'],
+    ] as const) {
       const current = (await getDocumentBySlug(database.db, SLUG))!.currentRev;
-      await applyEdit(database.db, { documentId: fx.documentId, baseRev: current, userId: fx.ada, op: { type: 'replace-placeholder', segmentKey: segmentKey(state, ref, 'ru'), text } });
+      await applyEdit(database.db, {
+        documentId: fx.documentId,
+        baseRev: current,
+        userId: fx.ada,
+        op: { type: 'replace-placeholder', segmentKey: segmentKey(state, ref, 'ru'), text },
+      });
     }
     let current = (await getDocumentBySlug(database.db, SLUG))!.currentRev;
     await applyEdit(database.db, {
-      documentId: fx.documentId, baseRev: current, userId: fx.ada,
-      op: { type: 'set-row-status', rowKey: row(state, 'T4').key, status: 'verified', note: { kind: 'softening', text: 'Shorter & "plainer" <in> Russian' } },
+      documentId: fx.documentId,
+      baseRev: current,
+      userId: fx.ada,
+      op: {
+        type: 'set-row-status',
+        rowKey: row(state, 'T4').key,
+        status: 'verified',
+        note: { kind: 'softening', text: 'Shorter & "plainer" <in> Russian' },
+      },
     });
     current = (await getDocumentBySlug(database.db, SLUG))!.currentRev;
     const t2 = state.segments[segmentKey(state, 'T2', 'en')]!;
-    await applyEdit(database.db, { documentId: fx.documentId, baseRev: current, userId: fx.ada, op: { type: 'split-segment', segmentKey: t2.key, offsets: [t2.text.indexOf('Of course')] } });
+    await applyEdit(database.db, {
+      documentId: fx.documentId,
+      baseRev: current,
+      userId: fx.ada,
+      op: { type: 'split-segment', segmentKey: t2.key, offsets: [t2.text.indexOf('Of course')] },
+    });
   });
   afterAll(async () => {
     await Promise.all([database?.dispose(), empty?.dispose()]);
@@ -125,13 +146,22 @@ describe.each(testDatabaseKinds)('export and import on %s', (kind) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'diptych-tei-'));
     writeFileSync(path.join(dir, 'seed.xml'), tei);
     execFileSync('xmllint', ['--noout', path.join(dir, 'seed.xml')], { stdio: 'pipe' });
-    const doc = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', isArray: (name) => ['text', 'sp', 'ab', 'link', 'gap', 'supplied'].includes(name) }).parse(tei);
+    const doc = new XMLParser({
+      ignoreAttributes: false,
+      attributeNamePrefix: '@',
+      isArray: (name) => ['text', 'sp', 'ab', 'link', 'gap', 'supplied'].includes(name),
+    }).parse(tei);
     const texts = doc.TEI.text[0].group.text;
-    expect(texts.map((t: Record<string, string>) => [t['@xml:lang'], t['@type']])).toEqual([['ru', 'source'], ['en', 'translation']]);
+    expect(texts.map((t: Record<string, string>) => [t['@xml:lang'], t['@type']])).toEqual([
+      ['ru', 'source'],
+      ['en', 'translation'],
+    ]);
     expect(texts[1].body.sp).toHaveLength(10);
     expect(texts[1].body.sp[0].speaker).toBe('Gorbachev');
     expect(texts[0].body.sp[1].speaker).toBe('Миттеран');
-    const placeholders = texts[0].body.sp.flatMap((sp: { ab: Record<string, string>[] }) => sp.ab).filter((ab: Record<string, string>) => ab['@type'] === 'placeholder');
+    const placeholders = texts[0].body.sp
+      .flatMap((sp: { ab: Record<string, string>[] }) => sp.ab)
+      .filter((ab: Record<string, string>) => ab['@type'] === 'placeholder');
     expect(placeholders).toHaveLength(8);
     expect(tei).toContain('<gap reason="omitted" rend="[...]"/>');
     expect(tei).toContain('<supplied reason="editorial">soldiers</supplied>');
@@ -161,12 +191,20 @@ describe.each(testDatabaseKinds)('export and import on %s', (kind) => {
     const state = await getAlignmentState(database.db, fx.documentId);
     const en = state.witnesses.find((w) => w.lang === 'en')!;
     const edited = await applyMetadataEdit(database.db, {
-      documentId: fx.documentId, baseRev: before.currentRev, userId: fx.bob,
-      op: metadataOp({ participants: ['Mikhail Gorbachev', 'François Mitterrand'], translator: 'S. Savranskaya' }, [{ witnessId: en.id, lang: 'en-US', label: 'English translation (NSA)' }]),
+      documentId: fx.documentId,
+      baseRev: before.currentRev,
+      userId: fx.bob,
+      op: metadataOp({ participants: ['Mikhail Gorbachev', 'François Mitterrand'], translator: 'S. Savranskaya' }, [
+        { witnessId: en.id, lang: 'en-US', label: 'English translation (NSA)' },
+      ]),
     });
     expect(edited.summary).toBe('Corrected the document’s participants, translator, column “English translation”');
     const now = (await getDocumentBySlug(database.db, SLUG))!;
-    expect(now).toMatchObject({ currentRev: before.currentRev + 1, translator: 'S. Savranskaya', participants: ['Mikhail Gorbachev', 'François Mitterrand'] });
+    expect(now).toMatchObject({
+      currentRev: before.currentRev + 1,
+      translator: 'S. Savranskaya',
+      participants: ['Mikhail Gorbachev', 'François Mitterrand'],
+    });
 
     const pinned = await getPassageView(database.db, { slug: SLUG, ref: parseRef('T1'), rev: before.currentRev });
     expect(pinned!.document.translator).toBe('Svetlana Savranskaya');
@@ -177,7 +215,12 @@ describe.each(testDatabaseKinds)('export and import on %s', (kind) => {
 
     // A second editor working from the old revision is refused, naming the revision.
     await expect(
-      applyMetadataEdit(database.db, { documentId: fx.documentId, baseRev: before.currentRev, userId: fx.ada, op: metadataOp({ place: 'Moscow' }) }),
+      applyMetadataEdit(database.db, {
+        documentId: fx.documentId,
+        baseRev: before.currentRev,
+        userId: fx.ada,
+        op: metadataOp({ place: 'Moscow' }),
+      }),
     ).rejects.toThrow(ConflictError);
 
     await undoLastEdit(database.db, { documentId: fx.documentId, userId: fx.bob });
@@ -185,9 +228,17 @@ describe.each(testDatabaseKinds)('export and import on %s', (kind) => {
     expect((await getAlignmentState(database.db, fx.documentId)).witnesses.find((w) => w.id === en.id)!.lang).toBe('en');
 
     const again = await applyMetadataEdit(database.db, {
-      documentId: fx.documentId, baseRev: (await getDocumentBySlug(database.db, SLUG))!.currentRev, userId: fx.ada, op: metadataOp({ place: 'Moscow' }),
+      documentId: fx.documentId,
+      baseRev: (await getDocumentBySlug(database.db, SLUG))!.currentRev,
+      userId: fx.ada,
+      op: metadataOp({ place: 'Moscow' }),
     });
-    const reverted = await revertTo(database.db, { documentId: fx.documentId, userId: fx.ada, baseRev: again.rev, toRev: before.currentRev });
+    const reverted = await revertTo(database.db, {
+      documentId: fx.documentId,
+      userId: fx.ada,
+      baseRev: again.rev,
+      toRev: before.currentRev,
+    });
     expect(reverted.summary).toContain('and the document details restored');
     expect((await getDocumentBundle(database.db, slugDoc, null)).metadata.place).toBeNull();
   });

@@ -87,8 +87,13 @@ describe.each(testDatabaseKinds)('foundation on %s', (kind) => {
     // Revision 2, written as every edit is: close the old version, insert the new one.
     await database.db.transaction(async (tx) => {
       await tx.update(documents).set({ currentRev: 2 }).where(eq(documents.id, doc.id));
-      await tx.insert(revisions).values({ documentId: doc.id, rev: 2, userId: (await firstUserId(tx)), op: { type: 'test' }, summary: 'test' });
-      await tx.update(segments).set({ revTo: 2 }).where(and(eq(segments.key, placeholderKey), isNull(segments.revTo)));
+      await tx
+        .insert(revisions)
+        .values({ documentId: doc.id, rev: 2, userId: await firstUserId(tx), op: { type: 'test' }, summary: 'test' });
+      await tx
+        .update(segments)
+        .set({ revTo: 2 })
+        .where(and(eq(segments.key, placeholderKey), isNull(segments.revTo)));
       await tx.insert(segments).values({
         ...old,
         documentId: doc.id,
@@ -101,13 +106,22 @@ describe.each(testDatabaseKinds)('foundation on %s', (kind) => {
     const current = await getAlignmentState(database.db, doc.id);
     const atRev1 = await getAlignmentState(database.db, doc.id, 1);
     expect(current.rev).toBe(2);
-    expect(current.segments[placeholderKey]).toMatchObject({ text: 'Доброе утро, господин Президент.', isPlaceholder: false, revFrom: 2 });
+    expect(current.segments[placeholderKey]).toMatchObject({
+      text: 'Доброе утро, господин Президент.',
+      isPlaceholder: false,
+      revFrom: 2,
+    });
     expect(atRev1.rev).toBe(1);
     expect(atRev1.segments[placeholderKey]).toEqual(old);
     expect(atRev1.rows).toEqual(before.rows);
     // The first version still exists, closed at 2: nothing was overwritten.
     const versions = await database.db.select().from(segments).where(eq(segments.key, placeholderKey));
-    expect(versions.map((v) => [v.revFrom, v.revTo])).toEqual(expect.arrayContaining([[1, 2], [2, null]]));
+    expect(versions.map((v) => [v.revFrom, v.revTo])).toEqual(
+      expect.arrayContaining([
+        [1, 2],
+        [2, null],
+      ]),
+    );
   });
 
   it('answers "current" and "at revision r" with index scans', async () => {

@@ -20,7 +20,12 @@ describe.each(testDatabaseKinds)('missing pages on %s', (kind) => {
   const check = (path: string, search = '') => findMissingPage(database.db, path, new URLSearchParams(search));
 
   it('names an unknown document, on every page of it', async () => {
-    for (const path of ['/documents/no-such-memo', '/documents/no-such-memo/passages/T5', '/documents/no-such-memo/history', '/documents/no-such-memo/edit']) {
+    for (const path of [
+      '/documents/no-such-memo',
+      '/documents/no-such-memo/passages/T5',
+      '/documents/no-such-memo/history',
+      '/documents/no-such-memo/edit',
+    ]) {
       expect(await check(path)).toEqual({ kind: 'document', message: 'There is no document “no-such-memo”.' });
     }
   });

@@ -55,7 +55,9 @@ function pickOp(state: AlignmentState, { kind, a, b, c }: Step): EditOp | null {
     }
     case 1: {
       const inRow = row.members[witnessId] ?? [];
-      return inRow.length ? { type: 'split-row', rowKey: row.key, starts: [{ witnessId, segmentKey: inRow[c % inRow.length]! }] } : null;
+      return inRow.length
+        ? { type: 'split-row', rowKey: row.key, starts: [{ witnessId, segmentKey: inRow[c % inRow.length]! }] }
+        : null;
     }
     case 2:
       return { type: 'move-boundary', rowKey: row.key, witnessId, direction: c % 2 ? 'up' : 'down' };
@@ -117,7 +119,10 @@ describe.each(testDatabaseKinds)('pinned citations survive edits on %s', (kind) 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     await ensureSystemUser(database.db);
-    const [user] = await database.db.insert(users).values({ email: 'prop@example.test', name: 'Prop', role: 'editor' }).returning({ id: users.id });
+    const [user] = await database.db
+      .insert(users)
+      .values({ email: 'prop@example.test', name: 'Prop', role: 'editor' })
+      .returning({ id: users.id });
     editor = user!.id;
   });
   afterAll(async () => database?.dispose());
@@ -138,7 +143,13 @@ describe.each(testDatabaseKinds)('pinned citations survive edits on %s', (kind) 
         const citations: Citation[] = [];
         const cite = async (ref: PassageRef, rev: number): Promise<Citation> => {
           const view = (await getPassageView(db, { slug, ref, rev }))!;
-          const c = passageCitation({ document: view.document, state: view.state, passage: view.passage, pinned: true, origin: ORIGIN });
+          const c = passageCitation({
+            document: view.document,
+            state: view.state,
+            passage: view.passage,
+            pinned: true,
+            origin: ORIGIN,
+          });
           return {
             ref,
             rev,

@@ -184,7 +184,9 @@ describe.each(testDatabaseKinds)('passages on %s', (kind) => {
     expect(gone.state.segments[gone.passage.segmentKeys[0]!]!.text).toMatch(/^Today it has suffered a political defeat\./);
     expect(gone.current).toBeNull();
     expect(gone.change).toMatchObject({ rev: three.rev + 1 });
-    await expect(view('T5.3')).rejects.toThrow(`T5.3 does not exist at revision ${three.rev + 1}: turn T5 has 2 sentences (T5.1–T5.2).`);
+    await expect(view('T5.3')).rejects.toThrow(
+      `T5.3 does not exist at revision ${three.rev + 1}: turn T5 has 2 sentences (T5.1–T5.2).`,
+    );
     expect((await view('T5')).passage.turns).toEqual([5]);
   });
 
@@ -192,14 +194,22 @@ describe.each(testDatabaseKinds)('passages on %s', (kind) => {
     const at1 = await getAlignmentState(database.db, f.documentId, 1);
     const t7 = row(at1, 'T7');
     expect(await firstChangeAfter(database.db, f.documentId, 1, [{ rowKeys: [t7.key], segmentKeys: [] }])).toBe(2);
-    expect(await firstChangeAfter(database.db, f.documentId, 1, [{ rowKeys: [], segmentKeys: [segmentKey(at1, 'T2', 'en')] }])).toBe(3);
+    expect(await firstChangeAfter(database.db, f.documentId, 1, [{ rowKeys: [], segmentKeys: [segmentKey(at1, 'T2', 'en')] }])).toBe(
+      3,
+    );
     expect(await firstChangeAfter(database.db, f.documentId, 1, [{ rowKeys: [row(at1, 'T10').key], segmentKeys: [] }])).toBeNull();
     expect(await firstChangeAfter(database.db, f.documentId, 1, [{ rowKeys: [], segmentKeys: [] }])).toBeNull();
   });
 
   it('cites a pinned passage with the text as it was and the revision it was made on', async () => {
     const v = await view('T5-T7', 1);
-    const citation = passageCitation({ document: v.document, state: v.state, passage: v.passage, pinned: true, origin: 'https://d.example' });
+    const citation = passageCitation({
+      document: v.document,
+      state: v.state,
+      passage: v.passage,
+      pinned: true,
+      origin: 'https://d.example',
+    });
     expect(citation.permalink).toBe(`https://d.example/documents/${SLUG}/passages/T5-T7?rev=1`);
     expect(citation.citations.chicagoNote).toContain('T5–T7, rev. 1.');
     expect(citation.quotation.translation.text).toContain('mainly Arab [soldiers].');

@@ -33,14 +33,18 @@ describe.each(testDatabaseKinds)('the revision cache on %s', (kind) => {
 
   const misses = () => readCache(database.db).stats().misses;
   const api = async (slug: string, ref: string, query = '') =>
-    (await passageResponse(database.db, new Request(`${ORIGIN}/api/documents/${slug}/passages/${ref}${query}`), ORIGIN, { slug, ref })).json();
+    (
+      await passageResponse(database.db, new Request(`${ORIGIN}/api/documents/${slug}/passages/${ref}${query}`), ORIGIN, { slug, ref })
+    ).json();
 
   /** Every cached view of one document, as plain data. */
   async function views(slug: string) {
     const doc = (await getDocumentBySlug(database.db, slug))!;
     const reader = await getReaderWindow(database.db, doc, doc.currentRev, null);
     const passage = await passageViewOf(database.db, doc, parseRef('T2'), null);
-    const documentJson = await (await documentResponse(database.db, new Request(`${ORIGIN}/api/documents/${slug}`), ORIGIN, slug)).json();
+    const documentJson = await (
+      await documentResponse(database.db, new Request(`${ORIGIN}/api/documents/${slug}`), ORIGIN, slug)
+    ).json();
     return { rev: doc.currentRev, reader, passage, passageJson: await api(slug, 'T2'), documentJson };
   }
 
@@ -63,7 +67,12 @@ describe.each(testDatabaseKinds)('the revision cache on %s', (kind) => {
       documentId: f.documentId,
       baseRev: 1,
       userId: f.ada,
-      op: { type: 'set-row-status', rowKey: row(state, 'T2').key, status: 'verified', note: { kind: 'omission', text: 'Checked against the archive copy' } },
+      op: {
+        type: 'set-row-status',
+        rowKey: row(state, 'T2').key,
+        status: 'verified',
+        note: { kind: 'omission', text: 'Checked against the archive copy' },
+      },
     });
     await applyEdit(database.db, {
       documentId: f.documentId,

@@ -57,7 +57,10 @@ describe.each(testDatabaseKinds)('search on %s', (kind) => {
     await database.db.transaction(async (tx) => {
       await tx.update(documents).set({ currentRev: rev }).where(eq(documents.id, documentId));
       await tx.insert(revisions).values({ documentId, rev, userId, op: { type: 'test' }, summary: `test T${turnNo}` });
-      await tx.update(segments).set({ revTo: rev }).where(and(eq(segments.key, old.key), isNull(segments.revTo)));
+      await tx
+        .update(segments)
+        .set({ revTo: rev })
+        .where(and(eq(segments.key, old.key), isNull(segments.revTo)));
       await tx.insert(segments).values({ ...old, documentId, text, isPlaceholder, revFrom: rev });
     });
   }
@@ -106,10 +109,7 @@ describe.each(testDatabaseKinds)('search on %s', (kind) => {
   it('supports web-search syntax (phrases, OR, exclusion) and never fails on odd input', async () => {
     expect((await searchSegments(database.db, '"ground forces"')).groups[0]!.hits.map((h) => h.anchor)).toEqual(['T5']);
     expect((await searchSegments(database.db, 'Kuwait -Hussein')).groups[0]!.hits.map((h) => h.anchor)).toEqual(['T2']);
-    expect((await searchSegments(database.db, 'Kuwait or Baghdad')).groups[0]!.hits.map((h) => h.anchor)).toEqual([
-      'T2',
-      'T7',
-    ]);
+    expect((await searchSegments(database.db, 'Kuwait or Baghdad')).groups[0]!.hits.map((h) => h.anchor)).toEqual(['T2', 'T7']);
     for (const odd of ["'; drop table segments; --", '&|!():*', '"', '   ', 'the of and']) {
       expect((await searchSegments(database.db, odd)).total).toBe(0);
     }
@@ -196,7 +196,9 @@ describe.each(testDatabaseKinds)('search on %s', (kind) => {
   it('finds speakers and participants by name, in either language, and filters hits by speaker and document', async () => {
     for (const q of ['Gorbachev', 'gorbachev', 'Горбачев', 'Горбачёв', 'Mikhail Gorbachev']) {
       const { speakers } = await findPeople(database.db, q);
-      expect(speakers.map((p) => p.speaker)).toEqual([expect.stringMatching(/^(Gorbachev|Горбачев)$/)].concat(speakers.length > 1 ? [expect.any(String)] : []));
+      expect(speakers.map((p) => p.speaker)).toEqual(
+        [expect.stringMatching(/^(Gorbachev|Горбачев)$/)].concat(speakers.length > 1 ? [expect.any(String)] : []),
+      );
       expect(speakers.length).toBeGreaterThan(0);
     }
     const ru = (await findPeople(database.db, 'Горбачев')).speakers;
@@ -205,7 +207,9 @@ describe.each(testDatabaseKinds)('search on %s', (kind) => {
       expect.objectContaining({ slug: SLUG, participant: 'Mikhail Gorbachev' }),
     ]);
     expect((await findPeople(database.db, 'bombing')).speakers).toEqual([]);
-    expect((await speakerOptions(database.db, SLUG)).map((o) => o.speaker)).toEqual(expect.arrayContaining(['Gorbachev', 'Mitterrand', 'Горбачев']));
+    expect((await speakerOptions(database.db, SLUG)).map((o) => o.speaker)).toEqual(
+      expect.arrayContaining(['Gorbachev', 'Mitterrand', 'Горбачев']),
+    );
 
     // The Russian name of the speaker finds his English turns; a text query narrows them.
     const turns = await searchSegments(database.db, '', { filters: { speaker: 'Горбачев' } });
@@ -221,18 +225,27 @@ describe.each(testDatabaseKinds)('search on %s', (kind) => {
 
   it('groups hits by document and uses each language’s configuration (French, and simple for German)', async () => {
     const userId = await ensureSystemUser(database.db);
-    const memo = (title: string, text: string) =>
-      parseMemo(`## ${title}\n\n**Mitterrand**: ${text}\n\n**Gorbachev**: Oui.\n`);
+    const memo = (title: string, text: string) => parseMemo(`## ${title}\n\n**Mitterrand**: ${text}\n\n**Gorbachev**: Oui.\n`);
     await importMemoDocument(
       database.db,
       memo('Entretien téléphonique January 18, 1991', 'La poursuite des bombardements frapperait la population.'),
-      { slug: 'test-fr', translationLang: 'fr', translationLabel: 'Traduction française', sourceLang: 'ru', sourceLabel: 'Russian original', userId },
+      {
+        slug: 'test-fr',
+        translationLang: 'fr',
+        translationLabel: 'Traduction française',
+        sourceLang: 'ru',
+        sourceLabel: 'Russian original',
+        userId,
+      },
     );
-    await importMemoDocument(
-      database.db,
-      memo('Telefongespräch January 19, 1991', 'Die Bombardierung geht weiter.'),
-      { slug: 'test-de', translationLang: 'de', translationLabel: 'Deutsche Übersetzung', sourceLang: 'ru', sourceLabel: 'Russian original', userId },
-    );
+    await importMemoDocument(database.db, memo('Telefongespräch January 19, 1991', 'Die Bombardierung geht weiter.'), {
+      slug: 'test-de',
+      translationLang: 'de',
+      translationLabel: 'Deutsche Übersetzung',
+      sourceLang: 'ru',
+      sourceLabel: 'Russian original',
+      userId,
+    });
 
     // french stemming: "bombardement" finds "bombardements"; the English T5 "bombing" does not stem to it.
     const fr = await searchSegments(database.db, 'bombardement');

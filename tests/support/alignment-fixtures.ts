@@ -31,13 +31,35 @@ export function makeState(turns: readonly TurnSpec[]): AlignmentState {
     const speaker = turn.speaker ?? (n % 2 ? 'Gorbachev' : 'Mitterrand');
     const orderKey = orderKeys[i]!;
     segments[`s_en_${n}`] = {
-      key: `s_en_${n}`, witnessId: EN, orderKey, turnNo: n, sentenceNo: null, speaker, text: turn.en, isPlaceholder: false, revFrom: 1,
+      key: `s_en_${n}`,
+      witnessId: EN,
+      orderKey,
+      turnNo: n,
+      sentenceNo: null,
+      speaker,
+      text: turn.en,
+      isPlaceholder: false,
+      revFrom: 1,
     };
     segments[`s_ru_${n}`] = {
-      key: `s_ru_${n}`, witnessId: RU, orderKey, turnNo: n, sentenceNo: null,
-      speaker: speaker === 'Gorbachev' ? 'Горбачев' : 'Миттеран', text: turn.ru ?? '', isPlaceholder: turn.ru === null, revFrom: 1,
+      key: `s_ru_${n}`,
+      witnessId: RU,
+      orderKey,
+      turnNo: n,
+      sentenceNo: null,
+      speaker: speaker === 'Gorbachev' ? 'Горбачев' : 'Миттеран',
+      text: turn.ru ?? '',
+      isPlaceholder: turn.ru === null,
+      revFrom: 1,
     };
-    return { key: `r_${n}`, orderKey, status: 'auto' as const, note: null, revFrom: 1, members: { [RU]: [`s_ru_${n}`], [EN]: [`s_en_${n}`] } };
+    return {
+      key: `r_${n}`,
+      orderKey,
+      status: 'auto' as const,
+      note: null,
+      revFrom: 1,
+      members: { [RU]: [`s_ru_${n}`], [EN]: [`s_en_${n}`] },
+    };
   });
   return { rev: 1, witnesses: WITNESSES, rows, segments };
 }
@@ -67,7 +89,13 @@ export function counterContext(tag = 'new'): OpContext {
 /** A state without revision bookkeeping: what "the same alignment" means. */
 export function contentOf(state: AlignmentState) {
   return {
-    rows: state.rows.map((r) => ({ key: r.key, orderKey: r.orderKey, status: r.status, note: r.note, members: normalizeMembers(r.members) })),
+    rows: state.rows.map((r) => ({
+      key: r.key,
+      orderKey: r.orderKey,
+      status: r.status,
+      note: r.note,
+      members: normalizeMembers(r.members),
+    })),
     segments: Object.values(state.segments)
       .map(({ revFrom: _revFrom, ...s }) => s)
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)),

@@ -61,7 +61,11 @@ export const refsOf = (state: AlignmentState) => state.rows.map((r) => rowRefs(r
 /** Every revision of the document renders a sound state, and revision numbers run 1..current without a gap. */
 export async function expectConsistentHistory(db: Db, documentId: number): Promise<number> {
   const current = await getAlignmentState(db, documentId);
-  const revs = await db.select({ rev: revisions.rev }).from(revisions).where(eq(revisions.documentId, documentId)).orderBy(revisions.rev);
+  const revs = await db
+    .select({ rev: revisions.rev })
+    .from(revisions)
+    .where(eq(revisions.documentId, documentId))
+    .orderBy(revisions.rev);
   expect(revs.map((r) => r.rev)).toEqual(Array.from({ length: current.rev }, (_, i) => i + 1));
   for (let rev = 1; rev <= current.rev; rev++) {
     const state = await getAlignmentState(db, documentId, rev);

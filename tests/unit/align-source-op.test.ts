@@ -13,7 +13,8 @@ const turns = [
   { en: 'Good morning. How is Kuwait? Hussein has not answered.', ru: null },
   { en: 'We must act together.', ru: null },
 ] as const;
-const russian = 'Доброе утро, господин президент. Рад вас слышать.\n\nДоброе утро. Как Кувейт? Хусейн не ответил.\n\nМы должны действовать вместе.';
+const russian =
+  'Доброе утро, господин президент. Рад вас слышать.\n\nДоброе утро. Как Кувейт? Хусейн не ответил.\n\nМы должны действовать вместе.';
 
 function aligned(mode: 'whole' | 'turns', text = russian) {
   const state = makeState(turns);
@@ -52,7 +53,11 @@ describe('align-source: real source text in place of placeholders', () => {
     // Sentence by sentence: "Как Кувейт?" faces "How is Kuwait?".
     const row = after.rows.find((r) => (r.members[RU] ?? []).some((k) => after.segments[k]!.text === 'Как Кувейт?'))!;
     expect(row.members[EN]!.map((k) => after.segments[k]!.text.trim())).toEqual(['How is Kuwait?']);
-    expect(witnessSequence(after, EN).map((s) => s.text).join('')).toBe(turns.map((t) => t.en).join(''));
+    expect(
+      witnessSequence(after, EN)
+        .map((s) => s.text)
+        .join(''),
+    ).toBe(turns.map((t) => t.en).join(''));
     expect(result.summary).toBe('Aligned 6 source sentences to T1–T3: 6 rows, marked auto for review');
   });
 
@@ -80,4 +85,3 @@ describe('align-source: real source text in place of placeholders', () => {
     expect(() => applyOp(wholeDocument(memo), withText, counterContext())).toThrow('T2 (Russian) already has text');
   });
 });
-

@@ -79,7 +79,17 @@ describe('align: synthetic bitexts with known links', { timeout: 30_000 }, () =>
   });
 
   it('makes omissions of a turn one side lacks, and of empty texts', () => {
-    expect(plain(align([{ text: 'Да.', turn: 1 }, { text: 'Нет.', turn: 2 }], [{ text: 'No.', turn: 2 }]))).toEqual([
+    expect(
+      plain(
+        align(
+          [
+            { text: 'Да.', turn: 1 },
+            { text: 'Нет.', turn: 2 },
+          ],
+          [{ text: 'No.', turn: 2 }],
+        ),
+      ),
+    ).toEqual([
       { src: [0], tgt: [] },
       { src: [1], tgt: [0] },
     ]);
@@ -112,7 +122,11 @@ describe('sentence splitting', () => {
 
 describe('links format and scoring', () => {
   it('prints and parses the Bleualign/Vecalign convention', () => {
-    const links = [{ src: [0, 1], tgt: [0] }, { src: [], tgt: [1] }, { src: [2], tgt: [] }];
+    const links = [
+      { src: [0, 1], tgt: [0] },
+      { src: [], tgt: [1] },
+      { src: [2], tgt: [] },
+    ];
     const text = formatLinks(links);
     expect(text).toBe('[0, 1]:[0]\n[]:[1]\n[2]:[]\n');
     expect(parseLinks(text)).toEqual(links);
@@ -120,8 +134,17 @@ describe('links format and scoring', () => {
   });
 
   it('scores strict and lax as Vecalign does, leaving 1:0 and 0:1 out of recall', () => {
-    const gold = [{ src: [0], tgt: [0] }, { src: [1], tgt: [1, 2] }, { src: [], tgt: [3] }];
-    const test = [{ src: [0], tgt: [0] }, { src: [1], tgt: [1] }, { src: [], tgt: [2] }, { src: [], tgt: [3] }];
+    const gold = [
+      { src: [0], tgt: [0] },
+      { src: [1], tgt: [1, 2] },
+      { src: [], tgt: [3] },
+    ];
+    const test = [
+      { src: [0], tgt: [0] },
+      { src: [1], tgt: [1] },
+      { src: [], tgt: [2] },
+      { src: [], tgt: [3] },
+    ];
     const { strict, lax } = scoreAlignment(test, gold);
     expect(strict.precision).toBeCloseTo(2 / 4);
     expect(strict.recall).toBeCloseTo(1 / 2);
@@ -136,7 +159,9 @@ describe('align input', () => {
     expect(sentenceLines(bytes('\uFEFFa\r\nb\n'), 'x.txt')).toEqual(['a', 'b']);
   });
   it('names the file and line of bad input', () => {
-    expect(() => sentenceLines(new Uint8Array([0x61, 0x0a, 0x62, 0xff, 0x0a]), 'x.txt')).toThrow('x.txt: line 2 is not valid UTF-8 text');
+    expect(() => sentenceLines(new Uint8Array([0x61, 0x0a, 0x62, 0xff, 0x0a]), 'x.txt')).toThrow(
+      'x.txt: line 2 is not valid UTF-8 text',
+    );
     expect(() => sentenceLines(bytes('a\nb\u0001\n'), 'x.txt')).toThrow('x.txt: line 2 contains the control character U+0001');
     expect(() => sentenceLines(bytes(''), 'x.txt')).toThrow(AlignInputError);
     expect(() => languageTag('x y', '--source-lang')).toThrow('--source-lang "x y" is not a BCP 47 language tag');

@@ -17,14 +17,21 @@ describe('the edit view of rows', () => {
     expect(rows).toHaveLength(10);
     const t1 = rows[0]!;
     expect(t1).toMatchObject({ label: 'T1', anchor: 'T1', prevRowKey: null, nextRowKey: 'r_2', status: 'auto' });
-    expect(t1.columns.map((c) => [c.column, c.lang])).toEqual([['Russian', 'ru'], ['English', 'en']]);
+    expect(t1.columns.map((c) => [c.column, c.lang])).toEqual([
+      ['Russian', 'ru'],
+      ['English', 'en'],
+    ]);
     expect(t1.columns[0]!.segments[0]).toMatchObject({ ref: 'T1', label: 'T1 (Russian)', isPlaceholder: true, proposals: [] });
     expect(rows[9]!.nextRowKey).toBeNull();
   });
 
   it('proposes sentence starts for text, not for placeholders', () => {
     const t5 = editRows(memoState(), [RU, EN])[4]!.columns[1]!.segments[0]!;
-    expect(t5.proposals.map((p) => p.preview)).toEqual(['The main thing is to stop…', 'There are mainly Arab [soldiers]. That…', 'That is important.']);
+    expect(t5.proposals.map((p) => p.preview)).toEqual([
+      'The main thing is to stop…',
+      'There are mainly Arab [soldiers]. That…',
+      'That is important.',
+    ]);
   });
 
   it('offers to join a sentence with the next only within its row and turn', () => {

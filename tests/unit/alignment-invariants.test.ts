@@ -24,7 +24,9 @@ describe('invariants', () => {
   });
 
   it('catch an empty row and rows out of order', () => {
-    const empty = mutate((s) => s.rows.splice(2, 0, { key: 'r_x', orderKey: 'a1V', status: 'auto', note: null, revFrom: 1, members: {} }));
+    const empty = mutate((s) =>
+      s.rows.splice(2, 0, { key: 'r_x', orderKey: 'a1V', status: 'auto', note: null, revFrom: 1, members: {} }),
+    );
     expect(findViolations(empty)).toContain('row r_x is empty');
     const swapped = mutate((s) => ([s.rows[3], s.rows[4]] = [s.rows[4]!, s.rows[3]!]));
     expect(findViolations(swapped)).toContain('row r_4 is out of order (a3 after a4)');
@@ -60,13 +62,22 @@ describe('sentence proposals', () => {
   it('cut at sentence ends, keep paragraph breaks with the sentence before, and skip titles like "Mr."', () => {
     const text = 'Good morning, Mr. President. I am glad.\n\nThere are mainly Arab [soldiers]. Yes.';
     const offsets = proposeSentenceOffsets(text, 'en');
-    expect(splitAt(text, offsets)).toEqual(['Good morning, Mr. President. ', 'I am glad.\n\n', 'There are mainly Arab [soldiers]. ', 'Yes.']);
+    expect(splitAt(text, offsets)).toEqual([
+      'Good morning, Mr. President. ',
+      'I am glad.\n\n',
+      'There are mainly Arab [soldiers]. ',
+      'Yes.',
+    ]);
     expect(splitAt(text, offsets).join('')).toBe(text);
   });
 
   it('work for Russian', () => {
     const text = 'Доброе утро. Спасибо за звонок, т. е. за внимание. Как вы?';
-    expect(splitAt(text, proposeSentenceOffsets(text, 'ru'))).toEqual(['Доброе утро. ', 'Спасибо за звонок, т. е. за внимание. ', 'Как вы?']);
+    expect(splitAt(text, proposeSentenceOffsets(text, 'ru'))).toEqual([
+      'Доброе утро. ',
+      'Спасибо за звонок, т. е. за внимание. ',
+      'Как вы?',
+    ]);
   });
 
   it('propose nothing for a single sentence', () => {

@@ -67,9 +67,7 @@ describe('merge rows', () => {
   it('refuses rows that are not neighbours, naming them', () => {
     const error = refusal(memoState(), { type: 'merge-rows', rowKey: 'r_4', nextRowKey: 'r_6' });
     expect(error.code).toBe('not-adjacent');
-    expect(error.message).toBe(
-      'Rows T4 and T6 are not next to each other; only a row and the row right below it can be merged.',
-    );
+    expect(error.message).toBe('Rows T4 and T6 are not next to each other; only a row and the row right below it can be merged.');
     expect(refusal(memoState(), { type: 'merge-rows', rowKey: 'r_5', nextRowKey: 'r_4' }).code).toBe('not-adjacent');
   });
 
@@ -87,7 +85,14 @@ describe('split row', () => {
     const before = merged();
     const result = applyOp(
       wholeDocument(before),
-      { type: 'split-row', rowKey: 'r_4', starts: [{ witnessId: EN, segmentKey: 's_en_5' }, { witnessId: RU, segmentKey: 's_ru_5' }] },
+      {
+        type: 'split-row',
+        rowKey: 'r_4',
+        starts: [
+          { witnessId: EN, segmentKey: 's_en_5' },
+          { witnessId: RU, segmentKey: 's_ru_5' },
+        ],
+      },
       counterContext(),
     );
     expect(result.summary).toBe('Split row T4–T5 before T5 (English) and T5 (Russian)');
@@ -112,7 +117,10 @@ describe('split row', () => {
     const error = refusal(merged(), {
       type: 'split-row',
       rowKey: 'r_4',
-      starts: [{ witnessId: EN, segmentKey: 's_en_4' }, { witnessId: RU, segmentKey: 's_ru_4' }],
+      starts: [
+        { witnessId: EN, segmentKey: 's_en_4' },
+        { witnessId: RU, segmentKey: 's_ru_4' },
+      ],
     });
     expect(error.code).toBe('bad-split');
     expect(error.message).toBe(
@@ -127,7 +135,10 @@ describe('split row', () => {
     const twice = refusal(merged(), {
       type: 'split-row',
       rowKey: 'r_4',
-      starts: [{ witnessId: EN, segmentKey: 's_en_5' }, { witnessId: EN, segmentKey: 's_en_5' }],
+      starts: [
+        { witnessId: EN, segmentKey: 's_en_5' },
+        { witnessId: EN, segmentKey: 's_en_5' },
+      ],
     });
     expect(twice.message).toBe('The English column is named twice in this split of row T4–T5.');
   });
@@ -166,10 +177,7 @@ describe('move boundary', () => {
   });
 
   it('removes a row left with no segment at all', () => {
-    const state = edit(
-      memoState(),
-      { type: 'move-boundary', rowKey: 'r_4', witnessId: RU, direction: 'down' },
-    );
+    const state = edit(memoState(), { type: 'move-boundary', rowKey: 'r_4', witnessId: RU, direction: 'down' });
     const result = applyOp(wholeDocument(state), { type: 'move-boundary', rowKey: 'r_4', witnessId: EN, direction: 'down' });
     expect(result.summary).toBe('Moved T4 (English) down from row T4 into row T5; row T4 was left empty and removed');
     const after = applyChangeSet(state, result.changes, 3);
@@ -312,7 +320,11 @@ describe('text edits', () => {
     expect(result.changes.closeRows).toEqual([]);
     expect(result.changes.closeSegments).toEqual(['s_ru_4']);
     const after = applyChangeSet(before, result.changes, 2);
-    expect(after.segments.s_ru_4).toMatchObject({ text: 'Положение серьёзное.\n\nМы должны действовать вместе.', isPlaceholder: false, speaker: 'Миттеран' });
+    expect(after.segments.s_ru_4).toMatchObject({
+      text: 'Положение серьёзное.\n\nМы должны действовать вместе.',
+      isPlaceholder: false,
+      speaker: 'Миттеран',
+    });
   });
 
   it('refuses to replace text that is not a placeholder, or with nothing', () => {
@@ -332,15 +344,27 @@ describe('text edits', () => {
 
   it('resets a verified row to unverified when its text changes, and says so in the summary', () => {
     const verified = edit(memoState(), { type: 'set-row-status', rowKey: 'r_9', status: 'verified', note: null });
-    const result = applyOp(wholeDocument(verified), { type: 'correct-text', segmentKey: 's_en_9', text: 'Thank you. Good-bye.' }, counterContext());
+    const result = applyOp(
+      wholeDocument(verified),
+      { type: 'correct-text', segmentKey: 's_en_9', text: 'Thank you. Good-bye.' },
+      counterContext(),
+    );
     expect(result.summary).toBe('Corrected the text of T9 (English); row T9 is unverified again');
     expect(result.changes.closeRows).toEqual(['r_9']);
     const after = applyChangeSet(verified, result.changes, verified.rev + 1);
     expect(rowWithRef(after, 'T9').status).toBe('unverified');
-    const transcribed = applyOp(wholeDocument(verified), { type: 'replace-placeholder', segmentKey: 's_ru_9', text: 'Спасибо.' }, counterContext());
+    const transcribed = applyOp(
+      wholeDocument(verified),
+      { type: 'replace-placeholder', segmentKey: 's_ru_9', text: 'Спасибо.' },
+      counterContext(),
+    );
     expect(transcribed.summary).toMatch(/; row T9 is unverified again$/);
     // A row that was not verified keeps its status and is not rewritten.
-    const auto = applyOp(wholeDocument(memoState()), { type: 'correct-text', segmentKey: 's_en_9', text: 'Thank you. Good-bye.' }, counterContext());
+    const auto = applyOp(
+      wholeDocument(memoState()),
+      { type: 'correct-text', segmentKey: 's_en_9', text: 'Thank you. Good-bye.' },
+      counterContext(),
+    );
     expect(auto.summary).toBe('Corrected the text of T9 (English)');
     expect(auto.changes.closeRows).toEqual([]);
   });
@@ -371,7 +395,12 @@ describe('row status and divergence note', () => {
   });
 
   it('clears a note, and refuses a change that changes nothing', () => {
-    const state = edit(memoState(), { type: 'set-row-status', rowKey: 'r_6', status: 'verified', note: { kind: 'omission', text: '' } });
+    const state = edit(memoState(), {
+      type: 'set-row-status',
+      rowKey: 'r_6',
+      status: 'verified',
+      note: { kind: 'omission', text: '' },
+    });
     const cleared = applyOp(wholeDocument(state), { type: 'set-row-status', rowKey: 'r_6', status: 'verified', note: null });
     expect(cleared.summary).toBe('Row T6: note cleared');
     const error = refusal(state, { type: 'set-row-status', rowKey: 'r_6', status: 'verified', note: { kind: 'omission', text: '' } });

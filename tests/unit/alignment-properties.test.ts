@@ -155,7 +155,14 @@ describe('random sequences of edits', () => {
     const types = new Set(samples.flatMap((c) => runHistory(c).steps.map((s) => s.op.type)));
     expect(applied).toBeGreaterThan(150);
     expect([...types].sort()).toEqual([
-      'correct-text', 'merge-rows', 'merge-segments', 'move-boundary', 'replace-placeholder', 'set-row-status', 'split-row', 'split-segment',
+      'correct-text',
+      'merge-rows',
+      'merge-segments',
+      'move-boundary',
+      'replace-placeholder',
+      'set-row-status',
+      'split-row',
+      'split-segment',
     ]);
   });
 

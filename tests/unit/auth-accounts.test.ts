@@ -12,7 +12,9 @@ describe('new account validation', () => {
 
   it('names the bad field and why', () => {
     expect(() => validateNewAccount({ ...ok, email: 'not-an-email' })).toThrow(/not an email address.*"not-an-email"/);
-    expect(() => validateNewAccount({ ...ok, role: 'system' })).toThrow('Unknown role "system": the role must be one of editor, admin.');
+    expect(() => validateNewAccount({ ...ok, role: 'system' })).toThrow(
+      'Unknown role "system": the role must be one of editor, admin.',
+    );
     expect(() => validateNewAccount({ ...ok, password: 'short' })).toThrow(/too short: 5 characters/);
     expect(() => validateNewAccount({ ...ok, name: 'x'.repeat(121) })).toThrow(/name is too long/);
   });
@@ -40,7 +42,17 @@ describe('callback after sign-in', () => {
   });
 
   it('refuses anything that would leave the site or loop', () => {
-    for (const bad of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', 'evil', '/sign-in', '/sign-in?x=1', '/api/auth/signout', '/a\nb']) {
+    for (const bad of [
+      '//evil.example/x',
+      '/\\evil.example',
+      'https://evil.example/',
+      'javascript:alert(1)',
+      'evil',
+      '/sign-in',
+      '/sign-in?x=1',
+      '/api/auth/signout',
+      '/a\nb',
+    ]) {
       expect(safeCallbackPath(bad, 'http://127.0.0.1:3000'), bad).toBe('/');
     }
     // Same host name but another origin (port) is another site.

@@ -8,7 +8,9 @@ const admin: ActionUser = { id: 1, email: 'ad@example.org', name: 'Ad', role: 'a
 const schema = z.object({ documentId: z.coerce.number().int().positive(), note: z.string().max(5) });
 
 function setup(user: ActionUser | null, role: 'editor' | 'admin' = 'editor') {
-  const handler = vi.fn((input: z.output<typeof schema>, ctx: { user: ActionUser }) => Promise.resolve({ saw: input, by: ctx.user.id }));
+  const handler = vi.fn((input: z.output<typeof schema>, ctx: { user: ActionUser }) =>
+    Promise.resolve({ saw: input, by: ctx.user.id }),
+  );
   const loadUser = vi.fn(() => Promise.resolve(user));
   const log = vi.fn();
   const call = (input: unknown) => runAction({ role, schema, name: 'test.action' }, handler, input, loadUser, log);
@@ -92,7 +94,13 @@ describe('authorized action pipeline', () => {
   it('a failing session lookup is an internal error, not a pass', async () => {
     const log = vi.fn();
     const handler = vi.fn();
-    const result = await runAction({ role: 'editor', schema, name: 'x' }, handler, {}, () => Promise.reject(new Error('database down')), log);
+    const result = await runAction(
+      { role: 'editor', schema, name: 'x' },
+      handler,
+      {},
+      () => Promise.reject(new Error('database down')),
+      log,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(handler).not.toHaveBeenCalled();
   });

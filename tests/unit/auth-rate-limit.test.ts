@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  blockedUntil,
-  clientAddress,
-  decideSignIn,
-  defaultRateLimitPolicy,
-  emailSubject,
-  ipSubject,
-} from '@/lib/auth/rate-limit';
+import { blockedUntil, clientAddress, decideSignIn, defaultRateLimitPolicy, emailSubject, ipSubject } from '@/lib/auth/rate-limit';
 
 const now = new Date('2026-03-01T12:00:00Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);

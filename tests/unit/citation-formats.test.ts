@@ -40,7 +40,14 @@ function seed() {
       isPlaceholder: false,
       revFrom: 1,
     };
-    const ru: Segment = { ...en, key: `ru${turn.turnNo}`, witnessId: 1, speaker: placeholderSpeaker(turn.speaker, 'ru'), text: '', isPlaceholder: true };
+    const ru: Segment = {
+      ...en,
+      key: `ru${turn.turnNo}`,
+      witnessId: 1,
+      speaker: placeholderSpeaker(turn.speaker, 'ru'),
+      text: '',
+      isPlaceholder: true,
+    };
     segments[en.key] = en;
     segments[ru.key] = ru;
     rows.push({ key: `r${turn.turnNo}`, orderKey, status: 'auto', note: null, revFrom: 1, members: { 1: [ru.key], 2: [en.key] } });
@@ -246,7 +253,9 @@ describe('citation building blocks', () => {
 
   it('writes RIS values on one line each, however long or multi-line', () => {
     const long = 'A title long enough that the plugin’s own writer would have wrapped it in the middle of a word';
-    expect(formatRis({ TY: 'GEN', TI: long, N1: 'line one\nline two' })).toBe(`TY  - GEN\nTI  - ${long}\nN1  - line one line two\nER  - \n`);
+    expect(formatRis({ TY: 'GEN', TI: long, N1: 'line one\nline two' })).toBe(
+      `TY  - GEN\nTI  - ${long}\nN1  - line one line two\nER  - \n`,
+    );
   });
 
   it('cites a whole document with its revision when there is no passage', () => {
@@ -262,6 +271,8 @@ describe('citation building blocks', () => {
     );
     expect(c.item.id).toBe(`${SLUG}@4`);
     expect(c.item['citation-key']).toBe('gorbachev1991r4');
-    expect(c.item.note).toBe('Revision 4 of the aligned edition. The published translation is an excerpt. Original: Archive of the Gorbachev Foundation, Fond 1, opis 1.');
+    expect(c.item.note).toBe(
+      'Revision 4 of the aligned edition. The published translation is an excerpt. Original: Archive of the Gorbachev Foundation, Fond 1, opis 1.',
+    );
   });
 });

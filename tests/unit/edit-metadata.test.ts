@@ -37,12 +37,21 @@ function refusal(fn: () => unknown): AlignmentError {
 
 describe('editMetadata', () => {
   it('corrects a participant and a column, naming both in the summary', () => {
-    const { next, summary } = editMetadata(current, op({ participants: ['George H. W. Bush', 'Mikhail Gorbachev', ' '] }, [{ witnessId: 8, lang: 'en-us', label: 'English (FRUS)' }]));
+    const { next, summary } = editMetadata(
+      current,
+      op({ participants: ['George H. W. Bush', 'Mikhail Gorbachev', ' '] }, [
+        { witnessId: 8, lang: 'en-us', label: 'English (FRUS)' },
+      ]),
+    );
     expect(next.participants).toEqual(['George H. W. Bush', 'Mikhail Gorbachev']);
     expect(next.witnesses[1]).toEqual({ id: 8, lang: 'en-US', label: 'English (FRUS)' });
     expect(next.frontMatter).toEqual(['(one on one)']);
     expect(summary).toBe('Corrected the document’s participants, column “English translation”');
-    expect(metadataChanges(current, next)[0]).toEqual({ field: 'participants', before: 'George Bush; Mikhail Gorbachev', after: 'George H. W. Bush; Mikhail Gorbachev' });
+    expect(metadataChanges(current, next)[0]).toEqual({
+      field: 'participants',
+      before: 'George Bush; Mikhail Gorbachev',
+      after: 'George H. W. Bush; Mikhail Gorbachev',
+    });
     expect(sameMetadata(current, next)).toBe(false);
   });
 
@@ -60,7 +69,11 @@ describe('editMetadata', () => {
   });
 
   it('the schema refuses an empty title and a date in another shape', () => {
-    expect(editMetadataSchema.safeParse({ type: 'edit-metadata', metadata: { ...current, title: '  ' }, languages: [] }).success).toBe(false);
-    expect(editMetadataSchema.safeParse({ type: 'edit-metadata', metadata: { ...current, date: '2 Dec 1989' }, languages: [] }).success).toBe(false);
+    expect(editMetadataSchema.safeParse({ type: 'edit-metadata', metadata: { ...current, title: '  ' }, languages: [] }).success).toBe(
+      false,
+    );
+    expect(
+      editMetadataSchema.safeParse({ type: 'edit-metadata', metadata: { ...current, date: '2 Dec 1989' }, languages: [] }).success,
+    ).toBe(false);
   });
 });

@@ -64,13 +64,22 @@ describe('npm run import', { timeout: 60_000 }, () => {
 
   it('refuses too many turns', () => {
     const many = file('many.txt', `${TITLE}\n\n${Array.from({ length: 20_001 }, () => 'Smith: a.').join('\n\n')}\n`);
-    expectOneLineError(run(many), `${many}: line 40003: this is turn 20,001; a memo may have at most 20,000 turns (split the file into several documents)`);
+    expectOneLineError(
+      run(many),
+      `${many}: line 40003: this is turn 20,001; a memo may have at most 20,000 turns (split the file into several documents)`,
+    );
   });
 
   it('refuses a bad --source-lang and an unknown option', () => {
     const ok = file('ok.txt', `${TITLE}\n\nSmith: Hello.\n\nJones: Hi.\n`);
-    expectOneLineError(run(ok, '--source-lang', 'r!u'), `${ok}: --source-lang "r!u" is not a BCP 47 language tag (for example ru, en, fr, de)`);
-    expectOneLineError(run(ok, '--frobnicate'), `import: Unknown option '--frobnicate'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--frobnicate" (see --help)`);
+    expectOneLineError(
+      run(ok, '--source-lang', 'r!u'),
+      `${ok}: --source-lang "r!u" is not a BCP 47 language tag (for example ru, en, fr, de)`,
+    );
+    expectOneLineError(
+      run(ok, '--frobnicate'),
+      `import: Unknown option '--frobnicate'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--frobnicate" (see --help)`,
+    );
   });
 
   it('--dry-run prints warnings with their lines and writes nothing', () => {
@@ -91,10 +100,14 @@ describe('npm run import', { timeout: 60_000 }, () => {
     const { bundle } = memoToBundle(memo, { slug: 'rome-1990', sourceLang: 'ru', translationLang: 'en' });
     const json = run(file('rome.json', exportJson(bundle)), '--dry-run');
     expect(json.status).toBe(0);
-    expect(json.stdout).toContain('would be imported as rome-1990: "Memorandum of Conversation between A. Smith and B. Jones, Rome, May 1, 1990" (json, 2 rows, ru placeholders + en)');
+    expect(json.stdout).toContain(
+      'would be imported as rome-1990: "Memorandum of Conversation between A. Smith and B. Jones, Rome, May 1, 1990" (json, 2 rows, ru placeholders + en)',
+    );
     bundle.rows[0]!.cells[0] = [{ turnNo: 1, sentenceNo: null, speaker: null, text: 'Здравствуйте.', isPlaceholder: false }];
     const tmx = run(file('rome.tmx', exportTmx(bundle)), '--dry-run');
     expect(tmx.status).toBe(0);
-    expect(tmx.stdout).toContain('would be imported as rome: "Memorandum of Conversation between A. Smith and B. Jones, Rome, May 1, 1990" (tmx, 1 row, ru + en)');
+    expect(tmx.stdout).toContain(
+      'would be imported as rome: "Memorandum of Conversation between A. Smith and B. Jones, Rome, May 1, 1990" (tmx, 1 row, ru + en)',
+    );
   });
 });

@@ -32,7 +32,12 @@ function importError(input: string, code: string): ImportError {
 describe('memo conventions', () => {
   it('FRUS style: participants from "between X and Y, Place, Date", page milestones, (U) marks, a notetaker line', () => {
     const doc = parseMemo(fixture('frus-malta.txt'));
-    expect(doc).toMatchObject({ date: '1989-12-02', place: 'Malta', participants: ['George Bush', 'Mikhail Gorbachev'], frontMatter: ['(one on one)'] });
+    expect(doc).toMatchObject({
+      date: '1989-12-02',
+      place: 'Malta',
+      participants: ['George Bush', 'Mikhail Gorbachev'],
+      frontMatter: ['(one on one)'],
+    });
     expect(speakers(doc)).toEqual(['The President', 'Gorbachev', 'The President', 'Gorbachev']);
     expect(doc.turns[0]!.paragraphs[0]).toBe('I am glad we could meet here, even if the sea is rough. (U)');
     expect(doc.turns[1]!.paragraphs).toEqual([
@@ -52,7 +57,13 @@ describe('memo conventions', () => {
     const doc = parseMemo(fixture('us-memcon-fields.txt'));
     expect(doc.title).toBe('MEMORANDUM OF CONVERSATION: Second Plenary Meeting with Soviet President Gorbachev (U)');
     expect(doc).toMatchObject({ date: '1989-12-03', place: 'Maxim Gorky, Malta' });
-    expect(doc.participants).toEqual(['The President', 'James A. Baker, III', 'Brent Scowcroft', 'Mikhail Gorbachev', 'Eduard Shevardnadze']);
+    expect(doc.participants).toEqual([
+      'The President',
+      'James A. Baker, III',
+      'Brent Scowcroft',
+      'Mikhail Gorbachev',
+      'Eduard Shevardnadze',
+    ]);
     expect(doc.frontMatter).toHaveLength(3);
     expect(doc.frontMatter[1]).toContain('Interpreter: Dimitri Zarechnak');
     expect(speakers(doc)).toEqual(['The President', 'Shevardnadze', 'Interpreter', 'Gorbachev']);
@@ -78,7 +89,10 @@ describe('memo conventions', () => {
   it('"Name." labels only for participants, so "Yes." and "No." stay prose', () => {
     const doc = parseMemo(fixture('period-labels.md'));
     expect(speakers(doc)).toEqual(['Kohl', 'Gorbachev', 'Kohl']);
-    expect(doc.turns[1]!.paragraphs).toEqual(['Yes. We can talk about everything.', 'It is a difficult subject. No. It is not impossible.']);
+    expect(doc.turns[1]!.paragraphs).toEqual([
+      'Yes. We can talk about everything.',
+      'It is a difficult subject. No. It is not impossible.',
+    ]);
     expect(doc).toMatchObject({ date: '1990-02-10', place: 'Moscow', participants: ['Helmut Kohl', 'Mikhail Gorbachev'] });
   });
 
@@ -95,7 +109,11 @@ describe('memo conventions', () => {
     expect(speakers(doc)).toEqual(['BAKER', 'SHEVARDNADZE']);
     expect(doc).toMatchObject({ isExcerpt: true, date: '1990-05-18', participants: ['James Baker', 'Eduard Shevardnadze'] });
     expect(doc.milestones).toEqual([{ turnNo: 1, paragraph: 1, label: '12', line: 7 }]);
-    expect(doc.sourceNote).toMatchObject({ translator: 'Anna Melyakova', publisher: 'National Security Archive', archiveRef: 'State Department FOIA release' });
+    expect(doc.sourceNote).toMatchObject({
+      translator: 'Anna Melyakova',
+      publisher: 'National Security Archive',
+      archiveRef: 'State Department FOIA release',
+    });
     expect(doc.warnings).toEqual([]);
   });
 
@@ -119,7 +137,14 @@ describe('memo conventions', () => {
   });
 
   it('every convention writes back to canonical Markdown that parses to the same document', () => {
-    for (const name of ['frus-malta.txt', 'us-memcon-fields.txt', 'russian-caps.txt', 'period-labels.md', 'caps-colon-pages.md', 'no-participants.md']) {
+    for (const name of [
+      'frus-malta.txt',
+      'us-memcon-fields.txt',
+      'russian-caps.txt',
+      'period-labels.md',
+      'caps-colon-pages.md',
+      'no-participants.md',
+    ]) {
       const doc = parseMemo(fixture(name));
       const again = parseMemo(serializeMemo(doc));
       const strip = (d: MemoDocument) => ({
@@ -147,7 +172,9 @@ describe('malformed memos: one error with its line', () => {
   });
 
   it('a label with no text', () => {
-    expect(importError(`${title}\n\nSmith: Hello.\n\nJones:`, 'empty-label').message).toBe('line 5: "Jones:" is a speaker label with no text');
+    expect(importError(`${title}\n\nSmith: Hello.\n\nJones:`, 'empty-label').message).toBe(
+      'line 5: "Jones:" is a speaker label with no text',
+    );
   });
 
   it('a 1.5 MB turn', () => {
@@ -202,21 +229,38 @@ describe('columns and placeholder labels', () => {
     const doc = parseMemo('## Talk between Ann Pryce and Mikhail Gorbachev\n\nPryce: Hello.\n\nGorbachev: Hello.');
     const { bundle, warnings: notes } = memoToBundle(doc, { slug: 'p', sourceLang: 'ru', translationLang: 'en' });
     expect(bundle.rows.map((r) => r.cells[0]![0]!.speaker)).toEqual(['Pryce', 'Горбачев']);
-    expect(notes).toEqual([{ line: 3, message: 'no Russian spelling is known for "Pryce"; its placeholders are labelled "Pryce" until an editor corrects them' }]);
+    expect(notes).toEqual([
+      {
+        line: 3,
+        message: 'no Russian spelling is known for "Pryce"; its placeholders are labelled "Pryce" until an editor corrects them',
+      },
+    ]);
   });
 
   it('bad languages are refused with the option named', () => {
     const bytes = fixture('frus-malta.txt');
-    expect(() => planImport(bytes, { fileName: 'm.txt', sourceLang: 'xx1' })).toThrow('--source-lang "xx1" is not a BCP 47 language tag');
-    expect(() => planImport(bytes, { fileName: 'm.txt', sourceLang: 'qq' })).toThrow('--source-lang "qq" is not a language this server knows');
+    expect(() => planImport(bytes, { fileName: 'm.txt', sourceLang: 'xx1' })).toThrow(
+      '--source-lang "xx1" is not a BCP 47 language tag',
+    );
+    expect(() => planImport(bytes, { fileName: 'm.txt', sourceLang: 'qq' })).toThrow(
+      '--source-lang "qq" is not a language this server knows',
+    );
     expect(() => planImport(bytes, { fileName: 'm.txt', sourceLang: 'en', translationLang: 'en' })).toThrow('both "en"');
-    expect(() => planImport(bytes, { fileName: 'm.txt', sourceLang: 'ru', translationLang: 'el' })).toThrow('neither the script of Russian');
+    expect(() => planImport(bytes, { fileName: 'm.txt', sourceLang: 'ru', translationLang: 'el' })).toThrow(
+      'neither the script of Russian',
+    );
   });
 
   it('JSON and TMX files are recognised by name or content; a bad JSON names what is wrong', () => {
-    expect(() => planImport('{"format":"diptych-document","version":1}', { fileName: 'x.json' })).toThrow(/not a Diptych document export: slug/);
-    expect(() => planImport('{\n  "format": \n}', { fileName: 'x.json' })).toThrow(/^(?:line \d+: )?this is not valid JSON \(Unexpected token '\}'\)$/);
-    expect(() => planImport('<?xml version="1.0"?>\n<tmx version="1.4"><body>\n</tmx>', { fileName: 'x' })).toThrow(/^line 3: this is not well-formed XML/);
+    expect(() => planImport('{"format":"diptych-document","version":1}', { fileName: 'x.json' })).toThrow(
+      /not a Diptych document export: slug/,
+    );
+    expect(() => planImport('{\n  "format": \n}', { fileName: 'x.json' })).toThrow(
+      /^(?:line \d+: )?this is not valid JSON \(Unexpected token '\}'\)$/,
+    );
+    expect(() => planImport('<?xml version="1.0"?>\n<tmx version="1.4"><body>\n</tmx>', { fileName: 'x' })).toThrow(
+      /^line 3: this is not well-formed XML/,
+    );
   });
 
   it('a JSON export edited into an inconsistent document is refused, naming the place', () => {
@@ -225,7 +269,9 @@ describe('columns and placeholder labels', () => {
     expect(planImport(JSON.stringify(good), { fileName: 'g.json' }).bundle.rows).toHaveLength(3);
     const withText = structuredClone(good);
     withText.rows[1].cells[0][0].text = 'Да.';
-    expect(() => planImport(JSON.stringify(withText), { fileName: 'g.json' })).toThrow('the document is not consistent: rows[1].cells[0][0] is a placeholder but has text');
+    expect(() => planImport(JSON.stringify(withText), { fileName: 'g.json' })).toThrow(
+      'the document is not consistent: rows[1].cells[0][0] is a placeholder but has text',
+    );
     const reordered = structuredClone(good);
     reordered.rows.reverse();
     expect(() => planImport(JSON.stringify(reordered), { fileName: 'g.json' })).toThrow(/^the document is not consistent: .*turn/);

@@ -5,18 +5,12 @@ import { ImportError, MAX_MEMO_BYTES, type ImportErrorCode } from '@/lib/memo/er
 import { parseMemo } from '@/lib/memo/parse';
 import { serializeMemo } from '@/lib/memo/serialize';
 
-const seedPath = fileURLToPath(
-  new URL('../../db/seed/gorbachev-mitterrand-1991-01-18.md', import.meta.url),
-);
+const seedPath = fileURLToPath(new URL('../../db/seed/gorbachev-mitterrand-1991-01-18.md', import.meta.url));
 const seed = readFileSync(seedPath, 'utf8');
 
 const TITLE = '## Memo between A and B January 1, 1991';
 
-function expectImportError(
-  input: string | Uint8Array,
-  code: ImportErrorCode,
-  line: number | null,
-): ImportError {
+function expectImportError(input: string | Uint8Array, code: ImportErrorCode, line: number | null): ImportError {
   let caught: unknown;
   try {
     parseMemo(input);
@@ -36,9 +30,7 @@ describe('parseMemo on the seed memo', () => {
   const doc = parseMemo(seed);
 
   it('reads title, date, participants and the excerpt mark', () => {
-    expect(doc.title).toBe(
-      'Memorandum of Telephone Conversation between Mikhail Gorbachev and Francois Mitterrand January 18, 1991',
-    );
+    expect(doc.title).toBe('Memorandum of Telephone Conversation between Mikhail Gorbachev and Francois Mitterrand January 18, 1991');
     expect(doc.date).toBe('1991-01-18');
     expect(doc.participants).toEqual(['Mikhail Gorbachev', 'Francois Mitterrand']);
     expect(doc.isExcerpt).toBe(true);
@@ -46,9 +38,7 @@ describe('parseMemo on the seed memo', () => {
 
   it('finds 10 turns with alternating speakers', () => {
     expect(doc.turns).toHaveLength(10);
-    expect(doc.turns.map((t) => t.speaker)).toEqual(
-      Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? 'Gorbachev' : 'Mitterrand')),
-    );
+    expect(doc.turns.map((t) => t.speaker)).toEqual(Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? 'Gorbachev' : 'Mitterrand')));
     expect(doc.turns.map((t) => t.turnNo)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
@@ -136,11 +126,7 @@ describe('parseMemo errors', () => {
   });
 
   it('rejects a bold label with no text', () => {
-    const error = expectImportError(
-      `${TITLE}\n\n**A**: Hi.\n\n**B**: Hi.\n\n**Gorbachev**:\n\n**B**: Hi.`,
-      'empty-label',
-      7,
-    );
+    const error = expectImportError(`${TITLE}\n\n**A**: Hi.\n\n**B**: Hi.\n\n**Gorbachev**:\n\n**B**: Hi.`, 'empty-label', 7);
     expect(error.message).toBe('line 7: "**Gorbachev**:" is a speaker label with no text');
   });
 
@@ -173,9 +159,7 @@ describe('parseMemo errors', () => {
   });
 
   it('rejects list items and other Markdown blocks', () => {
-    expect(expectImportError(`${TITLE}\n\n**A**: Hi.\n\n- a point`, 'unknown-structure', 5).message).toContain(
-      'list item',
-    );
+    expect(expectImportError(`${TITLE}\n\n**A**: Hi.\n\n- a point`, 'unknown-structure', 5).message).toContain('list item');
     expectImportError(`${TITLE}\n\n**A**: Hi.\n\n1. a point`, 'unknown-structure', 5);
     expectImportError(`${TITLE}\n\n**A**: Hi.\n\n> quoted`, 'unknown-structure', 5);
     expectImportError(`${TITLE}\n\n**A**: Hi.\n\n\`\`\`\ncode\n\`\`\``, 'unknown-structure', 5);
@@ -186,11 +170,7 @@ describe('parseMemo errors', () => {
   });
 
   it('rejects a paragraph after the source note', () => {
-    const error = expectImportError(
-      `${TITLE}\n\n**A**: Hi.\n\n[Source: Somewhere.]\n\nMore text.`,
-      'unknown-structure',
-      7,
-    );
+    const error = expectImportError(`${TITLE}\n\n**A**: Hi.\n\n[Source: Somewhere.]\n\nMore text.`, 'unknown-structure', 7);
     expect(error.message).toContain('after the source note');
   });
 

@@ -9,19 +9,26 @@ import { describeChangeKinds, passageChangeKinds } from '@/lib/refs/passage-chan
 import { counterContext, memoState } from '../support/alignment-fixtures';
 
 function edit(state: AlignmentState, ...ops: EditOp[]): AlignmentState {
-  for (const op of ops) state = applyChangeSet(state, applyOp(wholeDocument(state), editOpSchema.parse(op), counterContext()).changes, state.rev + 1);
+  for (const op of ops)
+    state = applyChangeSet(state, applyOp(wholeDocument(state), editOpSchema.parse(op), counterContext()).changes, state.rev + 1);
   return state;
 }
-const rowsOf = (state: AlignmentState, keys: string[]) => state.rows.filter((r) => keys.some((k) => Object.values(r.members).flat().includes(k)));
+const rowsOf = (state: AlignmentState, keys: string[]) =>
+  state.rows.filter((r) => keys.some((k) => Object.values(r.members).flat().includes(k)));
 const KIND = DIVERGENCE_KINDS[0];
 const kinds = (before: AlignmentState, after: AlignmentState, keys = ['s_en_1']) =>
-  passageChangeKinds({ state: before, rows: rowsOf(before, keys), turns: [1] }, { state: after, rows: rowsOf(after, keys), turns: [1] });
+  passageChangeKinds(
+    { state: before, rows: rowsOf(before, keys), turns: [1] },
+    { state: after, rows: rowsOf(after, keys), turns: [1] },
+  );
 
 describe('what changed in a pinned passage', () => {
   const start = memoState();
 
   it('names a text correction as a text change, not an alignment change', () => {
-    expect(kinds(start, edit(start, { type: 'correct-text', segmentKey: 's_en_1', text: 'Good morning, Mr. President!' }))).toEqual(['text']);
+    expect(kinds(start, edit(start, { type: 'correct-text', segmentKey: 's_en_1', text: 'Good morning, Mr. President!' }))).toEqual([
+      'text',
+    ]);
   });
 
   it('names merges and sentence splits as alignment changes', () => {

@@ -59,7 +59,11 @@ describe('parseRef: invalid references say what is wrong and how to write it', (
   it.each([
     ['', 'empty', 'The passage reference is empty: write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7.'],
     ['   ', 'empty', 'The passage reference is empty: write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7.'],
-    ['garbage', 'syntax', '“garbage” is not a passage reference: write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7.'],
+    [
+      'garbage',
+      'syntax',
+      '“garbage” is not a passage reference: write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7.',
+    ],
     ['5', 'syntax', '“5” is missing the T: write T5.'],
     ['T5-7', 'syntax', '“T5-7” is missing the T of its end: write T5-T7.'],
     ['T', 'syntax', '“T” has no turn number after the T: write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7.'],
@@ -80,8 +84,16 @@ describe('parseRef: invalid references say what is wrong and how to write it', (
     ['T5.2.1', 'syntax', '“T5.2.1” has too many parts: a reference names a turn (T5) or a sentence of a turn (T5.2).'],
     ['T5.', 'syntax', '“T5.” has no sentence number after the dot: write T5 or T5.2.'],
     ['T1234567', 'too-large', '“T1234567” is too large: turn numbers have at most 6 digits.'],
-    ['T5,T7', 'syntax', '“T5,T7” is not a passage reference: write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7.'],
-    ['T-5', 'syntax', '“T-5” has no turn number after the T: write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7.'],
+    [
+      'T5,T7',
+      'syntax',
+      '“T5,T7” is not a passage reference: write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7.',
+    ],
+    [
+      'T-5',
+      'syntax',
+      '“T-5” has no turn number after the T: write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7.',
+    ],
     ['T5a', 'syntax', '“T5a” is not a passage reference: write a turn such as T5, a sentence such as T5.2, or a range such as T5-T7.'],
   ])('%j', (input, code, message) => {
     const error = refused(input);

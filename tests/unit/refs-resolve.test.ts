@@ -32,7 +32,17 @@ function memo(turns = 10): AlignmentState {
 }
 
 function seg(k: string, witnessId: number, orderKey: string, turnNo: number, sentenceNo: number | null, text: string): Segment {
-  return { key: k, witnessId, orderKey, turnNo, sentenceNo, speaker: turnNo % 2 ? 'Gorbachev' : 'Mitterrand', text, isPlaceholder: false, revFrom: 1 };
+  return {
+    key: k,
+    witnessId,
+    orderKey,
+    turnNo,
+    sentenceNo,
+    speaker: turnNo % 2 ? 'Gorbachev' : 'Mitterrand',
+    text,
+    isPlaceholder: false,
+    revFrom: 1,
+  };
 }
 
 function row(k: string, orderKey: string, members: Record<number, string[]>): AlignmentRow {

@@ -23,7 +23,15 @@ describe('database availability gate (decides the 503)', () => {
     const c = clock();
     let calls = 0;
     let up = true;
-    const gate = createAvailabilityGate({ check: () => { calls++; return up ? Promise.resolve(true) : Promise.reject(new Error('down')); }, upTtlMs: 5_000, downTtlMs: 2_000, now: c.now });
+    const gate = createAvailabilityGate({
+      check: () => {
+        calls++;
+        return up ? Promise.resolve(true) : Promise.reject(new Error('down'));
+      },
+      upTtlMs: 5_000,
+      downTtlMs: 2_000,
+      now: c.now,
+    });
     expect(await gate()).toBe(true);
     expect(await gate()).toBe(true);
     expect(calls).toBe(1);
@@ -45,7 +53,12 @@ describe('database availability gate (decides the 503)', () => {
   it('shares one check among concurrent requests', async () => {
     let calls = 0;
     let release!: (v: boolean) => void;
-    const gate = createAvailabilityGate({ check: () => { calls++; return new Promise<boolean>((r) => (release = r)); } });
+    const gate = createAvailabilityGate({
+      check: () => {
+        calls++;
+        return new Promise<boolean>((r) => (release = r));
+      },
+    });
     const answers = Promise.all([gate(), gate(), gate()]);
     release(true);
     expect(await answers).toEqual([true, true, true]);

@@ -7,7 +7,14 @@ import { defaultWitnessIds, parseReaderParams, readerHref, witnessHandle } from 
 const RU: Witness = { id: 1, lang: 'ru', role: 'source', label: 'Russian original', isPlaceholderWitness: true, position: 0 };
 const EN: Witness = { id: 2, lang: 'en', role: 'translation', label: 'English translation', isPlaceholderWitness: false, position: 1 };
 const FR: Witness = { id: 3, lang: 'fr', role: 'translation', label: 'French translation', isPlaceholderWitness: false, position: 2 };
-const EN2: Witness = { id: 4, lang: 'en', role: 'translation', label: 'Second English translation', isPlaceholderWitness: false, position: 3 };
+const EN2: Witness = {
+  id: 4,
+  lang: 'en',
+  role: 'translation',
+  label: 'Second English translation',
+  isPlaceholderWitness: false,
+  position: 3,
+};
 
 describe('reader URL parameters', () => {
   it('defaults to facing pages with every witness in stored order', () => {
@@ -64,15 +71,35 @@ describe('reader URL parameters', () => {
 
 describe('speakers once per turn', () => {
   const seg = (key: string, witnessId: number, turnNo: number, speaker: string, sentenceNo: number | null = null): Segment => ({
-    key, witnessId, orderKey: key, turnNo, sentenceNo, speaker, text: key, isPlaceholder: false, revFrom: 1,
+    key,
+    witnessId,
+    orderKey: key,
+    turnNo,
+    sentenceNo,
+    speaker,
+    text: key,
+    isPlaceholder: false,
+    revFrom: 1,
   });
-  const row = (key: string, members: Record<number, string[]>): AlignmentRow => ({ key, orderKey: key, status: 'auto', note: null, revFrom: 1, members });
-  const state = (segments: Segment[]): Pick<AlignmentState, 'segments'> => ({ segments: Object.fromEntries(segments.map((s) => [s.key, s])) });
+  const row = (key: string, members: Record<number, string[]>): AlignmentRow => ({
+    key,
+    orderKey: key,
+    status: 'auto',
+    note: null,
+    revFrom: 1,
+    members,
+  });
+  const state = (segments: Segment[]): Pick<AlignmentState, 'segments'> => ({
+    segments: Object.fromEntries(segments.map((s) => [s.key, s])),
+  });
 
   it('names the speaker of each turn once, even when its sentences sit in several rows', () => {
     const s = state([
-      seg('e5a', 2, 5, 'Gorbachev', 1), seg('e5b', 2, 5, 'Gorbachev', 2), seg('e6', 2, 6, 'Mitterrand'),
-      seg('r5', 1, 5, 'Горбачев'), seg('r6', 1, 6, 'Миттеран'),
+      seg('e5a', 2, 5, 'Gorbachev', 1),
+      seg('e5b', 2, 5, 'Gorbachev', 2),
+      seg('e6', 2, 6, 'Mitterrand'),
+      seg('r5', 1, 5, 'Горбачев'),
+      seg('r6', 1, 6, 'Миттеран'),
     ]);
     const rows = [row('a', { 1: ['r5'], 2: ['e5a'] }), row('b', { 2: ['e5b'] }), row('c', { 1: ['r6'], 2: ['e6'] })];
     expect([...segmentsShowingSpeaker(rows, [1, 2], s)].sort()).toEqual(['e5a', 'e6', 'r5', 'r6']);

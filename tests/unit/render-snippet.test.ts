@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { excerptWords, formatDocumentDate, formatList, progressPhrase, transcriptionProgress } from '@/lib/render/format';
-import { buildSnippet, HIGHLIGHT_START as S, HIGHLIGHT_STOP as E, snippetTokens, splitHighlights, stripSentinels } from '@/lib/render/snippet';
+import {
+  buildSnippet,
+  HIGHLIGHT_START as S,
+  HIGHLIGHT_STOP as E,
+  snippetTokens,
+  splitHighlights,
+  stripSentinels,
+} from '@/lib/render/snippet';
 import type { Segment, Witness } from '@/lib/alignment/types';
 
 describe('search snippet highlights', () => {
@@ -50,7 +57,10 @@ describe('search snippet highlights', () => {
 });
 
 describe('buildSnippet', () => {
-  const is = (...words: string[]) => (w: string) => words.includes(w.toLowerCase());
+  const is =
+    (...words: string[]) =>
+    (w: string) =>
+      words.includes(w.toLowerCase());
   const plain = (marked: string) => stripSentinels(marked);
 
   it('keeps the text exactly: markup-looking text and brackets survive', () => {
@@ -100,10 +110,21 @@ describe('document facts', () => {
     const ru: Witness = { id: 1, lang: 'ru', role: 'source', label: 'Russian original', isPlaceholderWitness: true, position: 0 };
     const en: Witness = { id: 2, lang: 'en', role: 'translation', label: 'English', isPlaceholderWitness: false, position: 1 };
     const seg = (key: string, witnessId: number, turnNo: number, isPlaceholder: boolean): Segment => ({
-      key, witnessId, orderKey: key, turnNo, sentenceNo: null, speaker: null, text: '', isPlaceholder, revFrom: 1,
+      key,
+      witnessId,
+      orderKey: key,
+      turnNo,
+      sentenceNo: null,
+      speaker: null,
+      text: '',
+      isPlaceholder,
+      revFrom: 1,
     });
     const segments = Object.fromEntries(
-      [seg('a', 1, 1, false), seg('b', 1, 2, true), seg('c', 1, 3, false), seg('d', 1, 3, true), seg('e', 2, 1, false)].map((s) => [s.key, s]),
+      [seg('a', 1, 1, false), seg('b', 1, 2, true), seg('c', 1, 3, false), seg('d', 1, 3, true), seg('e', 2, 1, false)].map((s) => [
+        s.key,
+        s,
+      ]),
     );
     expect(transcriptionProgress({ witnesses: [ru, en], segments })).toEqual([{ witness: ru, turns: 3, transcribed: 1 }]);
     expect(progressPhrase(0, 10)).toBe('0 of 10 turns transcribed');

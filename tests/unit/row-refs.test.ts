@@ -11,7 +11,14 @@ import {
 import type { AlignmentRow, AlignmentState, Segment, Witness } from '@/lib/alignment/types';
 
 const RU: Witness = { id: 10, lang: 'ru', role: 'source', label: 'Russian original', isPlaceholderWitness: true, position: 0 };
-const EN: Witness = { id: 20, lang: 'en', role: 'translation', label: 'English translation', isPlaceholderWitness: false, position: 1 };
+const EN: Witness = {
+  id: 20,
+  lang: 'en',
+  role: 'translation',
+  label: 'English translation',
+  isPlaceholderWitness: false,
+  position: 1,
+};
 const FR: Witness = { id: 30, lang: 'fr', role: 'translation', label: 'French translation', isPlaceholderWitness: false, position: 2 };
 
 function seg(key: string, witnessId: number, turnNo: number, sentenceNo: number | null = null): Segment {
@@ -52,11 +59,7 @@ describe('rowRefs', () => {
   });
 
   it('takes refs from the first translation witness by position, whatever the array order', () => {
-    const s = state(
-      [row('r', { 20: ['en3'], 30: ['fr4'] })],
-      [seg('en3', 20, 3), seg('fr4', 30, 4)],
-      [FR, RU, EN],
-    );
+    const s = state([row('r', { 20: ['en3'], 30: ['fr4'] })], [seg('en3', 20, 3), seg('fr4', 30, 4)], [FR, RU, EN]);
     expect(referenceWitness(s)?.id).toBe(EN.id);
     expect(rowRefs(s.rows[0]!, s)).toEqual(['T3']);
   });
@@ -112,7 +115,17 @@ describe('ref labels', () => {
 
 describe('citableRefs', () => {
   it('offers a split turn as a whole before its sentences, and leaves whole turns alone', () => {
-    expect(citableRefs(['T4', 'T5.1', 'T5.2', 'T5.3', 'T6', 'T7.1', 'T7.2'])).toEqual(['T4', 'T5', 'T5.1', 'T5.2', 'T5.3', 'T6', 'T7', 'T7.1', 'T7.2']);
+    expect(citableRefs(['T4', 'T5.1', 'T5.2', 'T5.3', 'T6', 'T7.1', 'T7.2'])).toEqual([
+      'T4',
+      'T5',
+      'T5.1',
+      'T5.2',
+      'T5.3',
+      'T6',
+      'T7',
+      'T7.1',
+      'T7.2',
+    ]);
     expect(citableRefs(['T1', 'T2'])).toEqual(['T1', 'T2']);
   });
 });

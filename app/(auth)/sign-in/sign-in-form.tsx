@@ -24,7 +24,13 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
       </label>
       <label className={styles.field}>
         <span>Password</span>
-        <input name="password" type="password" autoComplete="current-password" required aria-invalid={state.error ? true : undefined} />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          aria-invalid={state.error ? true : undefined}
+        />
       </label>
       {/* Always rendered, so screen readers announce the message when it appears. */}
       <p id="sign-in-error" className={styles.error} role="status" aria-live="polite" data-testid="sign-in-error">

@@ -22,8 +22,8 @@ export default async function UsersPage() {
     <>
       <h1>Accounts</h1>
       <p className={styles.note}>
-        Editors change alignments and texts; admins also manage accounts. A disabled account cannot sign in, and its
-        open sessions stop working at once.
+        Editors change alignments and texts; admins also manage accounts. A disabled account cannot sign in, and its open sessions stop
+        working at once.
       </p>
       <table className={styles.table} data-testid="accounts">
         <caption className={styles.visuallyHidden}>All accounts ({accounts.length})</caption>
@@ -42,14 +42,18 @@ export default async function UsersPage() {
             <tr key={account.id} data-testid="account-row" data-email={account.email} data-user-id={account.id}>
               <th scope="row">{account.name}</th>
               <td data-label="Email">{account.email}</td>
-              <td data-label="Role" data-testid="account-role">{account.role}</td>
-              <td data-label="Status" data-testid="account-status">{account.disabled ? <strong>Disabled</strong> : 'Active'}</td>
+              <td data-label="Role" data-testid="account-role">
+                {account.role}
+              </td>
+              <td data-label="Status" data-testid="account-status">
+                {account.disabled ? <strong>Disabled</strong> : 'Active'}
+              </td>
               <td data-label="Created">{dateFormat.format(account.createdAt)}</td>
               <td data-label="Actions">
                 {account.id === me.id ? (
                   <span className={styles.note}>
-                    This is you. You cannot disable yourself or give up your admin role: you would lose access to this
-                    page. Another admin can.
+                    This is you. You cannot disable yourself or give up your admin role: you would lose access to this page. Another
+                    admin can.
                   </span>
                 ) : (
                   <UserRowActions userId={account.id} email={account.email} role={account.role} disabled={account.disabled} />

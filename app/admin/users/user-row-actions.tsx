@@ -20,7 +20,12 @@ export function UserRowActions({ userId, email, role, disabled }: Props) {
       <form action={statusAction}>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="disabled" value={disabled ? 'false' : 'true'} />
-        <button type="submit" className={styles.smallButton} disabled={statusPending} aria-label={`${disabled ? 'Enable' : 'Disable'} ${email}`}>
+        <button
+          type="submit"
+          className={styles.smallButton}
+          disabled={statusPending}
+          aria-label={`${disabled ? 'Enable' : 'Disable'} ${email}`}
+        >
           {disabled ? 'Enable' : 'Disable'}
         </button>
       </form>

@@ -31,7 +31,9 @@ export function exportResponse(db: Db, request: Request, slug: string): Promise<
       return jsonError(400, 'bad-format', `“${format}” is not an export format: use format=tei, tmx, json or csv.`);
     }
     const spec = EXPORT_FORMATS[format as ExportFormat];
-    const rev = parseRevParam(url.searchParams.getAll('rev').length > 1 ? url.searchParams.getAll('rev') : url.searchParams.get('rev'));
+    const rev = parseRevParam(
+      url.searchParams.getAll('rev').length > 1 ? url.searchParams.getAll('rev') : url.searchParams.get('rev'),
+    );
     const doc = await getDocumentBySlug(db, slug);
     if (!doc) return documentNotFound(slug);
     checkRevision(rev, doc.currentRev);

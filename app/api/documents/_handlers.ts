@@ -13,14 +13,7 @@ import { getDocumentOutline } from '@/db/read-path/reader';
 import { referenceWitness } from '@/lib/alignment/row-refs';
 import { segmentRef, type AlignmentRow, type AlignmentState } from '@/lib/alignment/types';
 import type { documentCitation } from '@/lib/citation/passage-citation';
-import {
-  absoluteUrl,
-  apiDocumentPath,
-  apiPassagePath,
-  citationFilePath,
-  documentPath,
-  passagePath,
-} from '@/lib/citation/urls';
+import { absoluteUrl, apiDocumentPath, apiPassagePath, citationFilePath, documentPath, passagePath } from '@/lib/citation/urls';
 import { describeRef, formatRef, parseRef } from '@/lib/refs/parse';
 import { neighbourRefs } from '@/lib/refs/resolve';
 import { checkRevision, parseRevParam } from '@/lib/refs/revision';
@@ -85,12 +78,7 @@ export function documentResponse(db: Db, request: Request, origin: string, slug:
   });
 }
 
-export function passageResponse(
-  db: Db,
-  request: Request,
-  origin: string,
-  params: { slug: string; ref: string },
-): Promise<Response> {
+export function passageResponse(db: Db, request: Request, origin: string, params: { slug: string; ref: string }): Promise<Response> {
   return guarded(async () => {
     const ref = parseRef(params.ref);
     const rev = parseRevParam(new URL(request.url).searchParams.getAll('rev'));
@@ -106,47 +94,52 @@ export function passageResponse(
     const citation = await cachedPassageCitation(db, view, origin);
     // A pinned passage that has already changed since shows a settled page (the first change is fixed): immutable.
     const settled = view.pinnedRev != null && view.change != null;
-    return withEtag(request, etag, () => {
-      const { previous, next } = neighbourRefs(passage);
-      const link = (r: typeof previous) => (r ? absoluteUrl(origin, apiPassagePath(doc.slug, formatRef(r), view.pinnedRev)) : null);
-      return json({
-        document: documentJson(doc, origin),
-        passage: {
-          ref: canonical,
-          label: passage.label,
-          description: describeRef(ref),
-          turns: passage.turns,
-          segmentRefs: passage.segmentRefs,
-          notes: passage.notes,
-        },
-        revision: {
-          shown: state.rev,
-          pinned: view.pinnedRev,
-          current: doc.currentRev,
-          changedIn: view.change?.rev ?? null,
-          changedWhat: view.change?.kinds ?? [],
-        },
-        witnesses: state.witnesses,
-        rows: passage.rows.map((row) => rowJson(row, state)),
-        citation: {
-          permalink: citation.permalink,
-          locator: citation.citations.locator,
-          csl: citation.citations.item,
-          formats: formatsJson(citation.citations),
-          quotation: citation.quotation,
-        },
-        links: {
-          self: absoluteUrl(origin, apiPassagePath(doc.slug, canonical, view.pinnedRev)),
-          page: absoluteUrl(origin, passagePath(doc.slug, canonical, view.pinnedRev)),
-          permalink: citation.permalink,
-          current: absoluteUrl(origin, apiPassagePath(doc.slug, canonical)),
-          ris: citation.risUrl,
-          cslJson: citation.cslJsonUrl,
-          previous: link(previous),
-          next: link(next),
-        },
-      });
-    }, settled ? 'immutable' : 'revalidate');
+    return withEtag(
+      request,
+      etag,
+      () => {
+        const { previous, next } = neighbourRefs(passage);
+        const link = (r: typeof previous) => (r ? absoluteUrl(origin, apiPassagePath(doc.slug, formatRef(r), view.pinnedRev)) : null);
+        return json({
+          document: documentJson(doc, origin),
+          passage: {
+            ref: canonical,
+            label: passage.label,
+            description: describeRef(ref),
+            turns: passage.turns,
+            segmentRefs: passage.segmentRefs,
+            notes: passage.notes,
+          },
+          revision: {
+            shown: state.rev,
+            pinned: view.pinnedRev,
+            current: doc.currentRev,
+            changedIn: view.change?.rev ?? null,
+            changedWhat: view.change?.kinds ?? [],
+          },
+          witnesses: state.witnesses,
+          rows: passage.rows.map((row) => rowJson(row, state)),
+          citation: {
+            permalink: citation.permalink,
+            locator: citation.citations.locator,
+            csl: citation.citations.item,
+            formats: formatsJson(citation.citations),
+            quotation: citation.quotation,
+          },
+          links: {
+            self: absoluteUrl(origin, apiPassagePath(doc.slug, canonical, view.pinnedRev)),
+            page: absoluteUrl(origin, passagePath(doc.slug, canonical, view.pinnedRev)),
+            permalink: citation.permalink,
+            current: absoluteUrl(origin, apiPassagePath(doc.slug, canonical)),
+            ris: citation.risUrl,
+            cslJson: citation.cslJsonUrl,
+            previous: link(previous),
+            next: link(next),
+          },
+        });
+      },
+      settled ? 'immutable' : 'revalidate',
+    );
   });
 }
 

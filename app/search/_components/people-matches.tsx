@@ -9,10 +9,8 @@ export function PeopleMatches({ speakers, participants }: { speakers: SpeakerMat
       <ul>
         {speakers.map((s) => (
           <li key={`${s.slug}|${s.speaker}|${s.witnessLabel}`} data-testid="speaker-match">
-            <a href={`/search?${new URLSearchParams({ speaker: s.speaker, doc: s.slug })}`}>
-              {s.speaker}
-            </a>{' '}
-            speaks in {s.turns} {s.turns === 1 ? 'turn' : 'turns'} of <a href={`/documents/${encodeURIComponent(s.slug)}`}>{s.title}</a> ({s.witnessLabel})
+            <a href={`/search?${new URLSearchParams({ speaker: s.speaker, doc: s.slug })}`}>{s.speaker}</a> speaks in {s.turns}{' '}
+            {s.turns === 1 ? 'turn' : 'turns'} of <a href={`/documents/${encodeURIComponent(s.slug)}`}>{s.title}</a> ({s.witnessLabel})
           </li>
         ))}
         {participants.map((p) => (

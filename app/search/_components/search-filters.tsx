@@ -3,7 +3,15 @@ import type { SpeakerOption } from '@/db/queries/search-speakers';
 import type { SearchFilters } from '@/db/queries/search';
 
 /** Narrow the results to one document and/or one speaker: plain selects in the search form (GET, no script). */
-export function SearchFilterFields({ documents, speakers, filters }: { documents: DocumentMeta[]; speakers: SpeakerOption[]; filters: SearchFilters }) {
+export function SearchFilterFields({
+  documents,
+  speakers,
+  filters,
+}: {
+  documents: DocumentMeta[];
+  speakers: SpeakerOption[];
+  filters: SearchFilters;
+}) {
   return (
     <span className="search-filters">
       <label htmlFor="search-doc">Document</label>

@@ -26,7 +26,10 @@ export function alignSource(window: EditWindow, op: AlignSourceOp, context: OpCo
   for (const p of placeholders) {
     if (p.witnessId !== source.id) throw bad(`${segmentLabel(p, window.state)} is not in the source column.`);
     if (!p.isPlaceholder) {
-      throw new AlignmentError('not-placeholder', `${segmentLabel(p, window.state)} already has text; only placeholders are replaced.`);
+      throw new AlignmentError(
+        'not-placeholder',
+        `${segmentLabel(p, window.state)} already has text; only placeholders are replaced.`,
+      );
     }
   }
   const turns = new Set(placeholders.map((p) => p.turnNo));

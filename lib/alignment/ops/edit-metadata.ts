@@ -58,7 +58,8 @@ function shown(value: string | string[] | boolean | null): string {
 export function metadataChanges(a: MetadataVersion, b: MetadataVersion): MetadataChange[] {
   const changes: MetadataChange[] = [];
   for (const key of Object.keys(FIELD_NAMES) as (keyof EditMetadataOp['metadata'])[]) {
-    if (JSON.stringify(a[key]) !== JSON.stringify(b[key])) changes.push({ field: FIELD_NAMES[key], before: shown(a[key]), after: shown(b[key]) });
+    if (JSON.stringify(a[key]) !== JSON.stringify(b[key]))
+      changes.push({ field: FIELD_NAMES[key], before: shown(a[key]), after: shown(b[key]) });
   }
   for (const w of a.witnesses) {
     const other = b.witnesses.find((x) => x.id === w.id);
@@ -84,14 +85,22 @@ export function editMetadata(current: MetadataVersion, op: EditMetadataOp): { ne
   return { next, summary: `Corrected the document’s ${changes.map((c) => c.field).join(', ')}` };
 }
 
-const COMPARED = ['title', 'date', 'place', 'participants', 'archiveRef', 'translator', 'publisher', 'sourceNote', 'isExcerpt', 'frontMatter'] as const;
+const COMPARED = [
+  'title',
+  'date',
+  'place',
+  'participants',
+  'archiveRef',
+  'translator',
+  'publisher',
+  'sourceNote',
+  'isExcerpt',
+  'frontMatter',
+] as const;
 
 /** Same details (what undo and revert compare). */
 export function sameMetadata(a: MetadataVersion, b: MetadataVersion): boolean {
   const print = (m: MetadataVersion) =>
-    JSON.stringify([
-      COMPARED.map((k) => m[k]),
-      [...m.witnesses].sort((x, y) => x.id - y.id).map((w) => [w.id, w.lang, w.label]),
-    ]);
+    JSON.stringify([COMPARED.map((k) => m[k]), [...m.witnesses].sort((x, y) => x.id - y.id).map((w) => [w.id, w.lang, w.label])]);
   return print(a) === print(b);
 }

@@ -20,7 +20,10 @@ export function setRowStatus(window: EditWindow, op: SetRowStatusOp): OpOutcome 
       ? `Row ${name}: ${noteChange}`
       : `Marked row ${name} ${op.status}${row.note === note ? '' : `; ${noteChange}`}`;
   return {
-    state: withRows(state, state.rows.map((r, k) => (k === i ? { ...row, status: op.status, note } : r))),
+    state: withRows(
+      state,
+      state.rows.map((r, k) => (k === i ? { ...row, status: op.status, note } : r)),
+    ),
     summary,
   };
 }

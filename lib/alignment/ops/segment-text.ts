@@ -18,7 +18,11 @@ export function replacePlaceholder(window: EditWindow, op: ReplacePlaceholderOp)
     throw new AlignmentError('not-placeholder', `${name} already has text; correct its text instead.`);
   }
   const text = requireText(op.text, name);
-  return withNewText(window, { ...segment, text, isPlaceholder: false }, `Replaced the placeholder of ${name} with text (${text.length} characters)`);
+  return withNewText(
+    window,
+    { ...segment, text, isPlaceholder: false },
+    `Replaced the placeholder of ${name} with text (${text.length} characters)`,
+  );
 }
 
 export function correctText(window: EditWindow, op: CorrectTextOp): OpOutcome {

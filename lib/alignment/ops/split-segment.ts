@@ -11,15 +11,7 @@ import { splitAt } from '../sentences';
 import { segmentRef, type Segment } from '../types';
 import type { EditWindow } from '../window';
 import { renumberTurn, turnSiblings } from './sentence-numbers';
-import {
-  findSegment,
-  rowOfSegment,
-  segmentLabel,
-  withMembers,
-  witnessSegments,
-  type OpContext,
-  type OpOutcome,
-} from './shared';
+import { findSegment, rowOfSegment, segmentLabel, withMembers, witnessSegments, type OpContext, type OpOutcome } from './shared';
 
 export function splitSegment(window: EditWindow, op: SplitSegmentOp, context: OpContext): OpOutcome {
   const { state, bounds } = window;
@@ -40,10 +32,7 @@ export function splitSegment(window: EditWindow, op: SplitSegmentOp, context: Op
       );
     }
     if (offset >= text.length) {
-      throw new AlignmentError(
-        'bad-offset',
-        `Position ${offset} is not inside ${name}, which has ${text.length} characters.`,
-      );
+      throw new AlignmentError('bad-offset', `Position ${offset} is not inside ${name}, which has ${text.length} characters.`);
     }
     if (isLowSurrogate(text.charCodeAt(offset))) {
       throw new AlignmentError('bad-offset', `Position ${offset} in ${name} falls inside a character.`);
@@ -57,7 +46,8 @@ export function splitSegment(window: EditWindow, op: SplitSegmentOp, context: Op
   }
 
   const inWitness = witnessSegments(state, segment.witnessId);
-  const after = inWitness[inWitness.findIndex((s) => s.key === segment.key) + 1]?.orderKey ?? bounds.segmentAfter[segment.witnessId] ?? null;
+  const after =
+    inWitness[inWitness.findIndex((s) => s.key === segment.key) + 1]?.orderKey ?? bounds.segmentAfter[segment.witnessId] ?? null;
   const newKeys = orderKeysBetween(segment.orderKey, after, pieces.length - 1);
   const created: Segment[] = pieces.slice(1).map((piece, k) => ({
     ...segment,

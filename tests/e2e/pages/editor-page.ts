@@ -87,9 +87,7 @@ export class EditorPage {
   }
 
   async moveBoundary(ref: string, column: Column, direction: 'up' | 'down'): Promise<number> {
-    return this.expectNewRevision(() =>
-      this.cell(ref, column).locator(`button[data-action="move-${direction}"]`).click(),
-    );
+    return this.expectNewRevision(() => this.cell(ref, column).locator(`button[data-action="move-${direction}"]`).click());
   }
 
   async replacePlaceholder(ref: string, text: string, column: Column = 'Russian'): Promise<number> {

@@ -58,9 +58,7 @@ export function CitePanel({ citation, label }: { citation: Citable; label: strin
   ];
   if (quotation && citation.quotationText) {
     const others = quotation.others.map((o) =>
-      o.available
-        ? { key: `quote-${o.lang}`, title: o.label, text: o.text, lang: o.lang }
-        : null,
+      o.available ? { key: `quote-${o.lang}`, title: o.label, text: o.text, lang: o.lang } : null,
     );
     groups.push({
       heading: 'Quotation',
@@ -84,16 +82,15 @@ export function CitePanel({ citation, label }: { citation: Citable; label: strin
       {/* "Cite" links end in #cite: a fragment inside a closed <details> opens it (no script needed). */}
       <div className={styles.panelBody} id="cite">
         <p className={styles.lede}>
-          Pinned to revision {citation.target.rev}: the permalink shows this passage exactly as cited, whatever is
-          edited later.
+          Pinned to revision {citation.target.rev}: the permalink shows this passage exactly as cited, whatever is edited later.
         </p>
         {quotation
           ? quotation.others
               .filter((o) => !o.available)
               .map((o) => (
                 <p key={o.lang} className={styles.unavailable} data-testid="source-unavailable">
-                  {o.label}: source text not available. {label} has not been transcribed yet, so only the{' '}
-                  {quotation.translation.label} is quoted.
+                  {o.label}: source text not available. {label} has not been transcribed yet, so only the {quotation.translation.label}{' '}
+                  is quoted.
                 </p>
               ))
           : null}

@@ -10,11 +10,6 @@ import { CSL_JSON_MIME } from '@/lib/citation/metadata';
  */
 export function CslJsonScript({ items }: { items: CSL[] }) {
   return (
-    <script
-      type={CSL_JSON_MIME}
-      id="csl-json"
-      data-testid="csl-json"
-      dangerouslySetInnerHTML={{ __html: jsonForScript(items) }}
-    />
+    <script type={CSL_JSON_MIME} id="csl-json" data-testid="csl-json" dangerouslySetInnerHTML={{ __html: jsonForScript(items) }} />
   );
 }

@@ -34,8 +34,10 @@ export function DocumentHeader({ doc, outline }: { doc: DocumentMeta; outline: D
       </dl>
       {doc.isExcerpt ? (
         <p className="doc-notice">
-          <strong>Excerpt.</strong> The published translation gives only part of the conversation; passages it
-          leaves out are marked <span className="elision elision--sample" aria-hidden="true">…</span>
+          <strong>Excerpt.</strong> The published translation gives only part of the conversation; passages it leaves out are marked{' '}
+          <span className="elision elision--sample" aria-hidden="true">
+            …
+          </span>
           <span className="sr-only">with an elision mark</span>.
         </p>
       ) : null}

@@ -39,7 +39,13 @@ export function ReaderToolbar({ slug, choice, witnesses }: { slug: string; choic
             return (
               <p key={id}>
                 <label htmlFor={id}>{choice.view === 'single' ? 'Text' : `Column ${i + 1}`}</label>{' '}
-                <select id={id} name="cols" defaultValue={current !== undefined ? witnessHandle(ordered.find((w) => w.id === current) ?? ordered[0]!, ordered) : ''}>
+                <select
+                  id={id}
+                  name="cols"
+                  defaultValue={
+                    current !== undefined ? witnessHandle(ordered.find((w) => w.id === current) ?? ordered[0]!, ordered) : ''
+                  }
+                >
                   {i > 0 ? <option value="">(none)</option> : null}
                   {ordered.map((w) => (
                     <option key={w.id} value={witnessHandle(w, ordered)}>

@@ -18,7 +18,11 @@ export function RowKeyboard() {
       if (target?.closest('input, textarea, select, button, summary, [contenteditable="true"]')) return;
       const onRow = target?.classList.contains('aligned-row') ?? false;
       const step =
-        event.key === 'j' || (onRow && event.key === 'ArrowDown') ? 1 : event.key === 'k' || (onRow && event.key === 'ArrowUp') ? -1 : 0;
+        event.key === 'j' || (onRow && event.key === 'ArrowDown')
+          ? 1
+          : event.key === 'k' || (onRow && event.key === 'ArrowUp')
+            ? -1
+            : 0;
       if (step === 0) return;
       const rows = Array.from(document.querySelectorAll<HTMLElement>('.aligned-row'));
       if (rows.length === 0) return;

@@ -20,14 +20,18 @@ export function StatusLegend() {
         ))}
         <div>
           <dt>
-            <span className="elision" aria-hidden="true">…</span>
+            <span className="elision" aria-hidden="true">
+              …
+            </span>
             <span className="sr-only">Elision mark</span>
           </dt>
           <dd>Words omitted in the published text</dd>
         </div>
         <div>
           <dt>
-            <span className="insertion" aria-hidden="true">word</span>
+            <span className="insertion" aria-hidden="true">
+              word
+            </span>
             <span className="sr-only">Bracketed word</span>
           </dt>
           <dd>Editorial insertion (the translator&rsquo;s or editor&rsquo;s addition)</dd>

@@ -5,7 +5,15 @@ import type { TurnWindow } from '@/lib/alignment/turn-window';
  * windows before and after (rel=prev/next), and a GET form that jumps to a
  * turn (?at=T12345#T12345). Plain links and a form: no script needed.
  */
-export function WindowNav({ window, hrefAt, position }: { window: TurnWindow; hrefAt: (turn: number) => string; position: 'top' | 'bottom' }) {
+export function WindowNav({
+  window,
+  hrefAt,
+  position,
+}: {
+  window: TurnWindow;
+  hrefAt: (turn: number) => string;
+  position: 'top' | 'bottom';
+}) {
   if (!window.previous && !window.next) return null;
   const action = hrefAt(window.first).split('?')[0]!;
   const kept = new URLSearchParams(hrefAt(window.first).split('?')[1]?.split('#')[0] ?? '');

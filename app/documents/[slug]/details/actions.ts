@@ -33,8 +33,15 @@ const detailsForm = z.object({
 });
 
 const FIELD_LABELS: Record<string, string> = {
-  title: 'Title', date: 'Date', place: 'Place', participants: 'Participants', archiveRef: 'Archive reference',
-  translator: 'Translator', publisher: 'Publisher', sourceNote: 'Source note', languages: 'Columns',
+  title: 'Title',
+  date: 'Date',
+  place: 'Place',
+  participants: 'Participants',
+  archiveRef: 'Archive reference',
+  translator: 'Translator',
+  publisher: 'Publisher',
+  sourceNote: 'Source note',
+  languages: 'Columns',
 };
 
 export const editDetails = formAction({ role: 'editor', schema: detailsForm, name: 'details.edit' }, async (input, { user }) => {

@@ -37,7 +37,13 @@ export function DetailsForm({ slug, rev, details, witnesses }: DetailsFormProps)
       </div>
       <label className={styles.field}>
         <span>Participants</span>
-        <textarea name="participants" defaultValue={details.participants.join('\n')} rows={4} style={{ minHeight: '6rem' }} data-testid="details-participants" />
+        <textarea
+          name="participants"
+          defaultValue={details.participants.join('\n')}
+          rows={4}
+          style={{ minHeight: '6rem' }}
+          data-testid="details-participants"
+        />
         <small>One name a line, as citations should give them.</small>
       </label>
       {text('archiveRef', 'Archive reference')}
@@ -79,7 +85,11 @@ export function DetailsForm({ slug, rev, details, witnesses }: DetailsFormProps)
             Saved as revision {result.data.rev}: {result.data.summary}. <Link href={`/documents/${slug}/history`}>History</Link>
           </p>
         ) : null}
-        {result && !result.ok ? <p className={styles.error} data-testid="details-error">{result.error.message}</p> : null}
+        {result && !result.ok ? (
+          <p className={styles.error} data-testid="details-error">
+            {result.error.message}
+          </p>
+        ) : null}
       </div>
     </form>
   );

@@ -18,7 +18,11 @@ export function EditGrid({ state, range }: { state: AlignmentState; range: { sta
   // The speaker once per turn, as in the reader (not on every sentence of a split turn).
   const speakers = segmentsShowingSpeaker(state.rows.slice(range.start, range.end), witnessIds, state);
   return (
-    <div className={`aligned-grid aligned-grid--parallel ${styles.grid}`} data-view="parallel" style={{ ['--columns' as string]: witnessIds.length }}>
+    <div
+      className={`aligned-grid aligned-grid--parallel ${styles.grid}`}
+      data-view="parallel"
+      style={{ ['--columns' as string]: witnessIds.length }}
+    >
       <div className="grid-head" aria-hidden="true">
         <div className="row-margin" />
         <div className="row-cells">
@@ -34,7 +38,9 @@ export function EditGrid({ state, range }: { state: AlignmentState; range: { sta
         for (const column of row.columns) {
           for (const segment of column.segments) {
             const s = state.segments[segment.key]!;
-            rendered[segment.key] = <SegmentText segment={s} lang={langOf.get(s.witnessId) ?? 'und'} showSpeaker={speakers.has(s.key)} />;
+            rendered[segment.key] = (
+              <SegmentText segment={s} lang={langOf.get(s.witnessId) ?? 'und'} showSpeaker={speakers.has(s.key)} />
+            );
           }
         }
         return <EditRow key={row.key} row={row} rendered={rendered} />;

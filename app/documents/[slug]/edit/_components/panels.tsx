@@ -17,7 +17,15 @@ interface PanelProps {
   pending: boolean;
 }
 
-function Panel({ title, onSubmit, onCancel, pending, submitLabel, children, testId }: {
+function Panel({
+  title,
+  onSubmit,
+  onCancel,
+  pending,
+  submitLabel,
+  children,
+  testId,
+}: {
   title: string;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   onCancel: () => void;
@@ -63,7 +71,9 @@ export function SplitRowPanel({ row, ...props }: PanelProps & { row: EditRowView
   const [problem, setProblem] = useState<string | null>(null);
   function submit(event: FormEvent) {
     event.preventDefault();
-    const chosen = row.columns.flatMap((c) => (starts[c.witnessId] ? [{ witnessId: c.witnessId, segmentKey: starts[c.witnessId]! }] : []));
+    const chosen = row.columns.flatMap((c) =>
+      starts[c.witnessId] ? [{ witnessId: c.witnessId, segmentKey: starts[c.witnessId]! }] : [],
+    );
     if (!chosen.length) {
       setProblem('Choose, in at least one column, the segment the second row starts with.');
       return;
@@ -71,7 +81,14 @@ export function SplitRowPanel({ row, ...props }: PanelProps & { row: EditRowView
     props.onSubmit({ type: 'split-row', rowKey: row.key, starts: chosen });
   }
   return (
-    <Panel title={`Split row ${row.label}`} onSubmit={submit} onCancel={props.onCancel} pending={props.pending} submitLabel="Split row" testId="split-row-panel">
+    <Panel
+      title={`Split row ${row.label}`}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      pending={props.pending}
+      submitLabel="Split row"
+      testId="split-row-panel"
+    >
       {row.columns.map((c) => (
         <label key={c.witnessId} className={styles.field}>
           <span>{c.column}: the second row starts with</span>
@@ -112,7 +129,14 @@ export function SplitSegmentPanel({ segment, lang, ...props }: PanelProps & { se
     props.onSubmit({ type: 'split-segment', segmentKey: segment.key, offsets: [...offsets].sort((a, b) => a - b) });
   }
   return (
-    <Panel title={`Split ${segment.label} into sentences`} onSubmit={submit} onCancel={props.onCancel} pending={props.pending} submitLabel="Split" testId="split-segment-panel">
+    <Panel
+      title={`Split ${segment.label} into sentences`}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      pending={props.pending}
+      submitLabel="Split"
+      testId="split-segment-panel"
+    >
       {segment.proposals.length ? (
         <fieldset className={styles.fieldset}>
           <legend>Start a new segment before</legend>
@@ -137,14 +161,26 @@ export function SplitSegmentPanel({ segment, lang, ...props }: PanelProps & { se
       )}
       <label className={styles.field}>
         <span>Also split at character position (optional, 1–{segment.text.length - 1})</span>
-        <input type="number" inputMode="numeric" min={1} max={segment.text.length - 1} value={extra} onChange={(e) => setExtra(e.target.value)} />
+        <input
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={segment.text.length - 1}
+          value={extra}
+          onChange={(e) => setExtra(e.target.value)}
+        />
       </label>
       {problem ? <p className={styles.inlineProblem}>{problem}</p> : null}
     </Panel>
   );
 }
 
-export function TextPanel({ segment, lang, column, ...props }: PanelProps & { segment: EditSegmentView; lang: string; column: string }) {
+export function TextPanel({
+  segment,
+  lang,
+  column,
+  ...props
+}: PanelProps & { segment: EditSegmentView; lang: string; column: string }) {
   const [text, setText] = useState(segment.isPlaceholder ? '' : segment.text);
   const fieldId = useId();
   function submit(event: FormEvent) {
@@ -157,13 +193,27 @@ export function TextPanel({ segment, lang, column, ...props }: PanelProps & { se
   }
   const title = segment.isPlaceholder ? `Transcribe the ${column} text of ${segment.ref}` : `Correct the text of ${segment.label}`;
   return (
-    <Panel title={title} onSubmit={submit} onCancel={props.onCancel} pending={props.pending} submitLabel={segment.isPlaceholder ? 'Save text' : 'Save correction'} testId="text-panel">
+    <Panel
+      title={title}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      pending={props.pending}
+      submitLabel={segment.isPlaceholder ? 'Save text' : 'Save correction'}
+      testId="text-panel"
+    >
       <label htmlFor={fieldId} className={styles.field}>
         <span>
           {column} text of {segment.ref} (separate paragraphs with a blank line)
         </span>
       </label>
-      <textarea id={fieldId} className={styles.textarea} lang={lang} rows={Math.min(14, 3 + Math.ceil(text.length / 70))} value={text} onChange={(e) => setText(e.target.value)} />
+      <textarea
+        id={fieldId}
+        className={styles.textarea}
+        lang={lang}
+        rows={Math.min(14, 3 + Math.ceil(text.length / 70))}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
     </Panel>
   );
 }
@@ -178,7 +228,14 @@ export function NotePanel({ row, ...props }: PanelProps & { row: EditRowView }) 
     props.onSubmit({ type: 'set-row-status', rowKey: row.key, status, note: kind ? { kind, text } : null });
   }
   return (
-    <Panel title={`Status and note of row ${row.label}`} onSubmit={submit} onCancel={props.onCancel} pending={props.pending} submitLabel="Save" testId="note-panel">
+    <Panel
+      title={`Status and note of row ${row.label}`}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      pending={props.pending}
+      submitLabel="Save"
+      testId="note-panel"
+    >
       <fieldset className={styles.fieldset}>
         <legend>Alignment status</legend>
         {(['auto', 'unverified', 'verified'] as const).map((s) => (

@@ -21,8 +21,8 @@ export function ShortcutsHelp() {
     <section className={styles.help} aria-labelledby="shortcuts-title" data-testid="shortcuts">
       <h2 id="shortcuts-title">Keyboard</h2>
       <p>
-        Shortcuts act on the row that has focus; <kbd>[</kbd>, <kbd>]</kbd>, <kbd>e</kbd> and <kbd>t</kbd> on the column or
-        segment with focus (from the row itself: the first column). Every shortcut presses a button you can also click.
+        Shortcuts act on the row that has focus; <kbd>[</kbd>, <kbd>]</kbd>, <kbd>e</kbd> and <kbd>t</kbd> on the column or segment
+        with focus (from the row itself: the first column). Every shortcut presses a button you can also click.
       </p>
       <dl className={styles.keys}>
         {KEYS.map(([key, what]) => (

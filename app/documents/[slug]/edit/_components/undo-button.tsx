@@ -39,7 +39,12 @@ export function UndoButton({ slug, target }: { slug: string; target: { rev: numb
       <span className={styles.muted}>
         revision {target.rev}: {target.summary}
       </span>
-      {done ? <span role="status" className="sr-only"> {done}</span> : null}
+      {done ? (
+        <span role="status" className="sr-only">
+          {' '}
+          {done}
+        </span>
+      ) : null}
       <ActionMessage error={error} onDismiss={() => setError(null)} />
     </div>
   );

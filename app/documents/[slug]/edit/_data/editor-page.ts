@@ -8,7 +8,10 @@ import { getCurrentUser, type SessionUser } from '@/app/_auth/current-user';
 import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { hasRole } from '@/lib/auth/action-pipeline';
 
-export async function requireEditorPage(slug: string, path: string): Promise<{ user: SessionUser; doc: NonNullable<Awaited<ReturnType<typeof loadDocument>>> }> {
+export async function requireEditorPage(
+  slug: string,
+  path: string,
+): Promise<{ user: SessionUser; doc: NonNullable<Awaited<ReturnType<typeof loadDocument>>> }> {
   const user = await getCurrentUser();
   if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/documents/${slug}/${path}`)}`);
   if (!hasRole(user, 'editor')) notFound();

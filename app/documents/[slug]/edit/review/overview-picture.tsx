@@ -33,10 +33,18 @@ export function OverviewPicture({ overview, slug }: { overview: ReviewOverview; 
         const y = row.delta === null ? middle - h / 2 : d > 0 ? middle - h : middle;
         const words =
           `${row.label}: ${row.status}` +
-          (row.delta === null ? '' : `, ${row.sourceLength} and ${row.translationLength} characters (deviation ${row.delta.toFixed(1)})`) +
+          (row.delta === null
+            ? ''
+            : `, ${row.sourceLength} and ${row.translationLength} characters (deviation ${row.delta.toFixed(1)})`) +
           (row.flagged ? ', flagged' : '');
         return (
-          <a key={row.key} href={editRowHref(slug, row.index, row.anchor)} aria-label={words} data-status={row.status} data-flagged={row.flagged}>
+          <a
+            key={row.key}
+            href={editRowHref(slug, row.index, row.anchor)}
+            aria-label={words}
+            data-status={row.status}
+            data-flagged={row.flagged}
+          >
             <title>{words}</title>
             <rect className={styles[`mark-${row.status}`]} x={row.index * step + step * 0.1} width={step * 0.8} y={y} height={h} />
             {row.flagged ? <circle className={styles.flag} cx={row.index * step + step / 2} cy={5} r={Math.min(3, step / 2)} /> : null}

@@ -134,10 +134,21 @@ export function ReviewQueue({ slug, baseRev, items, remaining, sourceLang, trans
               <p lang={translationLang}>{item.translation || <em lang="en">(no translation text)</em>}</p>
             </div>
             <div className={styles.actions}>
-              <button type="button" tabIndex={k === index ? 0 : -1} onClick={() => void mark(item, 'verified')} disabled={saving.has(item.key)} data-testid="queue-accept">
+              <button
+                type="button"
+                tabIndex={k === index ? 0 : -1}
+                onClick={() => void mark(item, 'verified')}
+                disabled={saving.has(item.key)}
+                data-testid="queue-accept"
+              >
                 Accept <kbd>a</kbd>
               </button>
-              <button type="button" tabIndex={k === index ? 0 : -1} onClick={() => void mark(item, 'unverified')} disabled={item.status === 'unverified' || saving.has(item.key)}>
+              <button
+                type="button"
+                tabIndex={k === index ? 0 : -1}
+                onClick={() => void mark(item, 'unverified')}
+                disabled={item.status === 'unverified' || saving.has(item.key)}
+              >
                 Unverified <kbd>u</kbd>
               </button>
               <Link href={item.href} tabIndex={k === index ? 0 : -1}>

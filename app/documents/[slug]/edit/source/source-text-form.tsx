@@ -118,7 +118,10 @@ export function SourceTextForm({ slug, baseRev, plan, refusal }: Props) {
     } catch {
       // The action never answered (a request too large for the server, or the network).
       setPhase({ kind: 'idle' });
-      return setError({ code: 'not-saved', message: 'The aligned text could not be sent to the server; nothing was saved. Try a shorter passage.' });
+      return setError({
+        code: 'not-saved',
+        message: 'The aligned text could not be sent to the server; nothing was saved. Try a shorter passage.',
+      });
     }
     if (result.ok) {
       // The action revalidates the document; this page comes back without the placeholders.
@@ -130,15 +133,21 @@ export function SourceTextForm({ slug, baseRev, plan, refusal }: Props) {
   }
 
   return (
-    <form onSubmit={(event) => void submit(event)} className={styles.panel} aria-describedby={`${id}-hint`} data-testid="source-text-form">
+    <form
+      onSubmit={(event) => void submit(event)}
+      className={styles.panel}
+      aria-describedby={`${id}-hint`}
+      data-testid="source-text-form"
+    >
       <p id={`${id}-hint`}>
-        Turns T{plan.turns[0]}–T{plan.turns[plan.turns.length - 1]}: {plan.turns.length} turns, {plan.units.length} {languageName(plan.translationLang)} sentences.
+        Turns T{plan.turns[0]}–T{plan.turns[plan.turns.length - 1]}: {plan.turns.length} turns, {plan.units.length}{' '}
+        {languageName(plan.translationLang)} sentences.
       </p>
       <fieldset>
         <legend>The text is</legend>
         <label>
-          <input type="radio" name="mode" value="turns" checked={mode === 'turns'} onChange={() => setMode('turns')} /> turn by turn: one
-          paragraph per turn, separated by blank lines (turns stay anchored)
+          <input type="radio" name="mode" value="turns" checked={mode === 'turns'} onChange={() => setMode('turns')} /> turn by turn:
+          one paragraph per turn, separated by blank lines (turns stay anchored)
         </label>
         <br />
         <label>
@@ -162,7 +171,8 @@ export function SourceTextForm({ slug, baseRev, plan, refusal }: Props) {
       </p>
       <p>
         <label>
-          Or upload a text file (UTF-8): <input type="file" accept=".txt,text/plain" onChange={(event) => void upload(event)} disabled={busy} />
+          Or upload a text file (UTF-8):{' '}
+          <input type="file" accept=".txt,text/plain" onChange={(event) => void upload(event)} disabled={busy} />
         </label>
       </p>
       <p>

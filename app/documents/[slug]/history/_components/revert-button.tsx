@@ -25,7 +25,12 @@ export function RevertButton({ slug, baseRev, toRev }: { slug: string; baseRev: 
       }
     });
   }
-  if (done) return <p role="status" className={styles.done}>{done}</p>;
+  if (done)
+    return (
+      <p role="status" className={styles.done}>
+        {done}
+      </p>
+    );
   return (
     <div className={styles.revert} data-testid={`revert-${toRev}`}>
       {confirming ? (
@@ -73,7 +78,11 @@ function RevertPreviewList({ preview }: { preview: (RestorePreview & { more: num
           <li key={line}>{line}</li>
         ))}
         {preview.more ? <li>and {preview.more} more segments</li> : null}
-        {preview.rows ? <li>{preview.rows} {preview.rows === 1 ? 'row' : 'rows'} regrouped or re-marked</li> : null}
+        {preview.rows ? (
+          <li>
+            {preview.rows} {preview.rows === 1 ? 'row' : 'rows'} regrouped or re-marked
+          </li>
+        ) : null}
       </ul>
     </span>
   );

@@ -22,21 +22,27 @@ export type PassageLoad =
  * Page params arrive percent-encoded: they are decoded here, so T5–T7 (en
  * dash) redirects to T5-T7 and messages quote what was typed.
  */
-export const loadPassage = cache(async (rawSlug: string, encodedRef: string, rawRev: string | string[] | undefined): Promise<PassageLoad> => {
-  const problem = passageProblem();
-  const slug = decodeRouteParam(rawSlug);
-  const rawRef = decodeRouteParam(encodedRef);
-  try {
-    const result = await load(slug, rawRef, rawRev);
-    problem.settle(
-      result.kind === 'bad-ref' ? result.error.message : result.kind === 'missing-document' ? `There is no document “${slug}”.` : null,
-    );
-    return result;
-  } catch (error) {
-    problem.settle(null);
-    throw error;
-  }
-});
+export const loadPassage = cache(
+  async (rawSlug: string, encodedRef: string, rawRev: string | string[] | undefined): Promise<PassageLoad> => {
+    const problem = passageProblem();
+    const slug = decodeRouteParam(rawSlug);
+    const rawRef = decodeRouteParam(encodedRef);
+    try {
+      const result = await load(slug, rawRef, rawRev);
+      problem.settle(
+        result.kind === 'bad-ref'
+          ? result.error.message
+          : result.kind === 'missing-document'
+            ? `There is no document “${slug}”.`
+            : null,
+      );
+      return result;
+    } catch (error) {
+      problem.settle(null);
+      throw error;
+    }
+  },
+);
 
 async function load(slug: string, rawRef: string, rawRev: string | string[] | undefined): Promise<PassageLoad> {
   try {
@@ -70,8 +76,5 @@ export const passageProblem = cache(() => {
 
 /** The message, or null if none comes within a few seconds (the page failed in some other way). */
 export function passageProblemMessage(): Promise<string | null> {
-  return Promise.race([
-    passageProblem().promise,
-    new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000).unref()),
-  ]);
+  return Promise.race([passageProblem().promise, new Promise<null>((resolve) => setTimeout(() => resolve(null), 3000).unref())]);
 }

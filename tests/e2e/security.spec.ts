@@ -253,6 +253,8 @@ test('the public actions do nothing for an anonymous caller beyond their job', a
 });
 
 test('every route handler that accepts writes refuses anonymous callers', async ({ playwright, baseURL }) => {
+  // A walk or a pattern that finds nothing would pass the loop below vacuously.
+  expect(mutatingRoutes.length, 'mutating route handlers found in app/').toBeGreaterThan(0);
   const anonymous = await playwright.request.newContext({ baseURL });
   const accepted: string[] = [];
   for (const route of mutatingRoutes.filter((r) => !(r.file in PUBLIC_ROUTES))) {

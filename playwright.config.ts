@@ -1,10 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { findChromium } from './tests/support/chromium';
 
 /**
- * Browser tests drive Debian's Chromium (/usr/bin/chromium; no downloaded
- * browser) against the production build, served on its own port with its own
+ * Browser tests drive Debian's Chromium (/usr/bin/chromium), or on a machine
+ * without it the Chromium inside @sparticuz/chromium (tests/support/chromium.ts), against the production build, served on its own port with its own
  * database: a fresh PGlite folder, or DATABASE_URL when CI sets it.
  */
+const chromium = await findChromium();
+if (!process.env.TEST_WORKER_INDEX) console.log(`Chromium: ${chromium.source}`);
+
 const port = Number(process.env.E2E_PORT ?? 3100);
 const urlOf = (p: number) => `http://127.0.0.1:${p}`;
 
@@ -45,7 +49,7 @@ export default defineConfig({
   use: {
     trace: 'retain-on-failure',
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      executablePath: chromium.executablePath,
       args: [
         '--headless',
         '--no-sandbox',

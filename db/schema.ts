@@ -8,6 +8,7 @@
  */
 import { relations, sql } from 'drizzle-orm';
 import {
+  type AnyPgColumn,
   boolean,
   check,
   customType,
@@ -21,6 +22,13 @@ import {
   timestamp,
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
+import { ROW_STATUSES, WITNESS_ROLES } from '@/lib/alignment/statuses';
+import { USER_ROLES } from '@/lib/auth/roles';
+import { TEXT_SEARCH_CONFIG_NAMES } from '@/lib/search/text-search-configs';
+
+/** A CHECK that a text column holds one of an enumeration's values (the enumerations live in lib/). */
+const oneOf = (column: AnyPgColumn, values: readonly string[]) =>
+  sql`${column} in (${sql.raw(values.map((v) => `'${v}'`).join(', '))})`;
 
 /**
  * Fractional order keys compare byte by byte (fractional-indexing's base-62
@@ -31,9 +39,6 @@ const orderKeyText = customType<{ data: string }>({
   dataType: () => 'text collate "C"',
 });
 
-export const userRoles = ['editor', 'admin', 'system'] as const;
-export type UserRole = (typeof userRoles)[number];
-
 export const users = pgTable(
   'users',
   {
@@ -42,11 +47,11 @@ export const users = pgTable(
     name: text('name').notNull(),
     /** Argon2id PHC string; null for the system user, who never signs in. */
     passwordHash: text('password_hash'),
-    role: text('role', { enum: userRoles }).notNull().default('editor'),
+    role: text('role', { enum: USER_ROLES }).notNull().default('editor'),
     disabled: boolean('disabled').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`)],
+  (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), check('users_role_check', oneOf(t.role, USER_ROLES))],
 );
 
 export const documents = pgTable('documents', {
@@ -66,9 +71,6 @@ export const documents = pgTable('documents', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const witnessRoles = ['source', 'translation'] as const;
-export type WitnessRole = (typeof witnessRoles)[number];
-
 export const witnesses = pgTable(
   'witnesses',
   {
@@ -78,14 +80,17 @@ export const witnesses = pgTable(
       .references(() => documents.id),
     /** BCP 47 language tag: 'ru', 'en', 'fr'. */
     lang: text('lang').notNull(),
-    role: text('role', { enum: witnessRoles }).notNull(),
+    role: text('role', { enum: WITNESS_ROLES }).notNull(),
     label: text('label').notNull(),
     /** True when the witness started as placeholders (the original is not available). */
     isPlaceholderWitness: boolean('is_placeholder_witness').notNull().default(false),
     /** Default column order in the reader. */
     position: integer('position').notNull(),
   },
-  (t) => [uniqueIndex('witnesses_document_position_key').on(t.documentId, t.position)],
+  (t) => [
+    uniqueIndex('witnesses_document_position_key').on(t.documentId, t.position),
+    check('witnesses_role_check', oneOf(t.role, WITNESS_ROLES)),
+  ],
 );
 
 export const revisions = pgTable(
@@ -105,9 +110,6 @@ export const revisions = pgTable(
   },
   (t) => [primaryKey({ columns: [t.documentId, t.rev] }), index('revisions_user_idx').on(t.documentId, t.userId, t.rev)],
 );
-
-export const rowStatuses = ['auto', 'unverified', 'verified'] as const;
-export type RowStatus = (typeof rowStatuses)[number];
 
 /** One version of a segment: a turn, or a sentence of a turn, in one witness. */
 export const segments = pgTable(
@@ -156,7 +158,7 @@ export const segments = pgTable(
     index('segments_witness_turn_idx').on(t.witnessId, t.turnNo),
     // Full-text search (db/queries/search.ts): one index per text-search configuration,
     // over current, real (non-placeholder) text only.
-    ...(['english', 'russian', 'french', 'simple'] as const).map((config) =>
+    ...TEXT_SEARCH_CONFIG_NAMES.map((config) =>
       index(`segments_fts_${config}_idx`)
         .using('gin', sql.raw(`to_tsvector('${config}'::regconfig, "text")`))
         .where(sql`${t.revTo} is null and not ${t.isPlaceholder}`),
@@ -175,7 +177,7 @@ export const alignmentRows = pgTable(
       .notNull()
       .references(() => documents.id),
     orderKey: orderKeyText('order_key').notNull(),
-    status: text('status', { enum: rowStatuses }).notNull().default('auto'),
+    status: text('status', { enum: ROW_STATUSES }).notNull().default('auto'),
     /** Editor's note on a divergence (omission, addition, softening...). */
     note: text('note'),
     revFrom: integer('rev_from').notNull(),
@@ -194,6 +196,7 @@ export const alignmentRows = pgTable(
     index('alignment_rows_key_idx').on(t.key, t.revFrom),
     index('alignment_rows_doc_rev_to_idx').on(t.documentId, t.revTo),
     check('alignment_rows_rev_range', sql`${t.revTo} is null or ${t.revTo} > ${t.revFrom}`),
+    check('alignment_rows_status_check', oneOf(t.status, ROW_STATUSES)),
   ],
 );
 

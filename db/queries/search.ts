@@ -9,20 +9,20 @@ import { sql, type SQL } from 'drizzle-orm';
 import { rowRefs } from '@/lib/alignment/row-refs';
 import type { AlignmentRow, RowStatus, Segment, Witness } from '@/lib/alignment/types';
 import { buildSnippet } from '@/lib/render/snippet';
+import {
+  FALLBACK_TEXT_SEARCH_CONFIG,
+  TEXT_SEARCH_CONFIG_NAMES,
+  TEXT_SEARCH_CONFIGS,
+  textSearchConfig,
+  type TextSearchConfig,
+} from '@/lib/search/text-search-configs';
 import type { Db } from '../connect';
 import { rowsOf } from './rows-of';
 import { matchedWords, wordsOf } from './search-highlight';
 
-/** Language (primary subtag) → PostgreSQL text-search configuration. */
-export const TEXT_SEARCH_CONFIGS = { en: 'english', ru: 'russian', fr: 'french' } as const;
-const FALLBACK_CONFIG = 'simple';
-type Config = (typeof TEXT_SEARCH_CONFIGS)[keyof typeof TEXT_SEARCH_CONFIGS] | typeof FALLBACK_CONFIG;
-
-/** The configuration used for a language tag: 'en-GB' → english, 'de' → simple. */
-export function textSearchConfig(lang: string): Config {
-  const primary = (lang.split('-')[0] ?? '').toLowerCase();
-  return (TEXT_SEARCH_CONFIGS as Record<string, Config>)[primary] ?? FALLBACK_CONFIG;
-}
+export { textSearchConfig };
+type Config = TextSearchConfig;
+const FALLBACK_CONFIG = FALLBACK_TEXT_SEARCH_CONFIG;
 
 export const MAX_QUERY_LENGTH = 200;
 export const DEFAULT_HIT_LIMIT = 100;
@@ -181,7 +181,7 @@ export async function searchSegments(
   const filters = options.filters ?? {};
   if (query === '' && !filters.speaker) return { query, groups: [], total: 0, truncated: false };
 
-  const configs: Config[] = [...new Set(Object.values(TEXT_SEARCH_CONFIGS)), FALLBACK_CONFIG];
+  const configs: Config[] = [...new Set(TEXT_SEARCH_CONFIG_NAMES)];
   // Rank only the first matches of each configuration: a common word in a book matches thousands of
   // segments, and ranking them all costs more than the page is worth (the results say they are cut).
   const branches = sql.join(

@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../connect';
-import { users, type UserRole } from '../schema';
-import { accountRoles, type AccountRole } from '@/lib/auth/account-rules';
+import { users } from '../schema';
+import { accountRoles, isAccountRole, type AccountRole, type UserRole } from '@/lib/auth/roles';
 
 // 'system' (the importer's account) is never a person's role and never signs in.
 export type { AccountRole };
@@ -19,7 +19,7 @@ export async function getActiveUserById(db: Db, id: number): Promise<ActiveUser 
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(users)
     .where(and(eq(users.id, id), eq(users.disabled, false), inArray(users.role, [...accountRoles])));
-  return row ? { ...row, role: row.role as AccountRole } : null;
+  return row && isAccountRole(row.role) ? { ...row, role: row.role } : null;
 }
 
 export interface SignInCandidate {
@@ -70,5 +70,5 @@ export async function listAccounts(db: Db): Promise<UserListEntry[]> {
     .from(users)
     .where(inArray(users.role, [...accountRoles]))
     .orderBy(asc(users.createdAt), asc(users.id));
-  return rows.map((r) => ({ ...r, role: r.role as AccountRole }));
+  return rows.flatMap((r) => (isAccountRole(r.role) ? [{ ...r, role: r.role }] : []));
 }

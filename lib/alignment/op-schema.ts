@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { DIVERGENCE_KINDS } from './divergence';
-import type { RowStatus } from './types';
+import { ROW_STATUSES } from './statuses';
 
 const key = z.string().trim().min(1, 'is required').max(64, 'is too long');
 const witnessId = z.number().int().positive();
@@ -84,7 +84,7 @@ export const divergenceNoteSchema = z.object({
 export const setRowStatusSchema = z.object({
   type: z.literal('set-row-status'),
   rowKey: key,
-  status: z.enum(['auto', 'unverified', 'verified'] satisfies RowStatus[]),
+  status: z.enum(ROW_STATUSES),
   /** The divergence note; null clears it. */
   note: divergenceNoteSchema.nullable(),
 });

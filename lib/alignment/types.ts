@@ -3,9 +3,9 @@
  * citations. Pure data, serializable (plain objects), no database types.
  */
 
-export type WitnessRole = 'source' | 'translation';
-export type RowStatus = 'auto' | 'unverified' | 'verified';
-export const ROW_STATUSES: readonly RowStatus[] = ['auto', 'unverified', 'verified'];
+import type { RowStatus, WitnessRole } from './statuses';
+
+export { ROW_STATUSES, WITNESS_ROLES, type RowStatus, type WitnessRole } from './statuses';
 
 export interface Witness {
   id: number;

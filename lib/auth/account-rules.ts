@@ -6,8 +6,9 @@ import { z } from 'zod';
 import { AccountError } from './account-errors';
 import { passwordProblem } from './password';
 
-export const accountRoles = ['editor', 'admin'] as const;
-export type AccountRole = (typeof accountRoles)[number];
+import { accountRoles, type AccountRole } from './roles';
+
+export { accountRoles, type AccountRole };
 
 export const emailSchema = z.string().trim().max(254, 'The email is too long.').pipe(z.email('That is not an email address.'));
 

@@ -10,6 +10,7 @@ import { bundleProblems } from '@/lib/document/check-bundle';
 import { JSON_FORMAT, JSON_FORMAT_VERSION } from '@/lib/export/json';
 import { decodeMemoInput } from '@/lib/memo/decode';
 import { ImportError, MAX_TURN_CHARS } from '@/lib/memo/errors';
+import { ROW_STATUSES } from '@/lib/alignment/statuses';
 
 const text = z.string().max(MAX_TURN_CHARS);
 const segment = z.strictObject({
@@ -52,7 +53,7 @@ const bundleSchema = z.strictObject({
   rows: z
     .array(
       z.strictObject({
-        status: z.enum(['auto', 'unverified', 'verified']),
+        status: z.enum(ROW_STATUSES),
         note: z.string().max(2000).nullable(),
         cells: z.array(z.array(segment)),
       }),

@@ -7,7 +7,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { DIVERGENCE_KINDS, DIVERGENCE_LABELS, parseDivergenceNote, type DivergenceKind } from '@/lib/alignment/divergence';
 import type { EditRowView, EditSegmentView } from '@/lib/alignment/edit-view';
-import type { RowStatus } from '@/lib/alignment/types';
+import { ROW_STATUSES, type RowStatus } from '@/lib/alignment/statuses';
 import type { EditOpInput } from './use-edit';
 import styles from './edit.module.css';
 
@@ -238,7 +238,7 @@ export function NotePanel({ row, ...props }: PanelProps & { row: EditRowView }) 
     >
       <fieldset className={styles.fieldset}>
         <legend>Alignment status</legend>
-        {(['auto', 'unverified', 'verified'] as const).map((s) => (
+        {ROW_STATUSES.map((s) => (
           <label key={s} className={styles.check}>
             <input type="radio" name="status" value={s} checked={status === s} onChange={() => setStatus(s)} /> {s}
           </label>

@@ -9,6 +9,7 @@ import { getDb } from '@/db';
 import { getAlignmentState } from '@/db/queries/alignment';
 import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { FLAG_AT, reviewOverview, reviewQueue } from '@/lib/review/overview';
+import { ROW_STATUSES } from '@/lib/alignment/statuses';
 import { languageName } from '@/lib/render/lang';
 import { requireEditorPage } from '../_data/editor-page';
 import { editRowHref } from '../_data/edit-pages';
@@ -81,7 +82,7 @@ export default async function ReviewPage({ params }: Props) {
         </p>
         <OverviewPicture overview={overview} slug={slug} />
         <ul className={review.legend} aria-label="Legend">
-          {(['placeholder', 'auto', 'unverified', 'verified'] as const).map((s) => (
+          {(['placeholder', ...ROW_STATUSES] as const).map((s) => (
             <li key={s}>
               <svg className={review.swatch} viewBox="0 0 10 10" aria-hidden="true">
                 <rect className={review[`mark-${s}`]} width={10} height={10} />

@@ -1,0 +1,3 @@
+ALTER TABLE "alignment_rows" ADD CONSTRAINT "alignment_rows_status_check" CHECK ("alignment_rows"."status" in ('auto', 'unverified', 'verified'));--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_role_check" CHECK ("users"."role" in ('editor', 'admin', 'system'));--> statement-breakpoint
+ALTER TABLE "witnesses" ADD CONSTRAINT "witnesses_role_check" CHECK ("witnesses"."role" in ('source', 'translation'));

@@ -23,6 +23,7 @@ import { env } from '@/lib/env';
 import { createAvailabilityGate } from '@/lib/render/availability';
 import { encodeMissingPage, isAdminPath, MISSING_PAGE_HEADER, MISSING_PAGE_PATH, type MissingPage } from '@/lib/render/missing-page';
 import { etagMatches, hasSessionCookie, pageEtag, pageScope, type PageScope } from '@/lib/render/page-etag';
+import { httpStatusOf } from '@/lib/error-codes';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailableHtml } from '@/lib/render/unavailable-page';
 
 let client: postgres.Sql | null = null;
@@ -106,7 +107,10 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   }
   const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
   if (request.nextUrl.pathname.startsWith('/api/')) {
-    return NextResponse.json({ error: { code: 'database_unavailable', message: UNAVAILABLE_MESSAGE } }, { status: 503, headers });
+    return NextResponse.json(
+      { error: { code: 'database-unavailable', message: UNAVAILABLE_MESSAGE } },
+      { status: httpStatusOf('database-unavailable'), headers },
+    );
   }
   return new NextResponse(unavailableHtml(), {
     status: 503,

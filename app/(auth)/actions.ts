@@ -5,6 +5,7 @@
  * password check and its rate limits live in the Credentials provider
  * (auth.ts → db/accounts/authenticate.ts), which also guards the API route.
  */
+import { unstable_rethrow } from 'next/navigation';
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { z } from 'zod';
 import { externalProviders, signIn, signOut } from '@/auth';
@@ -43,6 +44,7 @@ export async function signInWithPassword(_previous: SignInState, formData: FormD
     });
   } catch (error) {
     // Success throws NEXT_REDIRECT, which must reach Next; only Auth.js errors are failures.
+    unstable_rethrow(error);
     if (error instanceof AuthError) return { error: signInErrorMessage(error), email };
     throw error;
   }

@@ -6,6 +6,7 @@
  * every action in the build anonymously and as a disabled user.
  */
 import 'server-only';
+import { unstable_rethrow } from 'next/navigation';
 import type { z } from 'zod';
 import { getCurrentUser, type SessionUser } from '@/app/_auth/current-user';
 import { runAction, type ActionResult } from '@/lib/auth/action-pipeline';
@@ -23,7 +24,7 @@ export function authorizedAction<S extends z.ZodType, T>(
   options: AuthorizedActionOptions<S>,
   handler: (input: z.output<S>, ctx: { user: SessionUser }) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
-  return (input: unknown) => runAction(options, handler, input, getCurrentUser);
+  return (input: unknown) => runAction(options, handler, input, getCurrentUser, undefined, unstable_rethrow);
 }
 
 /**
@@ -34,5 +35,5 @@ export function formAction<S extends z.ZodType, T>(
   options: AuthorizedActionOptions<S>,
   handler: (input: z.output<S>, ctx: { user: SessionUser }) => Promise<T>,
 ): (previous: ActionResult<T> | null, formData: FormData) => Promise<ActionResult<T>> {
-  return (_previous, formData) => runAction(options, handler, formData, getCurrentUser);
+  return (_previous, formData) => runAction(options, handler, formData, getCurrentUser, undefined, unstable_rethrow);
 }

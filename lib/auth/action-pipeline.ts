@@ -62,6 +62,10 @@ export async function runAction<S extends z.ZodType, T>(
   input: unknown,
   loadUser: () => Promise<ActionUser | null>,
   log: (message: string, error: unknown) => void = (message, error) => console.error(message, error),
+  /** Throws again what is Next's control flow (redirect(), notFound()): the app passes next/navigation's unstable_rethrow. */
+  rethrowControlFlow: (error: unknown) => void = (error) => {
+    if (isNextControlFlow(error)) throw error;
+  },
 ): Promise<ActionResult<T>> {
   try {
     const user = await loadUser();
@@ -89,7 +93,7 @@ export async function runAction<S extends z.ZodType, T>(
             : { code: error.code, message: error.message, details: error.details },
       };
     }
-    if (isNextControlFlow(error)) throw error;
+    rethrowControlFlow(error);
     log(`[action ${options.name}] failed:`, error);
     return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } };
   }
@@ -97,7 +101,8 @@ export async function runAction<S extends z.ZodType, T>(
 
 /**
  * redirect() and notFound() work by throwing; they must reach Next, not be
- * reported as failures. Recognised by their digest, without importing Next.
+ * reported as failures. Recognised by their digest, without importing Next: the default for code
+ * outside Next (unit tests); the app itself uses next/navigation's unstable_rethrow.
  */
 export function isNextControlFlow(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('digest' in error)) return false;

@@ -458,7 +458,7 @@ test.describe('errors', () => {
       }
       const api = await request.get(`http://127.0.0.1:${port}/api/documents`);
       expect(api.status()).toBe(503);
-      expect((await api.json()).error.code).toBe('database_unavailable');
+      expect((await api.json()).error.code).toBe('database-unavailable');
     } finally {
       server.kill('SIGTERM');
     }

@@ -115,3 +115,20 @@ describe('authorized action pipeline', () => {
     await expect(call({ documentId: 1, note: '' })).rejects.toBe(notFound);
   });
 });
+
+describe('runAction and the app side of Next control flow', () => {
+  it('hands every unexpected error to the rethrow it is given (the app passes unstable_rethrow)', async () => {
+    const seen: unknown[] = [];
+    const failure = new Error('boom');
+    const result = await runAction(
+      { role: 'editor', schema: z.object({}), name: 'x' },
+      () => Promise.reject(failure),
+      {},
+      () => Promise.resolve({ id: 7, email: 'ed@example.org', name: 'Ed', role: 'editor' }),
+      () => {},
+      (error) => seen.push(error),
+    );
+    expect(seen).toEqual([failure]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});

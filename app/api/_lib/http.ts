@@ -4,9 +4,9 @@
  * revalidation (If-None-Match → 304). Plain Web Responses, no Next imports,
  * so the handlers can be called directly in tests.
  */
+import { ERROR_MESSAGES, httpStatusOf } from '@/lib/error-codes';
 import { DomainError } from '@/lib/errors';
 import { etagMatches as tagMatches } from '@/lib/render/page-etag';
-import type { RefErrorCode } from '@/lib/refs/errors';
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -19,21 +19,13 @@ export function jsonError(status: number, code: string, message: string): Respon
   });
 }
 
-/** A reference that cannot be read is the client's mistake (400); one that reads but names nothing is 404. */
-const NOT_FOUND_CODES = new Set<RefErrorCode>([
-  'turn-out-of-range',
-  'sentence-out-of-range',
-  'no-such-revision',
-  'no-reference-witness',
-]);
-
+/** A reference that cannot be read is the client's mistake (400); one that reads but names nothing is 404 (lib/error-codes.ts). */
 export function refErrorResponse(error: DomainError): Response {
-  const status = NOT_FOUND_CODES.has(error.code as RefErrorCode) ? 404 : 400;
-  return jsonError(status, error.code, error.message);
+  return jsonError(httpStatusOf(error.code), error.code, error.message);
 }
 
 export function documentNotFound(slug: string): Response {
-  return jsonError(404, 'document-not-found', `There is no document “${slug}”.`);
+  return jsonError(httpStatusOf('document-not-found'), 'document-not-found', `There is no document “${slug}”.`);
 }
 
 /** Runs a handler; any error that is not a DomainError is logged and answered as a generic 500. */
@@ -43,7 +35,7 @@ export async function guarded(handler: () => Promise<Response>): Promise<Respons
   } catch (error) {
     if (error instanceof DomainError) return refErrorResponse(error);
     console.error('[api]', error);
-    return jsonError(500, 'internal', 'Something went wrong on the server. Please try again.');
+    return jsonError(httpStatusOf('internal'), 'internal', ERROR_MESSAGES.internal);
   }
 }
 

@@ -8,6 +8,7 @@ import type { Db } from '@/db/connect';
 import { getDocumentBySlug } from '@/db/queries/documents';
 import { passageViewOf } from '@/db/queries/passages';
 import { passagePath } from '@/lib/citation/urls';
+import { httpStatusOf } from '@/lib/error-codes';
 import { RefError } from '@/lib/refs/errors';
 import { parseRef } from '@/lib/refs/parse';
 
@@ -19,7 +20,7 @@ export async function citeRedirect(db: Db, request: Request, slug: string): Prom
   const wantsJson = (request.headers.get('accept') ?? '').includes('application/json');
 
   const doc = await getDocumentBySlug(db, slug);
-  if (!doc) return problem(404, 'document-not-found', `There is no document “${slug}”.`, wantsJson);
+  if (!doc) return problem(httpStatusOf('document-not-found'), 'document-not-found', `There is no document “${slug}”.`, wantsJson);
   const written = single || (from && to && to !== from ? `${from}-${to}` : from || to);
   try {
     const ref = readSelection(written, from, to);
@@ -32,8 +33,7 @@ export async function citeRedirect(db: Db, request: Request, slug: string): Prom
     });
   } catch (error) {
     if (!(error instanceof RefError)) throw error;
-    const status = ['turn-out-of-range', 'sentence-out-of-range'].includes(error.code) ? 404 : 400;
-    return problem(status, error.code, error.message, wantsJson, doc.slug);
+    return problem(httpStatusOf(error.code), error.code, error.message, wantsJson, doc.slug);
   }
 }
 

@@ -1,0 +1,26 @@
+/**
+ * The one table from an error code (DomainError's `code`, kebab-case) to the HTTP status that answers it,
+ * used by the JSON API (app/api/_lib/http.ts), the cite form's redirect and proxy.ts. A code not listed
+ * is the client's mistake: 400. The messages people read stay with each error, where they name the input.
+ */
+export const HTTP_STATUS_BY_CODE = {
+  /** A reference that reads but names nothing. */
+  'turn-out-of-range': 404,
+  'sentence-out-of-range': 404,
+  'no-such-revision': 404,
+  'no-reference-witness': 404,
+  'document-not-found': 404,
+  'database-unavailable': 503,
+  internal: 500,
+} as const satisfies Record<string, number>;
+
+export type KnownErrorCode = keyof typeof HTTP_STATUS_BY_CODE;
+
+/** Fixed messages for the codes that carry no facts of their own. */
+export const ERROR_MESSAGES = {
+  internal: 'Something went wrong on the server. Please try again.',
+} as const satisfies Partial<Record<KnownErrorCode, string>>;
+
+export function httpStatusOf(code: string): number {
+  return (HTTP_STATUS_BY_CODE as Record<string, number>)[code] ?? 400;
+}

@@ -11,7 +11,9 @@ import { JSON_FORMAT, JSON_FORMAT_VERSION } from '@/lib/export/json';
 import { decodeMemoInput } from '@/lib/memo/decode';
 import { ImportError, MAX_TURN_CHARS } from '@/lib/memo/errors';
 
-const text = z.string().max(MAX_TURN_CHARS);
+const text = z.string().max(MAX_TURN_CHARS, `is over ${MAX_TURN_CHARS.toLocaleString('en')} characters, the most one segment may hold`);
+/** Most rows one export may hold (a 20,000-turn memo aligned sentence by sentence has a few times as many rows as turns). */
+const MAX_ROWS = 100_000;
 const segment = z.strictObject({
   turnNo: z.number().int().positive(),
   sentenceNo: z.number().int().positive().nullable(),
@@ -39,7 +41,8 @@ const bundleSchema = z.strictObject({
     .array(z.strictObject({ lang: z.string().min(2).max(35), role: z.enum(['source', 'translation']), label: z.string().min(1).max(200), isPlaceholderWitness: z.boolean() }))
     .min(1)
     .max(16),
-  rows: z.array(z.strictObject({ status: z.enum(['auto', 'unverified', 'verified']), note: z.string().max(2000).nullable(), cells: z.array(z.array(segment)) })).max(100_000),
+  rows: z.array(z.strictObject({ status: z.enum(['auto', 'unverified', 'verified']), note: z.string().max(2000).nullable(), cells: z.array(z.array(segment)) }))
+    .max(MAX_ROWS, `has more than ${MAX_ROWS.toLocaleString('en')} rows, the most one document may hold (split it into several documents)`),
   milestones: z.array(z.strictObject({ witness: z.number().int().min(0), turnNo: z.number().int().positive(), paragraph: z.number().int().min(0), label: z.string().min(1).max(50) })),
 });
 

@@ -46,7 +46,7 @@ export function parseTmx(input: string | Uint8Array, options: { slug: string; ti
   const srclang = typeof header['@_srclang'] === 'string' && header['@_srclang'] !== '*all*' ? header['@_srclang'] : null;
   const tus = list(body['tu']);
   if (tus.length === 0) throw new ImportError('bad-format', null, 'the TMX file has no translation units (<tu>)');
-  if (tus.length > MAX_TURNS) throw new ImportError('too-many-turns', null, `the TMX file has ${tus.length} translation units; at most ${MAX_TURNS} can be imported`);
+  if (tus.length > MAX_TURNS) throw new ImportError('too-many-turns', null, `the TMX file has ${tus.length.toLocaleString('en')} translation units; at most ${MAX_TURNS.toLocaleString('en')} can be imported (split it into several documents)`);
 
   const langs: string[] = srclang ? [srclang] : [];
   const units = tus.map((tu, i) => {
@@ -55,7 +55,7 @@ export function parseTmx(input: string | Uint8Array, options: { slug: string; ti
       const lang = (tuv['@_xml:lang'] ?? tuv['@_lang']) as string | undefined;
       if (!lang) throw new ImportError('bad-format', null, `translation unit ${i + 1} has a <tuv> without xml:lang`);
       const text = segText(tuv['seg']).trim();
-      if (text.length > MAX_TURN_CHARS) throw new ImportError('turn-too-long', null, `translation unit ${i + 1} is over ${MAX_TURN_CHARS} characters`);
+      if (text.length > MAX_TURN_CHARS) throw new ImportError('turn-too-long', null, `translation unit ${(i + 1).toLocaleString('en')} is over ${MAX_TURN_CHARS.toLocaleString('en')} characters, the most one segment may hold`);
       if (!langs.includes(lang)) langs.push(lang);
       if (text !== '') variants.set(lang, variants.has(lang) ? `${variants.get(lang)}\n\n${text}` : text);
     }

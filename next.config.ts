@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { MAX_REQUEST_BODY_BYTES } from './lib/http/request-guards';
 
 const nextConfig: NextConfig = {
   // Several builds may live side by side (tests, benchmarks): NEXT_DIST_DIR picks one.
@@ -6,6 +7,9 @@ const nextConfig: NextConfig = {
   // Native and WebAssembly packages stay out of the server bundle.
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'postgres'],
   poweredByHeader: false,
+  // The same limit proxy.ts enforces by Content-Length with a 413 and a message (lib/http/request-guards.ts);
+  // Next's own check only catches bodies sent without a declared length.
+  experimental: { serverActions: { bodySizeLimit: MAX_REQUEST_BODY_BYTES } },
   typedRoutes: false,
 };
 

@@ -1,5 +1,7 @@
 /**
  * Runs before every page:
+ * - refuses a request body over 1 MiB (413) and a cross-origin write (403)
+ *   with a message, before anything else (lib/http/request-guards.ts);
  * - answers 503 with a friendly page while the PostgreSQL server is down
  *   (a server component cannot set a status): one `select 1` on a dedicated
  *   small client, remembered for a few seconds (lib/render/availability.ts);
@@ -20,6 +22,7 @@ import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
 import postgres from 'postgres';
 import { env } from '@/lib/env';
+import { guardRequest, type GuardRefusal } from '@/lib/http/request-guards';
 import { createAvailabilityGate } from '@/lib/render/availability';
 import { encodeMissingPage, isAdminPath, MISSING_PAGE_HEADER, MISSING_PAGE_PATH, type MissingPage } from '@/lib/render/missing-page';
 import { etagMatches, hasSessionCookie, pageEtag, pageScope, type PageScope } from '@/lib/render/page-etag';
@@ -100,7 +103,25 @@ function notFoundResponse(request: NextRequest, missing: MissingPage): NextRespo
   return NextResponse.rewrite(new URL(MISSING_PAGE_PATH, request.url), { request: { headers } });
 }
 
+function refusalResponse(request: NextRequest, refusal: GuardRefusal): NextResponse {
+  const headers = { 'cache-control': 'no-store', connection: 'close' };
+  if (request.nextUrl.pathname.startsWith('/api/')) {
+    return NextResponse.json({ error: { code: refusal.code, message: refusal.message } }, { status: refusal.status, headers });
+  }
+  // Plain text: the message may quote the request's Origin, which must never become markup.
+  return new NextResponse(`${refusal.message}\n`, {
+    status: refusal.status,
+    headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
+  });
+}
+
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const refusal = guardRequest({
+    method: request.method,
+    header: (name) => request.headers.get(name),
+    publicUrl: env.DIPTYCH_PUBLIC_URL,
+  });
+  if (refusal) return refusalResponse(request, refusal);
   if (await isDatabaseAvailable()) {
     const missing = await missingPage(request);
     return missing ? notFoundResponse(request, missing) : revalidated(request);

@@ -9,6 +9,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
+import { acquireOwnerLock } from './owner-lock';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -28,7 +29,7 @@ export interface Database {
 export interface ConnectOptions {
   /** postgres:// URL; when absent, PGlite is used. */
   url?: string;
-  /** PGlite folder; absent means in memory (tests). */
+  /** PGlite folder, owned by this process while open (db/owner-lock.ts); absent means in memory (tests). */
   dataDir?: string;
   /** postgres.js pool size. */
   max?: number;
@@ -49,12 +50,31 @@ export async function connect(options: ConnectOptions): Promise<Database> {
       close: () => client.end({ timeout: 5 }),
     };
   }
-  if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const client = options.dataDir ? new PGlite(options.dataDir) : new PGlite();
-  await client.waitReady;
+  if (!options.dataDir) {
+    const client = new PGlite();
+    await client.waitReady;
+    return { db: drizzlePglite({ client, schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  // A folder has one owner: a second process would silently destroy the first one's writes (db/owner-lock.ts).
+  const lock = acquireOwnerLock(options.dataDir);
+  let client: PGlite;
+  try {
+    client = new PGlite(options.dataDir);
+    await client.waitReady;
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
   return {
     db: drizzlePglite({ client, schema }) as unknown as Db,
     kind: 'pglite',
-    close: () => client.close(),
+    close: async () => {
+      try {
+        await client.close();
+      } finally {
+        lock.release();
+      }
+    },
   };
 }

@@ -1,6 +1,6 @@
 // `npm run db:migrate`: apply the migrations in drizzle/ to the configured database.
-import { describeConfiguredDatabase, openConfiguredDatabase } from '@/db/bootstrap';
+import { describeConfiguredDatabase, openDatabaseForCommand } from '@/db/bootstrap';
 
-const database = await openConfiguredDatabase({ seed: false });
+const database = await openDatabaseForCommand({ seed: false });
 await database.close();
 console.log(`Migrated ${describeConfiguredDatabase()}.`);

@@ -1,8 +1,8 @@
 // `npm run db:seed`: load the bundled documents (db/seed/*.md); existing ones are left as they are.
-import { describeConfiguredDatabase, openConfiguredDatabase } from '@/db/bootstrap';
+import { describeConfiguredDatabase, openDatabaseForCommand } from '@/db/bootstrap';
 import { seedDatabase } from '@/db/seed';
 
-const database = await openConfiguredDatabase({ seed: false });
+const database = await openDatabaseForCommand({ seed: false });
 try {
   const { created, existing } = await seedDatabase(database.db);
   console.log(`Seeded ${describeConfiguredDatabase()}: ${created.length} created, ${existing.length} already present.`);

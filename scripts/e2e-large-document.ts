@@ -2,13 +2,13 @@
 // (tests/e2e/long-document.spec.ts) to the configured database, unless present.
 // Run by scripts/e2e-server.mjs before the server opens the database.
 import { eq } from 'drizzle-orm';
-import { openConfiguredDatabase } from '@/db/bootstrap';
+import { openDatabaseForCommand } from '@/db/bootstrap';
 import { documents } from '@/db/schema';
 import { ensureSystemUser } from '@/db/users';
 import { E2E_LARGE_SLUG, E2E_LARGE_TURNS } from '../tests/e2e/fixtures/large-document';
 import { createLargeDocument } from '../tests/support/large-document';
 
-const database = await openConfiguredDatabase();
+const database = await openDatabaseForCommand();
 try {
   const [existing] = await database.db.select({ id: documents.id }).from(documents).where(eq(documents.slug, E2E_LARGE_SLUG));
   if (!existing) {

@@ -80,10 +80,10 @@ if (values['dry-run']) {
 }
 
 // Only now open the database: a bad file never touches it.
-const { describeConfiguredDatabase, openConfiguredDatabase } = await import('@/db/bootstrap');
+const { describeConfiguredDatabase, openDatabaseForCommand } = await import('@/db/bootstrap');
 const { importBundle } = await import('@/db/import-bundle');
 const { ensureSystemUser } = await import('@/db/users');
-const database = await openConfiguredDatabase();
+const database = await openDatabaseForCommand();
 try {
   const { created } = await importBundle(database.db, bundle, {
     userId: await ensureSystemUser(database.db),

@@ -3,7 +3,7 @@
 // than it), then serves it with `next start` on PORT (default 3000). The
 // database is migrated and seeded by the server itself before it serves.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { prepareLocalAuthSecret } from './local-auth-secret.mjs';
 
@@ -36,7 +36,44 @@ function run(args) {
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+/**
+ * Before a build that may take minutes: is the embedded database's folder owned by a
+ * running process? The server checks again when it opens the folder (db/owner-lock.ts
+ * holds the rules and the message; this is the same test, in plain JavaScript).
+ */
+function processStartOf(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+function refuseIfDatabaseInUse() {
+  if (process.env.DATABASE_URL?.trim()) return;
+  const dataDir = path.resolve(process.env.DIPTYCH_DATA_DIR?.trim() || './data/pglite');
+  let holder;
+  try {
+    holder = JSON.parse(readFileSync(path.join(dataDir, 'diptych-owner.lock'), 'utf8'));
+    process.kill(holder.pid, 0);
+  } catch {
+    return; // no lock, not ours to read, or its process is gone: the server takes it over
+  }
+  // A pid reused by another process (a restarted container) is not the holder.
+  if (holder.pid === process.pid || (holder.processStart && processStartOf(holder.pid) !== holder.processStart)) return;
+  const since = Number.isNaN(Date.parse(holder.startedAt))
+    ? ''
+    : `, since ${new Date(holder.startedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  console.error(
+    `${dataDir} is in use by process ${holder.pid} (${holder.command}${since}). ` +
+      'Stop it first, or do this in the browser: /admin/users for accounts, /import for memoranda.',
+  );
+  process.exit(1);
+}
+
 prepareLocalAuthSecret(root);
+refuseIfDatabaseInUse();
 if (needsBuild()) {
   console.log('Diptych: building the app (first start, or the sources changed)…');
   run(['build']);

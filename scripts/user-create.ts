@@ -4,7 +4,7 @@
 // --generate-password) one is generated and printed once.
 // With the embedded database, stop the server first: PGlite is one process's database.
 import { parseArgs } from 'node:util';
-import { describeConfiguredDatabase, openConfiguredDatabase } from '@/db/bootstrap';
+import { describeConfiguredDatabase, openDatabaseForCommand } from '@/db/bootstrap';
 import { createUser } from '@/db/accounts/users';
 import { accountRoles } from '@/lib/auth/account-rules';
 import { generatePassword } from '@/lib/auth/password';
@@ -58,7 +58,7 @@ if (generated) {
   if (password === '') fail('No password on stdin. Pipe one in, or pass --generate-password to have one generated.');
 }
 
-const database = await openConfiguredDatabase({ seed: false });
+const database = await openDatabaseForCommand({ seed: false });
 try {
   const user = await createUser(database.db, {
     email: args.email,

@@ -5,15 +5,26 @@
  * and the tests.
  */
 import { z } from 'zod';
+import { controlCharacterMessage } from '@/lib/text/control-characters';
 import { DIVERGENCE_KINDS } from './divergence';
 import { ROW_STATUSES } from './statuses';
 
 const key = z.string().trim().min(1, 'is required').max(64, 'is too long');
 const witnessId = z.number().int().positive();
-/** Text as typed: line endings normalised, outer whitespace trimmed, bounded. */
+/**
+ * Refuses a control character (a NUL cannot even be stored) with its place, before anything is
+ * written or logged (lib/text/control-characters.ts).
+ */
+const noControlCharacters = (text: string, ctx: z.RefinementCtx) => {
+  const message = controlCharacterMessage(text);
+  if (message) ctx.addIssue({ code: 'custom', message });
+};
+
+/** Text as typed: no control characters, line endings normalised, outer whitespace trimmed, bounded. */
 const segmentText = z
   .string()
   .max(100_000, 'is longer than 100,000 characters')
+  .superRefine(noControlCharacters)
   .transform((s) => s.replace(/\r\n?/g, '\n').trim())
   .refine((s) => s.length > 0, 'is empty');
 
@@ -78,6 +89,7 @@ export const divergenceNoteSchema = z.object({
   text: z
     .string()
     .max(2_000, 'is longer than 2,000 characters')
+    .superRefine(noControlCharacters)
     .transform((s) => s.trim()),
 });
 
@@ -94,6 +106,7 @@ const detail = (max: number) =>
   z
     .string()
     .max(max, `is longer than ${max.toLocaleString('en')} characters`)
+    .superRefine(noControlCharacters)
     .transform((s) => s.trim())
     .nullable()
     .transform((s) => (s === '' || s === null ? null : s));
@@ -105,6 +118,7 @@ export const editMetadataSchema = z.object({
     title: z
       .string()
       .max(1_000, 'is longer than 1,000 characters')
+      .superRefine(noControlCharacters)
       .transform((s) => s.trim())
       .refine((s) => s.length > 0, 'is empty'),
     date: detail(10).refine((s) => s === null || /^\d{4}-\d{2}-\d{2}$/.test(s), 'must be a date as yyyy-mm-dd'),
@@ -114,6 +128,7 @@ export const editMetadataSchema = z.object({
         z
           .string()
           .max(200)
+          .superRefine(noControlCharacters)
           .transform((s) => s.trim()),
       )
       .max(100)
@@ -129,7 +144,7 @@ export const editMetadataSchema = z.object({
       z.object({
         witnessId,
         lang: z.string().trim().min(2, 'is too short').max(35),
-        label: z.string().trim().min(1, 'is empty').max(200),
+        label: z.string().trim().min(1, 'is empty').max(200).superRefine(noControlCharacters),
       }),
     )
     .max(16),

@@ -12,7 +12,11 @@ import { decodeMemoInput } from '@/lib/memo/decode';
 import { ImportError, MAX_TURN_CHARS } from '@/lib/memo/errors';
 import { ROW_STATUSES } from '@/lib/alignment/statuses';
 
-const text = z.string().max(MAX_TURN_CHARS);
+const text = z
+  .string()
+  .max(MAX_TURN_CHARS, `is over ${MAX_TURN_CHARS.toLocaleString('en')} characters, the most one segment may hold`);
+/** Most rows one export may hold (a 20,000-turn memo aligned sentence by sentence has a few times as many rows as turns). */
+const MAX_ROWS = 100_000;
 const segment = z.strictObject({
   turnNo: z.number().int().positive(),
   sentenceNo: z.number().int().positive().nullable(),
@@ -58,7 +62,10 @@ const bundleSchema = z.strictObject({
         cells: z.array(z.array(segment)),
       }),
     )
-    .max(100_000),
+    .max(
+      MAX_ROWS,
+      `has more than ${MAX_ROWS.toLocaleString('en')} rows, the most one document may hold (split it into several documents)`,
+    ),
   milestones: z.array(
     z.strictObject({
       witness: z.number().int().min(0),

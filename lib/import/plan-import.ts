@@ -67,6 +67,9 @@ export function checkSlug(slug: string): string {
 }
 
 export function planImport(input: Uint8Array | string, request: ImportRequest): ImportPlan {
+  // The options first, whatever the file: a mistyped tag is refused even where the file names its own languages.
+  const sourceLang = checkLanguage(request.sourceLang ?? 'ru', '--source-lang');
+  const translationLang = checkLanguage(request.translationLang ?? 'en', '--translation-lang');
   const head = typeof input === 'string' ? input.slice(0, 200) : new TextDecoder().decode(input.slice(0, 200));
   const kind = detectKind(request.fileName, head);
   if (kind === 'json') {
@@ -93,8 +96,6 @@ export function planImport(input: Uint8Array | string, request: ImportRequest): 
       summary: `Imported ${bundle.rows.length} translation units from TMX`,
     };
   }
-  const sourceLang = checkLanguage(request.sourceLang ?? 'ru', '--source-lang');
-  const translationLang = checkLanguage(request.translationLang ?? 'en', '--translation-lang');
   const memo = parseMemo(input);
   const { bundle, warnings } = memoToBundle(memo, { slug, sourceLang, translationLang });
   const n = memo.turns.length;

@@ -57,7 +57,7 @@ export function parseTmx(input: string | Uint8Array, options: { slug: string; ti
     throw new ImportError(
       'too-many-turns',
       null,
-      `the TMX file has ${tus.length} translation units; at most ${MAX_TURNS} can be imported`,
+      `the TMX file has ${tus.length.toLocaleString('en')} translation units; at most ${MAX_TURNS.toLocaleString('en')} can be imported (split it into several documents)`,
     );
 
   const langs: string[] = srclang ? [srclang] : [];
@@ -68,7 +68,11 @@ export function parseTmx(input: string | Uint8Array, options: { slug: string; ti
       if (!lang) throw new ImportError('bad-format', null, `translation unit ${i + 1} has a <tuv> without xml:lang`);
       const text = segText(tuv['seg']).trim();
       if (text.length > MAX_TURN_CHARS)
-        throw new ImportError('turn-too-long', null, `translation unit ${i + 1} is over ${MAX_TURN_CHARS} characters`);
+        throw new ImportError(
+          'turn-too-long',
+          null,
+          `translation unit ${(i + 1).toLocaleString('en')} is over ${MAX_TURN_CHARS.toLocaleString('en')} characters, the most one segment may hold`,
+        );
       if (!langs.includes(lang)) langs.push(lang);
       if (text !== '') variants.set(lang, variants.has(lang) ? `${variants.get(lang)}\n\n${text}` : text);
     }

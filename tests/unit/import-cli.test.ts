@@ -82,6 +82,33 @@ describe('npm run import', { timeout: 60_000 }, () => {
     );
   });
 
+  it('refuses an over-long segment or too many units in a JSON export or TMX file, and a bad --source-lang with either', () => {
+    const memo = parseMemo(`${TITLE}\n\nSmith: Hello.\n\nJones: Hi.\n`);
+    const { bundle } = memoToBundle(memo, { slug: 'rome-1990', sourceLang: 'ru', translationLang: 'en' });
+    bundle.rows[0]!.cells[1]![0]!.text = 'word '.repeat(300_000);
+    const hugeJson = file('huge.json', exportJson(bundle));
+    expectOneLineError(
+      run(hugeJson),
+      `${hugeJson}: not a Diptych document export: rows[0].cells[1][0].text: is over 100,000 characters, the most one segment may hold`,
+    );
+    const tmx = (units: string[]) =>
+      '<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="ru" datatype="plaintext" segtype="sentence" adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/><body>\n' +
+      units.map((u) => `<tu><tuv xml:lang="ru"><seg>${u}</seg></tuv><tuv xml:lang="en"><seg>${u}</seg></tuv></tu>\n`).join('') +
+      '</body></tmx>\n';
+    const manyTmx = file('many.tmx', tmx(Array.from({ length: 129_475 }, (_, i) => `s${i}`)));
+    expectOneLineError(
+      run(manyTmx),
+      `${manyTmx}: the TMX file has 129,475 translation units; at most 20,000 can be imported (split it into several documents)`,
+    );
+    const hugeTmx = file('huge.tmx', tmx(['a.', 'word '.repeat(300_000)]));
+    expectOneLineError(run(hugeTmx), `${hugeTmx}: translation unit 2 is over 100,000 characters, the most one segment may hold`);
+    const okTmx = file('ok.tmx', tmx(['a.']));
+    expectOneLineError(
+      run(okTmx, '--source-lang', 'r!u'),
+      `${okTmx}: --source-lang "r!u" is not a BCP 47 language tag (for example ru, en, fr, de)`,
+    );
+  });
+
   it('--dry-run prints warnings with their lines and writes nothing', () => {
     const memo = file('notes.txt', `${TITLE}\n\nSmith: Hello.\n\nNotetaker: a pause.\n\nJones: Hi.\n`);
     const result = run(memo, '--dry-run', '--slug', 'rome-1990');

@@ -41,6 +41,7 @@ function run(args) {
  * running process? The server checks again when it opens the folder (db/owner-lock.ts
  * holds the rules and the message; this is the same test, in plain JavaScript).
  */
+/** @param {number} pid */
 function processStartOf(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -53,9 +54,12 @@ function processStartOf(pid) {
 function refuseIfDatabaseInUse() {
   if (process.env.DATABASE_URL?.trim()) return;
   const dataDir = path.resolve(process.env.DIPTYCH_DATA_DIR?.trim() || './data/pglite');
+  /** @typedef {{ pid: number, command?: string, startedAt: string, processStart?: string }} OwnerLock */
+  /** @type {OwnerLock} */
   let holder;
   try {
-    holder = JSON.parse(readFileSync(path.join(dataDir, 'diptych-owner.lock'), 'utf8'));
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-assignment -- the lock file is ours; a bad one fails the checks below
+    holder = /** @type {OwnerLock} */ (JSON.parse(readFileSync(path.join(dataDir, 'diptych-owner.lock'), 'utf8')));
     process.kill(holder.pid, 0);
   } catch {
     return; // no lock, not ours to read, or its process is gone: the server takes it over

@@ -7,6 +7,7 @@
  */
 
 // C0 controls except tab (U+0009), line feed (U+000A) and carriage return (U+000D).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are refused
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/u;
 
 export interface ControlCharacter {

@@ -99,7 +99,7 @@ describe('embedded database owner', { timeout: 180_000 }, () => {
   it('takes over the lock of a process that died', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'diptych-owner-'));
     await (await open(dataDir)).close();
-    const dead = spawnSync(process.execPath, ['-e', '']).pid!;
+    const dead = spawnSync(process.execPath, ['-e', '']).pid;
     writeFileSync(
       path.join(dataDir, OWNER_LOCK_FILE),
       JSON.stringify({ pid: dead, command: 'npm start', startedAt: new Date().toISOString() }),

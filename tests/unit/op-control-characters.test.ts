@@ -62,9 +62,9 @@ describe('control characters in edit text', () => {
     const text = `${'a long correction '.repeat(100)}\u0000`;
     const result = await runAction(
       { role: 'editor', schema: z.object({ op: editOpSchema }), name: 'edit.apply' },
-      async () => 'written',
+      () => Promise.resolve('written'),
       { op: { type: 'correct-text', segmentKey: 's_en_1', text } },
-      async () => editor,
+      () => Promise.resolve(editor),
       (message, error) => logged.push(message, error),
     );
     expect(result).toEqual({

@@ -30,7 +30,7 @@ const finding = (over: Partial<LockFinding>): LockFinding => ({
 /** A pid that was alive a moment ago and is not any more. */
 function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', '']);
-  return child.pid!;
+  return child.pid;
 }
 
 const folder = () => mkdtempSync(path.join(tmpdir(), 'diptych-lock-'));

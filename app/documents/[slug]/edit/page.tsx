@@ -20,6 +20,7 @@ import { ShortcutsHelp } from './_components/shortcuts-help';
 import { UndoButton } from './_components/undo-button';
 import styles from './_components/edit.module.css';
 import { PAGE_TURNS } from './_data/edit-pages';
+import { documentPagePath, documentPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,7 +39,7 @@ export default async function EditPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { page: pageParam } = await searchParams;
   const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/documents/${slug}/edit`)}`);
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(documentPagePath(slug, 'edit'))}`);
   if (!hasRole(user, 'editor')) notFound();
   const db = await getDb();
   const doc = await loadDocument(slug);
@@ -58,8 +59,8 @@ export default async function EditPage({ params, searchParams }: Props) {
         <span>
           Turns {turns.first}–{turns.last} of {lastTurn}
         </span>
-        {page > 1 ? <Link href={`/documents/${slug}/edit?page=${page - 1}`}>Previous rows</Link> : null}
-        {page < pages ? <Link href={`/documents/${slug}/edit?page=${page + 1}`}>Next rows</Link> : null}
+        {page > 1 ? <Link href={documentPagePath(slug, 'edit', `page=${page - 1}`)}>Previous rows</Link> : null}
+        {page < pages ? <Link href={documentPagePath(slug, 'edit', `page=${page + 1}`)}>Next rows</Link> : null}
       </nav>
     ) : null;
 
@@ -69,10 +70,10 @@ export default async function EditPage({ params, searchParams }: Props) {
         <p className="doc-kicker">Editing · revision {state.rev}</p>
         <h1>{doc.title}</h1>
         <nav aria-label="Document" className={styles.nav}>
-          <Link href={`/documents/${slug}`}>Read</Link>
-          <Link href={`/documents/${slug}/history`}>History</Link>
-          <Link href={`/documents/${slug}/edit/source`}>Source text</Link>
-          <Link href={`/documents/${slug}/edit/review`}>Review</Link>
+          <Link href={documentPath(slug)}>Read</Link>
+          <Link href={documentPagePath(slug, 'history')}>History</Link>
+          <Link href={documentPagePath(slug, 'edit/source')}>Source text</Link>
+          <Link href={documentPagePath(slug, 'edit/review')}>Review</Link>
         </nav>
         <UndoButton slug={slug} target={undoTarget} />
       </header>

@@ -7,13 +7,14 @@ import { notFound, redirect } from 'next/navigation';
 import { getCurrentUser, type SessionUser } from '@/app/_auth/current-user';
 import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { hasRole } from '@/lib/auth/action-pipeline';
+import { documentPagePath, type DocumentPage } from '@/lib/citation/urls';
 
 export async function requireEditorPage(
   slug: string,
-  path: string,
+  path: DocumentPage,
 ): Promise<{ user: SessionUser; doc: NonNullable<Awaited<ReturnType<typeof loadDocument>>> }> {
   const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/documents/${slug}/${path}`)}`);
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(documentPagePath(slug, path))}`);
   if (!hasRole(user, 'editor')) notFound();
   const doc = await loadDocument(slug);
   if (!doc) notFound();

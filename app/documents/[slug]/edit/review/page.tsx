@@ -17,6 +17,7 @@ import styles from '../_components/edit.module.css';
 import { OverviewPicture } from './overview-picture';
 import { ReviewQueue, type QueueItem } from './review-queue';
 import review from './review.module.css';
+import { documentPagePath, documentPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -69,9 +70,9 @@ export default async function ReviewPage({ params }: Props) {
         <p className="doc-kicker">Review · revision {state.rev}</p>
         <h1>Review {doc.title}</h1>
         <nav aria-label="Document" className={styles.nav}>
-          <Link href={`/documents/${slug}/edit`}>Edit</Link>
-          <Link href={`/documents/${slug}/edit/source`}>Source text</Link>
-          <Link href={`/documents/${slug}`}>Read</Link>
+          <Link href={documentPagePath(slug, 'edit')}>Edit</Link>
+          <Link href={documentPagePath(slug, 'edit/source')}>Source text</Link>
+          <Link href={documentPath(slug)}>Read</Link>
         </nav>
       </header>
       <section aria-labelledby="overview-head">

@@ -16,6 +16,7 @@ import { requireEditorPage } from '../_data/editor-page';
 import styles from '../_components/edit.module.css';
 import { SourceTextForm } from './source-text-form';
 import own from './source.module.css';
+import { documentPagePath, documentPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -55,9 +56,9 @@ export default async function SourceTextPage({ params, searchParams }: Props) {
         <p className="doc-kicker">Editing · revision {state.rev}</p>
         <h1>Source text for {doc.title}</h1>
         <nav aria-label="Document" className={styles.nav}>
-          <Link href={`/documents/${slug}/edit`}>Edit</Link>
-          <Link href={`/documents/${slug}/edit/review`}>Review</Link>
-          <Link href={`/documents/${slug}`}>Read</Link>
+          <Link href={documentPagePath(slug, 'edit')}>Edit</Link>
+          <Link href={documentPagePath(slug, 'edit/review')}>Review</Link>
+          <Link href={documentPath(slug)}>Read</Link>
         </nav>
       </header>
       {plan && all ? (
@@ -84,7 +85,7 @@ export default async function SourceTextPage({ params, searchParams }: Props) {
             {all
               ? `No placeholders in turns ${from}–${to}.`
               : 'Every turn of this document has source text; nothing is left to align.'}{' '}
-            <Link href={`/documents/${slug}/edit/review`}>Review the alignment</Link>.
+            <Link href={documentPagePath(slug, 'edit/review')}>Review the alignment</Link>.
           </p>
         </div>
       )}

@@ -3,16 +3,11 @@
  * back; anyone else → not found). The reader's facing pages with controls
  * on every row and segment; every edit is made against the revision shown.
  */
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { getCurrentUser } from '@/app/_auth/current-user';
 import { getDb } from '@/db';
 import { lastUndoableRevision } from '@/db/edits/history-edits';
 import { getAlignmentWindowWithContext } from '@/db/queries/window';
 import { getDocumentOutline } from '@/db/read-path/reader';
-import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
-import { hasRole } from '@/lib/auth/action-pipeline';
 import { EditGrid } from './_components/edit-grid';
 import { EditKeyboard } from './_components/edit-keyboard';
 import { EditorProvider } from './_components/editor-context';
@@ -20,30 +15,20 @@ import { ShortcutsHelp } from './_components/shortcuts-help';
 import { UndoButton } from './_components/undo-button';
 import styles from './_components/edit.module.css';
 import { PAGE_TURNS } from './_data/edit-pages';
+import { editorPageMetadata, requireEditorPage, type EditorPageProps } from './_data/editor-page';
 import { documentPagePath, documentPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = EditorPageProps;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const doc = await loadDocument(slug);
-  return { title: doc ? `Edit: ${doc.title}` : 'Not found', robots: { index: false } };
-}
+export const generateMetadata = editorPageMetadata('Edit');
 
 export default async function EditPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { page: pageParam } = await searchParams;
-  const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(documentPagePath(slug, 'edit'))}`);
-  if (!hasRole(user, 'editor')) notFound();
+  const { user, doc } = await requireEditorPage(slug, 'edit');
   const db = await getDb();
-  const doc = await loadDocument(slug);
-  if (!doc) notFound();
   const { lastTurn } = await getDocumentOutline(db, doc.id, doc.currentRev);
   const pages = Math.max(1, Math.ceil(lastTurn / PAGE_TURNS));
   const page = Math.min(pages, Math.max(1, typeof pageParam === 'string' && /^\d+$/.test(pageParam) ? Number(pageParam) : 1));

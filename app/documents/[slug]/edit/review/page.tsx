@@ -3,15 +3,13 @@
  * row, the counts, and the review queue, most suspicious rows first,
  * walked from the keyboard. Editors only.
  */
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { getAlignmentState } from '@/db/queries/alignment';
-import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { FLAG_AT, reviewOverview, reviewQueue } from '@/lib/review/overview';
 import { ROW_STATUSES } from '@/lib/alignment/statuses';
 import { languageName } from '@/lib/render/lang';
-import { requireEditorPage } from '../_data/editor-page';
+import { editorPageMetadata, requireEditorPage, type EditorPageProps } from '../_data/editor-page';
 import { editRowHref } from '../_data/edit-pages';
 import styles from '../_components/edit.module.css';
 import { OverviewPicture } from './overview-picture';
@@ -21,17 +19,13 @@ import { documentPagePath, documentPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = Pick<EditorPageProps, 'params'>;
 
 /** Rows the queue shows at once; the rest follow as these are reviewed. */
 const QUEUE_LENGTH = 50;
 const EXCERPT = 400;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const doc = await loadDocument(slug);
-  return { title: doc ? `Review: ${doc.title}` : 'Not found', robots: { index: false } };
-}
+export const generateMetadata = editorPageMetadata('Review');
 
 export default async function ReviewPage({ params }: Props) {
   const { slug } = await params;

@@ -4,15 +4,13 @@
  * the browser splits and aligns it (with a progress bar) and saves the
  * result as one revision of `auto` rows (docs/alignment.md).
  */
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { MAX_WINDOW_ROWS } from '@/db/edits/load-window';
 import { getAlignmentState } from '@/db/queries/alignment';
-import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { planAlignSource } from '@/lib/alignment/align-source-plan';
 import { languageName } from '@/lib/render/lang';
-import { requireEditorPage } from '../_data/editor-page';
+import { editorPageMetadata, requireEditorPage, type EditorPageProps } from '../_data/editor-page';
 import styles from '../_components/edit.module.css';
 import { SourceTextForm } from './source-text-form';
 import own from './source.module.css';
@@ -20,16 +18,9 @@ import { documentPagePath, documentPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = EditorPageProps;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const doc = await loadDocument(slug);
-  return { title: doc ? `Source text: ${doc.title}` : 'Not found', robots: { index: false } };
-}
+export const generateMetadata = editorPageMetadata('Source text');
 
 const turnParam = (v: string | string[] | undefined) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : null);
 

@@ -5,6 +5,7 @@ import { getDb } from '@/db';
 import { listLibraryDocuments } from '@/db/queries/library';
 import { formatDocumentDate, formatList, progressPhrase, verifiedPhrase } from '@/lib/render/format';
 import { languageName } from '@/lib/render/lang';
+import { documentPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -22,7 +23,7 @@ export default async function LibraryPage() {
           return (
             <li key={doc.slug} className="library-entry" data-testid="library-entry">
               <h2>
-                <Link href={`/documents/${doc.slug}`}>{doc.title}</Link>
+                <Link href={documentPath(doc.slug)}>{doc.title}</Link>
               </h2>
               <dl className="doc-meta">
                 {date ? <Fact term="Date" value={<time dateTime={doc.date ?? undefined}>{date}</time>} /> : null}

@@ -8,6 +8,7 @@ import { formatDocumentDate } from '@/lib/render/format';
 import { PeopleMatches } from './_components/people-matches';
 import { SearchFilterFields } from './_components/search-filters';
 import { SearchHitItem } from './_components/search-hit';
+import { documentPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -63,7 +64,7 @@ export default async function SearchPage({ searchParams }: Props) {
         return (
           <section key={group.slug} className="search-group" aria-labelledby={headingId} data-testid="search-group">
             <h2 id={headingId}>
-              <a href={`/documents/${encodeURIComponent(group.slug)}`}>{group.title}</a>
+              <a href={documentPath(group.slug)}>{group.title}</a>
             </h2>
             <p className="search-group-meta">
               {date ? `${date} · ` : ''}

@@ -5,6 +5,7 @@
  * field is what it is.
  */
 import type { CSL } from '@citation-js/core';
+import { ENGLISH_MONTHS, isoDateParts } from '@/lib/dates';
 import { archiveParts, familyName, personName } from './names';
 
 export interface CitedDocument {
@@ -31,37 +32,16 @@ export interface CitationTarget {
   permalink: string;
 }
 
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-function dateParts(iso: string | null): [number, number, number] | null {
-  const match = iso ? /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso) : null;
-  if (!match) return null;
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
-
 /**
  * The title without the date the memo heading ends with ("… Mitterrand
  * January 18, 1991"): every style prints the date from `issued`, and would
  * otherwise print it twice.
  */
 export function citationTitle(title: string, isoDate: string | null): string {
-  const parts = dateParts(isoDate);
+  const parts = isoDateParts(isoDate);
   if (!parts) return title;
   const [year, month, day] = parts;
-  const full = MONTHS[month - 1]!;
+  const full = ENGLISH_MONTHS[month - 1]!;
   const short = full.slice(0, 3);
   const spellings = [
     `${full} ${day}, ${year}`,
@@ -86,7 +66,7 @@ function citationKey(target: CitationTarget, authors: CSL['author']): string {
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]/g, '')
     .toLowerCase();
-  const year = dateParts(target.document.date)?.[0] ?? 'nd';
+  const year = isoDateParts(target.document.date)?.[0] ?? 'nd';
   const passage = target.passage?.canonical.replace(/\./g, 's').replace('-', '') ?? '';
   return `${lead}${year}${passage}r${target.rev}`;
 }
@@ -94,7 +74,7 @@ function citationKey(target: CitationTarget, authors: CSL['author']): string {
 export function cslItem(target: CitationTarget): CSL {
   const { document: doc, passage, rev } = target;
   const authors = doc.participants.map(personName);
-  const parts = dateParts(doc.date);
+  const parts = isoDateParts(doc.date);
   const archive = doc.archiveRef ? archiveParts(doc.archiveRef) : null;
   const where = passage ? `${passage.label} (${passage.description}), revision ${rev}` : `Revision ${rev}`;
   const noteParts = [`${where} of the aligned edition.`];

@@ -9,6 +9,19 @@ export function documentPath(slug: string): string {
   return `/documents/${enc(slug)}`;
 }
 
+/** The pages under a document (app/documents/[slug]/…). */
+export type DocumentPage = 'edit' | 'edit/review' | 'edit/source' | 'edit/words' | 'history' | 'details' | 'cite';
+
+/** /documents/slug/edit, /documents/slug/history?before=7…: every link to a document's own pages is built here. */
+export function documentPagePath(slug: string, page: DocumentPage, query?: string): string {
+  return `${documentPath(slug)}/${page}${query ? `?${query}` : ''}`;
+}
+
+/** One revision in the document's history: /documents/slug/history/7. */
+export function revisionPath(slug: string, rev: number): string {
+  return `${documentPath(slug)}/history/${rev}`;
+}
+
 /** The reader at a turn: /documents/slug#T5. */
 export function readerAnchorPath(slug: string, anchor: string): string {
   return `${documentPath(slug)}#${enc(anchor)}`;

@@ -1,20 +1,8 @@
 /** What a memo's title, front matter and source note say: date, place, participants, archive, translator, publisher. */
+import { ENGLISH_MONTHS } from '@/lib/dates';
 import type { SourceNote } from '@/lib/memo/model';
 
-const MONTHS = [
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-];
+const MONTHS = ENGLISH_MONTHS.map((m) => m.toLowerCase());
 // Russian dates are written with the month in the genitive: "18 января 1991 года".
 const RUSSIAN_MONTHS = [
   'января',

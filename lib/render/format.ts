@@ -1,15 +1,15 @@
 /** Formatting of document facts for display (English interface). */
 import type { AlignmentState, Witness } from '@/lib/alignment/types';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+import { isoDateParts, UTC_FORMATS } from '@/lib/dates';
 
 /** '1991-01-18' → '18 January 1991'; anything not an ISO date is shown as stored. */
 export function formatDocumentDate(iso: string | null): string | null {
   if (!iso) return null;
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  if (!match) return iso;
-  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
-  return Number.isNaN(date.getTime()) ? iso : dateFormat.format(date);
+  const parts = isoDateParts(iso);
+  if (!parts) return iso;
+  const date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
+  return Number.isNaN(date.getTime()) ? iso : UTC_FORMATS.longDate.format(date);
 }
 
 /** 'A', 'A and B', 'A, B and C'. */

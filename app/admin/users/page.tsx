@@ -6,11 +6,12 @@ import { listAccounts } from '@/db/queries/users';
 import { CreateUserForm } from './create-user-form';
 import { UserRowActions } from './user-row-actions';
 import styles from './users.module.css';
+import { UTC_FORMATS } from '@/lib/dates';
 
 export const metadata: Metadata = { title: 'Accounts', robots: { index: false } };
 export const dynamic = 'force-dynamic';
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+const dateFormat = UTC_FORMATS.mediumDate;
 
 export default async function UsersPage() {
   const me = await getCurrentUser();

@@ -9,6 +9,7 @@ import { useActionState, useState } from 'react';
 import type { ImportPreview } from '@/lib/import/preview';
 import { previewImport, saveImport } from '../actions';
 import styles from '@/app/_components/forms.module.css';
+import { documentPath } from '@/lib/citation/urls';
 
 /**
  * Server actions accept bodies up to Next's default 1 MB, so the page takes
@@ -106,7 +107,7 @@ export function ImportForm() {
         ) : null}
         {saved?.ok ? (
           <p className={styles.ok}>
-            Imported {saved.data.rows} rows as <Link href={`/documents/${saved.data.slug}`}>{saved.data.slug}</Link>.
+            Imported {saved.data.rows} rows as <Link href={documentPath(saved.data.slug)}>{saved.data.slug}</Link>.
           </p>
         ) : null}
         {saved && !saved.ok ? (

@@ -1,4 +1,5 @@
 import type { ParticipantMatch, SpeakerMatch } from '@/db/queries/search-speakers';
+import { documentPath } from '@/lib/citation/urls';
 
 /** Speakers and participants the query names, each with a link to that speaker's turns. */
 export function PeopleMatches({ speakers, participants }: { speakers: SpeakerMatch[]; participants: ParticipantMatch[] }) {
@@ -10,12 +11,12 @@ export function PeopleMatches({ speakers, participants }: { speakers: SpeakerMat
         {speakers.map((s) => (
           <li key={`${s.slug}|${s.speaker}|${s.witnessLabel}`} data-testid="speaker-match">
             <a href={`/search?${new URLSearchParams({ speaker: s.speaker, doc: s.slug })}`}>{s.speaker}</a> speaks in {s.turns}{' '}
-            {s.turns === 1 ? 'turn' : 'turns'} of <a href={`/documents/${encodeURIComponent(s.slug)}`}>{s.title}</a> ({s.witnessLabel})
+            {s.turns === 1 ? 'turn' : 'turns'} of <a href={documentPath(s.slug)}>{s.title}</a> ({s.witnessLabel})
           </li>
         ))}
         {participants.map((p) => (
           <li key={`${p.slug}|${p.participant}`} data-testid="participant-match">
-            {p.participant} takes part in <a href={`/documents/${encodeURIComponent(p.slug)}`}>{p.title}</a>
+            {p.participant} takes part in <a href={documentPath(p.slug)}>{p.title}</a>
           </li>
         ))}
       </ul>

@@ -14,24 +14,46 @@ export function SearchFilterFields({
 }) {
   return (
     <span className="search-filters">
-      <label htmlFor="search-doc">Document</label>
-      <select id="search-doc" name="doc" defaultValue={filters.document ?? ''}>
-        <option value="">All documents</option>
-        {documents.map((d) => (
-          <option key={d.slug} value={d.slug}>
-            {d.title}
-          </option>
-        ))}
-      </select>
-      <label htmlFor="search-speaker">Speaker</label>
-      <select id="search-speaker" name="speaker" defaultValue={filters.speaker ?? ''}>
-        <option value="">Any speaker</option>
-        {speakers.map((s) => (
-          <option key={s.speaker} value={s.speaker}>
-            {s.speaker}
-          </option>
-        ))}
-      </select>
+      <FilterSelect
+        id="search-doc"
+        name="doc"
+        label="Document"
+        anyLabel="All documents"
+        value={filters.document}
+        options={documents.map((d) => ({ value: d.slug, label: d.title }))}
+      />
+      <FilterSelect
+        id="search-speaker"
+        name="speaker"
+        label="Speaker"
+        anyLabel="Any speaker"
+        value={filters.speaker}
+        options={speakers.map((s) => ({ value: s.speaker, label: s.speaker }))}
+      />
     </span>
+  );
+}
+
+/** One labelled select whose first, empty option means "no filter". */
+function FilterSelect(props: {
+  id: string;
+  name: string;
+  label: string;
+  anyLabel: string;
+  value: string | null | undefined;
+  options: { value: string; label: string }[];
+}) {
+  return (
+    <>
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} name={props.name} defaultValue={props.value ?? ''}>
+        <option value="">{props.anyLabel}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
   );
 }

@@ -5,12 +5,13 @@ import { excerptWords } from '@/lib/render/format';
 import { INTERFACE_LANG, languageName, textDirection } from '@/lib/render/lang';
 import { editorialParagraphs } from '@/lib/render/marks';
 import { snippetTokens, splitHighlights } from '@/lib/render/snippet';
+import { documentPath, passagePath, readerAnchorPath } from '@/lib/citation/urls';
 
 const COUNTERPART_WORDS = 60;
 
 /** One concordance line: the ref, the highlighted snippet, and its aligned counterpart beside it. */
 export function SearchHitItem({ slug, hit }: { slug: string; hit: SearchHit }) {
-  const href = `/documents/${encodeURIComponent(slug)}${hit.anchor ? `#${hit.anchor}` : ''}`;
+  const href = hit.anchor ? readerAnchorPath(slug, hit.anchor) : documentPath(slug);
   const label = refRangeLabel(hit.refs) || 'Passage';
   const first = hit.refs[0];
   const last = hit.refs[hit.refs.length - 1];
@@ -23,7 +24,7 @@ export function SearchHitItem({ slug, hit }: { slug: string; hit: SearchHit }) {
           <span className="sr-only"> ({refRangeDescription(hit.refs)}, open in the reader)</span>
         </a>
         {passage ? (
-          <a className="row-cite" href={`/documents/${encodeURIComponent(slug)}/passages/${passage}#cite`}>
+          <a className="row-cite" href={`${passagePath(slug, passage)}#cite`}>
             Cite<span className="sr-only"> {passage}</span>
           </a>
         ) : null}

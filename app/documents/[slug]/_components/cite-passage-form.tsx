@@ -1,3 +1,5 @@
+import { documentPagePath } from '@/lib/citation/urls';
+
 /**
  * "Cite passage": a plain GET form to /documents/[slug]/cite?from=T5&to=T7,
  * which redirects to the passage page. Long documents get text fields
@@ -12,7 +14,7 @@ export function CitePassageForm({ slug, refs, lastTurn }: { slug: string; refs: 
   const last = refs[refs.length - 1] ?? `T${lastTurn}`;
   const useSelects = refs.length > 0 && refs.length <= MAX_SELECT_OPTIONS;
   return (
-    <form className="cite-form" method="get" action={`/documents/${encodeURIComponent(slug)}/cite`} aria-labelledby="cite-form-title">
+    <form className="cite-form" method="get" action={documentPagePath(slug, 'cite')} aria-labelledby="cite-form-title">
       <h2 id="cite-form-title" className="cite-form-title">
         Cite a passage
       </h2>

@@ -1,6 +1,7 @@
 import type { Witness } from '@/lib/alignment/types';
 import { RowKeyboard } from './row-keyboard';
 import { READER_VIEWS, VIEW_LABELS, readerHref, witnessHandle, type ReaderChoice } from '@/lib/render/reader-params';
+import { documentPath } from '@/lib/citation/urls';
 
 /**
  * View and column choice as plain links and a GET form: the choice lives in
@@ -31,7 +32,7 @@ export function ReaderToolbar({ slug, choice, witnesses }: { slug: string; choic
       ) : null}
       <details className="column-picker">
         <summary>{choice.view === 'single' ? 'Choose text' : 'Choose columns'}</summary>
-        <form method="get" action={`/documents/${encodeURIComponent(slug)}`}>
+        <form method="get" action={documentPath(slug)}>
           {choice.view !== 'parallel' ? <input type="hidden" name="view" value={choice.view} /> : null}
           {Array.from({ length: columnSlots }, (_, i) => {
             const current = choice.witnessIds[i];

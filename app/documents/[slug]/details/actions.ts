@@ -12,6 +12,7 @@ import { applyMetadataEdit } from '@/db/edits/metadata-edit';
 import { getDocumentBySlug } from '@/db/queries/documents';
 import { AlignmentError } from '@/lib/alignment/errors';
 import { editMetadataSchema } from '@/lib/alignment/op-schema';
+import { documentPath } from '@/lib/citation/urls';
 
 const many = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v]));
 const field = z.string().max(10_000).default('');
@@ -69,7 +70,7 @@ export const editDetails = formAction({ role: 'editor', schema: detailsForm, nam
     throw new AlignmentError('bad-metadata', `${where} ${issue.message}.`);
   }
   const outcome = await applyMetadataEdit(db, { documentId: doc.id, baseRev: input.baseRev, userId: user.id, op: parsed.data });
-  revalidatePath(`/documents/${input.slug}`, 'layout');
+  revalidatePath(documentPath(input.slug), 'layout');
   revalidatePath('/');
   return outcome;
 });

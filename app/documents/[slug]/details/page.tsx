@@ -14,6 +14,7 @@ import { getMetadataAt } from '@/db/queries/document-metadata';
 import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { hasRole } from '@/lib/auth/action-pipeline';
 import { DetailsForm } from './_components/details-form';
+import { documentPagePath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,7 +28,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function DetailsPage({ params }: Props) {
   const { slug } = await params;
   const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/documents/${slug}/details`)}`);
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(documentPagePath(slug, 'details'))}`);
   if (!hasRole(user, 'editor')) notFound();
   const doc = await loadDocument(slug);
   if (!doc) notFound();

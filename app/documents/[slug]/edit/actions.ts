@@ -14,6 +14,7 @@ import { previewRevert, revertTo, undoLastEdit } from '@/db/edits/history-edits'
 import { getDocumentBySlug } from '@/db/queries/documents';
 import { AlignmentError } from '@/lib/alignment/errors';
 import { editOpSchema } from '@/lib/alignment/op-schema';
+import { documentPath } from '@/lib/citation/urls';
 
 const slug = z.string().min(1).max(200);
 const rev = z.number().int().positive();
@@ -27,7 +28,7 @@ async function documentId(documentSlug: string): Promise<{ db: Awaited<ReturnTyp
 
 function refresh(documentSlug: string): void {
   // The reader, the edit page, history and passages all show the new revision.
-  revalidatePath(`/documents/${documentSlug}`, 'layout');
+  revalidatePath(documentPath(documentSlug), 'layout');
 }
 
 export const editDocument = authorizedAction(

@@ -3,16 +3,11 @@
  * back; anyone else → not found). The reader's facing pages with controls
  * on every row and segment; every edit is made against the revision shown.
  */
-import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound, redirect } from 'next/navigation';
-import { getCurrentUser } from '@/app/_auth/current-user';
 import { getDb } from '@/db';
 import { lastUndoableRevision } from '@/db/edits/history-edits';
 import { getAlignmentWindowWithContext } from '@/db/queries/window';
 import { getDocumentOutline } from '@/db/read-path/reader';
-import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
-import { hasRole } from '@/lib/auth/action-pipeline';
 import { EditGrid } from './_components/edit-grid';
 import { EditKeyboard } from './_components/edit-keyboard';
 import { EditorProvider } from './_components/editor-context';
@@ -20,29 +15,20 @@ import { ShortcutsHelp } from './_components/shortcuts-help';
 import { UndoButton } from './_components/undo-button';
 import styles from './_components/edit.module.css';
 import { PAGE_TURNS } from './_data/edit-pages';
+import { editorPageMetadata, requireEditorPage, type EditorPageProps } from './_data/editor-page';
+import { documentPagePath, documentPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = EditorPageProps;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const doc = await loadDocument(slug);
-  return { title: doc ? `Edit: ${doc.title}` : 'Not found', robots: { index: false } };
-}
+export const generateMetadata = editorPageMetadata('Edit');
 
 export default async function EditPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const { page: pageParam } = await searchParams;
-  const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/documents/${slug}/edit`)}`);
-  if (!hasRole(user, 'editor')) notFound();
+  const { user, doc } = await requireEditorPage(slug, 'edit');
   const db = await getDb();
-  const doc = await loadDocument(slug);
-  if (!doc) notFound();
   const { lastTurn } = await getDocumentOutline(db, doc.id, doc.currentRev);
   const pages = Math.max(1, Math.ceil(lastTurn / PAGE_TURNS));
   const page = Math.min(pages, Math.max(1, typeof pageParam === 'string' && /^\d+$/.test(pageParam) ? Number(pageParam) : 1));
@@ -58,8 +44,8 @@ export default async function EditPage({ params, searchParams }: Props) {
         <span>
           Turns {turns.first}–{turns.last} of {lastTurn}
         </span>
-        {page > 1 ? <Link href={`/documents/${slug}/edit?page=${page - 1}`}>Previous rows</Link> : null}
-        {page < pages ? <Link href={`/documents/${slug}/edit?page=${page + 1}`}>Next rows</Link> : null}
+        {page > 1 ? <Link href={documentPagePath(slug, 'edit', `page=${page - 1}`)}>Previous rows</Link> : null}
+        {page < pages ? <Link href={documentPagePath(slug, 'edit', `page=${page + 1}`)}>Next rows</Link> : null}
       </nav>
     ) : null;
 
@@ -69,10 +55,10 @@ export default async function EditPage({ params, searchParams }: Props) {
         <p className="doc-kicker">Editing · revision {state.rev}</p>
         <h1>{doc.title}</h1>
         <nav aria-label="Document" className={styles.nav}>
-          <Link href={`/documents/${slug}`}>Read</Link>
-          <Link href={`/documents/${slug}/history`}>History</Link>
-          <Link href={`/documents/${slug}/edit/source`}>Source text</Link>
-          <Link href={`/documents/${slug}/edit/review`}>Review</Link>
+          <Link href={documentPath(slug)}>Read</Link>
+          <Link href={documentPagePath(slug, 'history')}>History</Link>
+          <Link href={documentPagePath(slug, 'edit/source')}>Source text</Link>
+          <Link href={documentPagePath(slug, 'edit/review')}>Review</Link>
         </nav>
         <UndoButton slug={slug} target={undoTarget} />
       </header>

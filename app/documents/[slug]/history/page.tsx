@@ -16,6 +16,7 @@ import { UndoButton } from '../edit/_components/undo-button';
 import { RevertButton } from './_components/revert-button';
 import { When } from './_components/when';
 import styles from './_components/history.module.css';
+import { documentPagePath, documentPath, revisionPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -53,8 +54,8 @@ export default async function HistoryPage({ params, searchParams }: Props) {
         <p className="doc-kicker">History · {doc.currentRev} revisions</p>
         <h1>{doc.title}</h1>
         <nav aria-label="Document" className={styles.nav}>
-          <Link href={`/documents/${slug}`}>Read</Link>
-          {editor ? <Link href={`/documents/${slug}/edit`}>Edit</Link> : null}
+          <Link href={documentPath(slug)}>Read</Link>
+          {editor ? <Link href={documentPagePath(slug, 'edit')}>Edit</Link> : null}
         </nav>
         {editor ? <UndoButton slug={slug} target={undoTarget} /> : null}
       </header>
@@ -73,7 +74,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
           {revisionList.map((r) => (
             <tr key={r.rev} data-testid="revision" data-rev={r.rev} data-op={r.opType}>
               <td>
-                <Link href={`/documents/${slug}/history/${r.rev}`}>Revision {r.rev}</Link>
+                <Link href={revisionPath(slug, r.rev)}>Revision {r.rev}</Link>
                 {r.rev === doc.currentRev ? <span className={styles.current}>current</span> : null}
               </td>
               <td>
@@ -93,7 +94,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       </table>
       {oldest && oldest.rev > 1 ? (
         <p className={styles.pager}>
-          <Link href={`/documents/${slug}/history?before=${oldest.rev}`}>Older revisions</Link>
+          <Link href={documentPagePath(slug, 'history', `before=${oldest.rev}`)}>Older revisions</Link>
         </p>
       ) : null}
     </article>

@@ -5,6 +5,7 @@ import { useActionState } from 'react';
 import type { DocumentMetadataFields } from '@/lib/document/bundle';
 import { editDetails } from '../actions';
 import styles from '@/app/_components/forms.module.css';
+import { documentPagePath, documentPath } from '@/lib/citation/urls';
 
 export interface DetailsFormProps {
   slug: string;
@@ -77,12 +78,12 @@ export function DetailsForm({ slug, rev, details, witnesses }: DetailsFormProps)
         <button type="submit" className={`${styles.button} ${styles.primary}`} disabled={pending}>
           {pending ? 'Saving…' : 'Save details'}
         </button>
-        <Link href={`/documents/${slug}`}>Back to the document</Link>
+        <Link href={documentPath(slug)}>Back to the document</Link>
       </div>
       <div role="status" aria-live="polite" data-testid="details-result">
         {result?.ok ? (
           <p className={styles.ok}>
-            Saved as revision {result.data.rev}: {result.data.summary}. <Link href={`/documents/${slug}/history`}>History</Link>
+            Saved as revision {result.data.rev}: {result.data.summary}. <Link href={documentPagePath(slug, 'history')}>History</Link>
           </p>
         ) : null}
         {result && !result.ok ? (

@@ -6,14 +6,15 @@ import Link from 'next/link';
 import { getCurrentUser } from '@/app/_auth/current-user';
 import { hasRole } from '@/lib/auth/action-pipeline';
 import styles from './edit.module.css';
+import { documentPagePath } from '@/lib/citation/urls';
 
 export async function DocumentEditLinks({ slug }: { slug: string }) {
   const user = await getCurrentUser();
   return (
     <nav aria-label="Document tools" className={styles.docLinks}>
-      {user && hasRole(user, 'editor') ? <Link href={`/documents/${slug}/edit`}>Edit</Link> : null}
-      {user && hasRole(user, 'editor') ? <Link href={`/documents/${slug}/details`}>Details</Link> : null}
-      <Link href={`/documents/${slug}/history`}>History</Link>
+      {user && hasRole(user, 'editor') ? <Link href={documentPagePath(slug, 'edit')}>Edit</Link> : null}
+      {user && hasRole(user, 'editor') ? <Link href={documentPagePath(slug, 'details')}>Details</Link> : null}
+      <Link href={documentPagePath(slug, 'history')}>History</Link>
     </nav>
   );
 }

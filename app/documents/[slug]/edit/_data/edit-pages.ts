@@ -1,3 +1,5 @@
+import { documentPagePath } from '@/lib/citation/urls';
+
 /** Turns per page of the editor: a long document is edited a page at a time, so the page stays light. */
 export const PAGE_TURNS = 200;
 
@@ -9,5 +11,5 @@ export const PAGE_TURNS = 200;
 export function editRowHref(slug: string, index: number, anchor: string): string {
   const turn = /^T(\d+)/.exec(anchor)?.[1];
   const page = Math.floor((turn ? Number(turn) - 1 : index) / PAGE_TURNS) + 1;
-  return `/documents/${slug}/edit${page > 1 ? `?page=${page}` : ''}#${encodeURIComponent(anchor)}`;
+  return `${documentPagePath(slug, 'edit', page > 1 ? `page=${page}` : undefined)}#${encodeURIComponent(anchor)}`;
 }

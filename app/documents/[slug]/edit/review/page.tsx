@@ -3,34 +3,29 @@
  * row, the counts, and the review queue, most suspicious rows first,
  * walked from the keyboard. Editors only.
  */
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { getAlignmentState } from '@/db/queries/alignment';
-import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { FLAG_AT, reviewOverview, reviewQueue } from '@/lib/review/overview';
 import { ROW_STATUSES } from '@/lib/alignment/statuses';
 import { languageName } from '@/lib/render/lang';
-import { requireEditorPage } from '../_data/editor-page';
+import { editorPageMetadata, requireEditorPage, type EditorPageProps } from '../_data/editor-page';
 import { editRowHref } from '../_data/edit-pages';
 import styles from '../_components/edit.module.css';
 import { OverviewPicture } from './overview-picture';
 import { ReviewQueue, type QueueItem } from './review-queue';
 import review from './review.module.css';
+import { documentPagePath, documentPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = Pick<EditorPageProps, 'params'>;
 
 /** Rows the queue shows at once; the rest follow as these are reviewed. */
 const QUEUE_LENGTH = 50;
 const EXCERPT = 400;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const doc = await loadDocument(slug);
-  return { title: doc ? `Review: ${doc.title}` : 'Not found', robots: { index: false } };
-}
+export const generateMetadata = editorPageMetadata('Review');
 
 export default async function ReviewPage({ params }: Props) {
   const { slug } = await params;
@@ -69,9 +64,9 @@ export default async function ReviewPage({ params }: Props) {
         <p className="doc-kicker">Review · revision {state.rev}</p>
         <h1>Review {doc.title}</h1>
         <nav aria-label="Document" className={styles.nav}>
-          <Link href={`/documents/${slug}/edit`}>Edit</Link>
-          <Link href={`/documents/${slug}/edit/source`}>Source text</Link>
-          <Link href={`/documents/${slug}`}>Read</Link>
+          <Link href={documentPagePath(slug, 'edit')}>Edit</Link>
+          <Link href={documentPagePath(slug, 'edit/source')}>Source text</Link>
+          <Link href={documentPath(slug)}>Read</Link>
         </nav>
       </header>
       <section aria-labelledby="overview-head">

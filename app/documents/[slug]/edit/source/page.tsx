@@ -4,31 +4,23 @@
  * the browser splits and aligns it (with a progress bar) and saves the
  * result as one revision of `auto` rows (docs/alignment.md).
  */
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getDb } from '@/db';
 import { MAX_WINDOW_ROWS } from '@/db/edits/load-window';
 import { getAlignmentState } from '@/db/queries/alignment';
-import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { planAlignSource } from '@/lib/alignment/align-source-plan';
 import { languageName } from '@/lib/render/lang';
-import { requireEditorPage } from '../_data/editor-page';
+import { editorPageMetadata, requireEditorPage, type EditorPageProps } from '../_data/editor-page';
 import styles from '../_components/edit.module.css';
 import { SourceTextForm } from './source-text-form';
 import own from './source.module.css';
+import { documentPagePath, documentPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+type Props = EditorPageProps;
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const doc = await loadDocument(slug);
-  return { title: doc ? `Source text: ${doc.title}` : 'Not found', robots: { index: false } };
-}
+export const generateMetadata = editorPageMetadata('Source text');
 
 const turnParam = (v: string | string[] | undefined) => (typeof v === 'string' && /^\d{1,6}$/.test(v) ? Number(v) : null);
 
@@ -55,9 +47,9 @@ export default async function SourceTextPage({ params, searchParams }: Props) {
         <p className="doc-kicker">Editing · revision {state.rev}</p>
         <h1>Source text for {doc.title}</h1>
         <nav aria-label="Document" className={styles.nav}>
-          <Link href={`/documents/${slug}/edit`}>Edit</Link>
-          <Link href={`/documents/${slug}/edit/review`}>Review</Link>
-          <Link href={`/documents/${slug}`}>Read</Link>
+          <Link href={documentPagePath(slug, 'edit')}>Edit</Link>
+          <Link href={documentPagePath(slug, 'edit/review')}>Review</Link>
+          <Link href={documentPath(slug)}>Read</Link>
         </nav>
       </header>
       {plan && all ? (
@@ -84,7 +76,7 @@ export default async function SourceTextPage({ params, searchParams }: Props) {
             {all
               ? `No placeholders in turns ${from}–${to}.`
               : 'Every turn of this document has source text; nothing is left to align.'}{' '}
-            <Link href={`/documents/${slug}/edit/review`}>Review the alignment</Link>.
+            <Link href={documentPagePath(slug, 'edit/review')}>Review the alignment</Link>.
           </p>
         </div>
       )}

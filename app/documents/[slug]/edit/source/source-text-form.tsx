@@ -16,6 +16,7 @@ import { editDocument } from '../actions';
 import { ActionMessage } from '../_components/action-message';
 import styles from '../_components/edit.module.css';
 import own from './source.module.css';
+import { documentPagePath } from '@/lib/citation/urls';
 
 type Phase =
   | { kind: 'idle' }
@@ -57,7 +58,7 @@ export function SourceTextForm({ slug, baseRev, plan, refusal }: Props) {
       ) : null}
       {phase.kind === 'done' ? (
         <p>
-          <Link href={`/documents/${slug}/edit/review`} data-testid="go-review">
+          <Link href={documentPagePath(slug, 'edit/review')} data-testid="go-review">
             Review the new rows
           </Link>
         </p>

@@ -21,6 +21,7 @@ import { RevertButton } from '../_components/revert-button';
 import { RevisionDiffView } from '../_components/revision-diff';
 import { When } from '../_components/when';
 import styles from '../_components/history.module.css';
+import { documentPagePath, documentPath, revisionPath } from '@/lib/citation/urls';
 
 export const dynamic = 'force-dynamic';
 
@@ -66,10 +67,10 @@ export default async function RevisionPage({ params }: Props) {
           by {revision.author}, <When date={revision.createdAt} />
         </p>
         <nav aria-label="Revisions" className={styles.nav}>
-          <Link href={`/documents/${slug}/history`}>All revisions</Link>
-          {rev > 1 ? <Link href={`/documents/${slug}/history/${rev - 1}`}>← Revision {rev - 1}</Link> : null}
-          {rev < doc.currentRev ? <Link href={`/documents/${slug}/history/${rev + 1}`}>Revision {rev + 1} →</Link> : null}
-          <Link href={`/documents/${slug}`}>Current text</Link>
+          <Link href={documentPagePath(slug, 'history')}>All revisions</Link>
+          {rev > 1 ? <Link href={revisionPath(slug, rev - 1)}>← Revision {rev - 1}</Link> : null}
+          {rev < doc.currentRev ? <Link href={revisionPath(slug, rev + 1)}>Revision {rev + 1} →</Link> : null}
+          <Link href={documentPath(slug)}>Current text</Link>
         </nav>
         {editor && rev < doc.currentRev ? <RevertButton slug={slug} baseRev={doc.currentRev} toRev={rev} /> : null}
       </header>

@@ -5,7 +5,7 @@ import { AlignedGrid } from '@/app/_components/aligned-grid';
 import { describeChangeKinds } from '@/lib/refs/passage-change';
 import { describeRef, formatRef, formatRefLabel, turnRange } from '@/lib/refs/parse';
 import { neighbourRefs, passageWithContext } from '@/lib/refs/resolve';
-import { passagePath, readerAnchorPath } from '@/lib/citation/urls';
+import { passagePath, readerAnchorPath, revisionPath } from '@/lib/citation/urls';
 import { CitePanel } from '../../_citation/cite-panel';
 import { CslJsonScript } from '../../_citation/csl-json-script';
 import { toNextMetadata } from '../../_citation/next-metadata';
@@ -81,7 +81,7 @@ export default async function PassagePage(props: Props) {
         <p className={styles.changed} data-testid="passage-changed" role="status">
           <span aria-hidden="true">⚠ </span>
           {capitalize(describeChangeKinds(change.kinds))} of {passage.label} changed since this revision, first in{' '}
-          <Link href={`/documents/${encodeURIComponent(doc.slug)}/history/${change.rev}`}>revision {change.rev}</Link> —{' '}
+          <Link href={revisionPath(doc.slug, change.rev)}>revision {change.rev}</Link> —{' '}
           <Link href={passagePath(doc.slug, passage.canonical)}>see current</Link>.
         </p>
       ) : null}

@@ -106,6 +106,8 @@ export const revisions = pgTable(
   (t) => [
     primaryKey({ columns: [t.documentId, t.rev] }),
     index('revisions_user_idx').on(t.documentId, t.userId, t.rev),
+    // The per-editor write limit counts an account's revisions of the last minute (db/edits/write-limit.ts).
+    index('revisions_user_created_idx').on(t.userId, t.createdAt),
   ],
 );
 

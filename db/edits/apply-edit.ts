@@ -70,8 +70,12 @@ export async function applyEdit(db: Db, input: ApplyEditInput): Promise<EditOutc
       ...segs.filter((s) => s.revFrom > baseRev).map((s) => s.revFrom),
       ...lost.closedIn,
     ];
+    // A text typed over one version of the segment: refused if the segment changed since, whatever baseRev says.
+    const typedOver = textVersion(op, segs);
+    if (typedOver?.changedInRev) newer.push(typedOver.changedInRev);
     if (newer.length) {
-      throw await conflictError(tx, { documentId, currentRev, state: window.state, rows: touchedRows, changedInRev: Math.max(...newer) });
+      const tail = typedOver ? 'your text is kept: compare it with the current text, merge them and save again.' : undefined;
+      throw await conflictError(tx, { documentId, currentRev, state: window.state, rows: touchedRows, changedInRev: Math.max(...newer), tail });
     }
 
     const result = applyOp(window, op);
@@ -141,6 +145,20 @@ async function lostVersions(
     closedIn.push(last.revTo);
   }
   return { closedIn, formerMembers };
+}
+
+/**
+ * For a text edit that names the segment version it was typed over: that version and, when the segment
+ * has changed since, the revision that changed it. Null for other edits.
+ */
+function textVersion(op: EditOp, segs: readonly { key: string; revFrom: number }[]): { changedInRev: number | null } | null {
+  if ((op.type !== 'correct-text' && op.type !== 'replace-placeholder') || op.segmentRev === undefined) return null;
+  const current = segs.find((s) => s.key === op.segmentKey);
+  if (!current) return { changedInRev: null }; // gone: reported by lostVersions or as not found
+  if (current.revFrom < op.segmentRev) {
+    throw new AlignmentError('bad-revision', `This text was typed over a version of the segment that does not exist (revision ${op.segmentRev}); reload the page.`);
+  }
+  return { changedInRev: current.revFrom > op.segmentRev ? current.revFrom : null };
 }
 
 function holdsAny(members: Record<number, string[]>, keys: ReadonlySet<string>): boolean {

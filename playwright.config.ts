@@ -13,11 +13,13 @@ const urlOf = (p: number) => `http://127.0.0.1:${p}`;
  * own, so no spec sees another's edits and each can assume the seed as loaded.
  */
 const servers = [
-  { project: 'reading', port, testIgnore: [/editing\.spec\.ts/, /citation\.spec\.ts/, /import-export\.spec\.ts/, /two-instances\.spec\.ts/, /aligning\.spec\.ts/], flags: ' --large-document' },
+  { project: 'reading', port, testIgnore: [/editing\.spec\.ts/, /citation\.spec\.ts/, /import-export\.spec\.ts/, /two-instances\.spec\.ts/, /aligning\.spec\.ts/, /outage\.spec\.ts/], flags: ' --large-document' },
   // Importing adds documents to the library: only on the editing server, whose specs never count them.
   { project: 'editing', port: port + 1, testMatch: /(?:editing|import-export)\.spec\.ts/ },
   { project: 'citation', port: port + 2, testMatch: /citation\.spec\.ts/ },
   { project: 'aligning', port: port + 3, testMatch: /aligning\.spec\.ts/ },
+  // A save during an outage: its own server and database, which the spec closes to connections and opens again.
+  ...(process.env.DATABASE_URL ? [{ project: 'outage', port: port + 20, testMatch: /outage\.spec\.ts/ }] : []),
 ];
 
 export default defineConfig({

@@ -24,7 +24,9 @@ export default async function LibraryPage() {
           return (
             <li key={doc.slug} className="library-entry" data-testid="library-entry">
               <h2>
-                <Link href={`/documents/${doc.slug}`}>{doc.title}</Link>
+                <Link href={`/documents/${doc.slug}`}>
+                  <bdi>{doc.title}</bdi>
+                </Link>
               </h2>
               <dl className="doc-meta">
                 {date ? <Fact term="Date" value={<time dateTime={doc.date ?? undefined}>{date}</time>} /> : null}

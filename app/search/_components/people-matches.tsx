@@ -10,14 +10,14 @@ export function PeopleMatches({ speakers, participants }: { speakers: SpeakerMat
         {speakers.map((s) => (
           <li key={`${s.slug}|${s.speaker}|${s.witnessLabel}`} data-testid="speaker-match">
             <a href={`/search?${new URLSearchParams({ speaker: s.speaker, doc: s.slug })}`}>
-              {s.speaker}
+              <bdi>{s.speaker}</bdi>
             </a>{' '}
-            speaks in {s.turns} {s.turns === 1 ? 'turn' : 'turns'} of <a href={`/documents/${encodeURIComponent(s.slug)}`}>{s.title}</a> ({s.witnessLabel})
+            speaks in {s.turns} {s.turns === 1 ? 'turn' : 'turns'} of <a href={`/documents/${encodeURIComponent(s.slug)}`}><bdi>{s.title}</bdi></a> ({s.witnessLabel})
           </li>
         ))}
         {participants.map((p) => (
           <li key={`${p.slug}|${p.participant}`} data-testid="participant-match">
-            {p.participant} takes part in <a href={`/documents/${encodeURIComponent(p.slug)}`}>{p.title}</a>
+            {p.participant} takes part in <a href={`/documents/${encodeURIComponent(p.slug)}`}><bdi>{p.title}</bdi></a>
           </li>
         ))}
       </ul>

@@ -34,7 +34,7 @@ export function SearchHitItem({ slug, hit }: { slug: string; hit: SearchHit }) {
         </span>
         {hit.speaker ? (
           <b className="speaker">
-            {hit.speaker}
+            <bdi>{hit.speaker}</bdi>
             <span className="speaker-colon">:</span>{' '}
           </b>
         ) : null}
@@ -62,7 +62,7 @@ function CounterpartText({ counterpart }: { counterpart: Counterpart }) {
         segments.map((s) =>
           s.isPlaceholder ? (
             <span key={s.key} data-placeholder="true">
-              {s.speaker ? <b className="speaker">{s.speaker}: </b> : null}
+              {s.speaker ? <b className="speaker"><bdi>{s.speaker}</bdi>: </b> : null}
               <span className="placeholder-inline" lang={INTERFACE_LANG}>
                 <span className="sr-only">Placeholder: </span>
                 {languageName(witness.lang)} text not yet transcribed
@@ -70,7 +70,7 @@ function CounterpartText({ counterpart }: { counterpart: Counterpart }) {
             </span>
           ) : (
             <span key={s.key}>
-              {s.speaker ? <b className="speaker">{s.speaker}: </b> : null}
+              {s.speaker ? <b className="speaker"><bdi>{s.speaker}</bdi>: </b> : null}
               <CounterpartExcerpt text={s.text} />{' '}
             </span>
           ),

@@ -39,7 +39,9 @@ export function SearchHitItem({ slug, hit }: { slug: string; hit: SearchHit }) {
           </b>
         ) : null}
         {hit.cutBefore ? <SnippetCut /> : null}
-        <EditorialInline tokens={snippetTokens(hit.headline)} renderText={renderHighlights} />
+        <bdi>
+          <EditorialInline tokens={snippetTokens(hit.headline)} renderText={renderHighlights} />
+        </bdi>
         {hit.cutAfter ? <SnippetCut /> : null}
       </p>
       {hit.counterparts.map((c) => (
@@ -71,7 +73,9 @@ function CounterpartText({ counterpart }: { counterpart: Counterpart }) {
           ) : (
             <span key={s.key}>
               {s.speaker ? <b className="speaker"><bdi>{s.speaker}</bdi>: </b> : null}
-              <CounterpartExcerpt text={s.text} />{' '}
+              <bdi>
+                <CounterpartExcerpt text={s.text} />
+              </bdi>{' '}
             </span>
           ),
         )

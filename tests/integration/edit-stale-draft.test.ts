@@ -46,11 +46,28 @@ describe.each(testDatabaseKinds)('stale drafts on %s', (kind) => {
     expect(merged.rev).toBe(3);
   });
 
+  it('lets a draft through when the segment has a newer version with the same text (nothing unseen is replaced)', async () => {
+    const s = await getAlignmentState(database.db, f.documentId);
+    const t2 = segmentKey(s, 'T2', 'en');
+    const original = s.segments[t2]!;
+    const typedOver = original.revFrom;
+    const changed = await applyEdit(database.db, {
+      documentId: f.documentId, baseRev: 3, userId: f.ada, op: { type: 'correct-text', segmentKey: t2, segmentRev: typedOver, text: 'A passing change.' },
+    });
+    const back = await applyEdit(database.db, {
+      documentId: f.documentId, baseRev: changed.rev, userId: f.ada, op: { type: 'correct-text', segmentKey: t2, segmentRev: changed.rev, text: original.text },
+    });
+    const bob = await applyEdit(database.db, {
+      documentId: f.documentId, baseRev: back.rev, userId: f.bob, op: { type: 'correct-text', segmentKey: t2, segmentRev: typedOver, text: `${original.text} (Bob)` },
+    });
+    expect(bob.rev).toBe(back.rev + 1);
+  });
+
   it('refuses a segment version that does not exist', async () => {
     const s = await getAlignmentState(database.db, f.documentId);
     const t2 = segmentKey(s, 'T2', 'en');
     const error = await applyEdit(database.db, {
-      documentId: f.documentId, baseRev: 3, userId: f.ada, op: { type: 'correct-text', segmentKey: t2, segmentRev: 99, text: 'Whatever.' },
+      documentId: f.documentId, baseRev: 6, userId: f.ada, op: { type: 'correct-text', segmentKey: t2, segmentRev: 99, text: 'Whatever.' },
     }).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(AlignmentError);
     expect((error as AlignmentError).code).toBe('bad-revision');

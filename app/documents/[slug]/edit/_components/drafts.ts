@@ -10,6 +10,8 @@ export interface Draft {
   text: string;
   /** The revision of the segment version the draft was typed over. */
   rev: number;
+  /** That version's text: the draft is stale only when the segment's text is no longer this. */
+  base: string;
 }
 
 const PREFIX = 'diptych:draft:';
@@ -28,7 +30,8 @@ export function loadDraft(slug: string, segmentKey: string): Draft | null {
     const raw = storage()?.getItem(keyOf(slug, segmentKey));
     if (!raw) return null;
     const value = JSON.parse(raw) as Partial<Draft>;
-    return typeof value.text === 'string' && Number.isInteger(value.rev) ? { text: value.text, rev: value.rev! } : null;
+    if (typeof value.text !== 'string' || !Number.isInteger(value.rev)) return null;
+    return { text: value.text, rev: value.rev!, base: typeof value.base === 'string' ? value.base : '' };
   } catch {
     return null;
   }

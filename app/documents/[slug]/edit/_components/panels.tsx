@@ -165,7 +165,10 @@ export function TextPanel({ segment, lang, column, conflict, ...props }: PanelPr
 }) {
   const { slug } = useEditor();
   const [restored] = useState(() => loadDraft(slug, segment.key));
-  const [draft, setDraftState] = useState<Draft>(() => restored ?? { text: segment.isPlaceholder ? '' : segment.text, rev: segment.rev });
+  const [draft, setDraftState] = useState<Draft>(() => {
+    const text = segment.isPlaceholder ? '' : segment.text;
+    return restored ?? { text, rev: segment.rev, base: text };
+  });
   const fieldId = useId();
   function setDraft(next: Draft) {
     setDraftState(next);
@@ -173,7 +176,8 @@ export function TextPanel({ segment, lang, column, conflict, ...props }: PanelPr
   }
   const newer = currentVersion(conflict, segment.key);
   const latest = newer && newer.rev > segment.rev ? newer : { text: segment.isPlaceholder ? '' : segment.text, rev: segment.rev };
-  const stale = latest.rev !== draft.rev;
+  // A newer version with the text the draft was typed over (a sentence renumbered) is no reason to merge: the server agrees.
+  const stale = latest.rev !== draft.rev && latest.text !== draft.base;
   function submit(event: FormEvent) {
     event.preventDefault();
     const { text, rev: segmentRev } = draft;
@@ -202,8 +206,8 @@ export function TextPanel({ segment, lang, column, conflict, ...props }: PanelPr
           lang={lang}
           draft={draft}
           current={latest}
-          onKeepDraft={() => setDraft({ text: draft.text, rev: latest.rev })}
-          onTakeCurrent={() => setDraft({ text: latest.text, rev: latest.rev })}
+          onKeepDraft={() => setDraft({ text: draft.text, rev: latest.rev, base: latest.text })}
+          onTakeCurrent={() => setDraft({ text: latest.text, rev: latest.rev, base: latest.text })}
         />
       ) : null}
       <label htmlFor={fieldId} className={styles.field}>
@@ -218,7 +222,7 @@ export function TextPanel({ segment, lang, column, conflict, ...props }: PanelPr
         dir="auto"
         rows={Math.min(14, 3 + Math.ceil(draft.text.length / 70))}
         value={draft.text}
-        onChange={(e) => setDraft({ text: e.target.value, rev: draft.rev })}
+        onChange={(e) => setDraft({ ...draft, text: e.target.value })}
       />
     </Panel>
   );

@@ -13,9 +13,7 @@ export default async function LibraryPage() {
   return (
     <>
       <h1 className="page-title">Library</h1>
-      <p className="page-lede">
-        Translated historical documents read beside their sources, aligned passage by passage.
-      </p>
+      <p className="page-lede">Translated historical documents read beside their sources, aligned passage by passage.</p>
       <ImportLink />
       {docs.length === 0 ? <p>No documents yet.</p> : null}
       <ul className="library">
@@ -34,9 +32,7 @@ export default async function LibraryPage() {
                 <Fact term="Languages" value={formatList(doc.witnesses.map((w) => `${languageName(w.lang)} (${w.role})`))} />
                 {doc.archiveRef ? <Fact term="Archive" value={doc.archiveRef} /> : null}
                 {doc.translator ? <Fact term="Translator" value={doc.translator} /> : null}
-                {doc.isExcerpt ? (
-                  <Fact term="Extent" value={<span className="badge badge--excerpt">Excerpt</span>} />
-                ) : null}
+                {doc.isExcerpt ? <Fact term="Extent" value={<span className="badge badge--excerpt">Excerpt</span>} /> : null}
                 <Fact
                   term="Reviewed"
                   value={<span data-testid="review-share">{verifiedPhrase(doc.review.verified, doc.review.rows)}</span>}

@@ -43,7 +43,11 @@ export function AlignedGrid({
     .map((id) => byId.get(id))
     .filter((w): w is Witness => w !== undefined);
   const anchors = rowAnchorIds(rows, state);
-  const speakers = segmentsShowingSpeaker(rows, columns.map((w) => w.id), state);
+  const speakers = segmentsShowingSpeaker(
+    rows,
+    columns.map((w) => w.id),
+    state,
+  );
   const highlighted = new Set(highlightRowKeys);
   const style = { '--columns': columns.length } as CSSProperties;
 

@@ -14,13 +14,7 @@ import { getWitnesses } from '../queries/alignment';
 import { alignmentMembers, alignmentRows, segments } from '../schema';
 import { conflictError } from './conflict';
 import { checkBaseRev, lockDocument, recordRevision } from './document-lock';
-import {
-  currentRowsByKey,
-  currentRowsOfSegments,
-  currentSegmentsByKey,
-  loadWindow,
-  turnSegmentKeys,
-} from './load-window';
+import { currentRowsByKey, currentRowsOfSegments, currentSegmentsByKey, loadWindow, turnSegmentKeys } from './load-window';
 import { countWrites, writeChanges } from './write-changes';
 
 export interface ApplyEditInput {
@@ -48,10 +42,15 @@ export async function applyEdit(db: Db, input: ApplyEditInput): Promise<EditOutc
 
     const rows = await currentRowsByKey(tx, documentId, named.rowKeys);
     const segs = await currentSegmentsByKey(tx, documentId, named.segmentKeys);
-    const lost = await lostVersions(tx, documentId, {
-      rows: named.rowKeys.filter((k) => !rows.some((r) => r.key === k)),
-      segments: named.segmentKeys.filter((k) => !segs.some((s) => s.key === k)),
-    }, baseRev);
+    const lost = await lostVersions(
+      tx,
+      documentId,
+      {
+        rows: named.rowKeys.filter((k) => !rows.some((r) => r.key === k)),
+        segments: named.segmentKeys.filter((k) => !segs.some((s) => s.key === k)),
+      },
+      baseRev,
+    );
 
     // The window: rows named, rows holding named segments (whole turns when sentences are renumbered),
     // and, for named rows that no longer exist, where their segments are now.
@@ -75,7 +74,14 @@ export async function applyEdit(db: Db, input: ApplyEditInput): Promise<EditOutc
     if (typedOver?.changedInRev) newer.push(typedOver.changedInRev);
     if (newer.length) {
       const tail = typedOver ? 'your text is kept: compare it with the current text, merge them and save again.' : undefined;
-      throw await conflictError(tx, { documentId, currentRev, state: window.state, rows: touchedRows, changedInRev: Math.max(...newer), tail });
+      throw await conflictError(tx, {
+        documentId,
+        currentRev,
+        state: window.state,
+        rows: touchedRows,
+        changedInRev: Math.max(...newer),
+        tail,
+      });
     }
 
     const result = applyOp(window, op);
@@ -90,8 +96,16 @@ export async function applyEdit(db: Db, input: ApplyEditInput): Promise<EditOutc
     ];
     if (rewritten.length) {
       const rewrittenSegments = new Set(result.touched.segments);
-      const passageRows = window.state.rows.filter((r) => result.touched.rows.includes(r.key) || holdsAny(r.members, rewrittenSegments));
-      throw await conflictError(tx, { documentId, currentRev, state: window.state, rows: passageRows, changedInRev: Math.max(...rewritten) });
+      const passageRows = window.state.rows.filter(
+        (r) => result.touched.rows.includes(r.key) || holdsAny(r.members, rewrittenSegments),
+      );
+      throw await conflictError(tx, {
+        documentId,
+        currentRev,
+        state: window.state,
+        rows: passageRows,
+        changedInRev: Math.max(...rewritten),
+      });
     }
 
     const rev = currentRev + 1;
@@ -168,7 +182,10 @@ async function textVersion(
     .from(segments)
     .where(and(eq(segments.key, op.segmentKey), eq(segments.revFrom, op.segmentRev)));
   if (!typedOver || current.revFrom < op.segmentRev) {
-    throw new AlignmentError('bad-revision', `This text was typed over a version of the segment that does not exist (revision ${op.segmentRev}); reload the page.`);
+    throw new AlignmentError(
+      'bad-revision',
+      `This text was typed over a version of the segment that does not exist (revision ${op.segmentRev}); reload the page.`,
+    );
   }
   const unchanged = typedOver.text === current.text && typedOver.isPlaceholder === current.isPlaceholder;
   return { changedInRev: unchanged ? null : current.revFrom };

@@ -21,7 +21,8 @@ export interface WorkMeter {
 
 // V8 ignores ICU's abbreviation suppressions (-u-ss-standard), so "Mr." would
 // end a sentence. Titles and initials that never end one in these documents:
-const ABBREVIATION = /(?:^|[\s([«"“])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Capt|Sgt|St|Jr|Sr|Messrs|No|vs|cf|e\.g|i\.e|тов|г|гг|т|т\.е|т\.д|т\.п|см|им|проф|ген|[A-ZА-ЯЁ])\.$/u;
+const ABBREVIATION =
+  /(?:^|[\s([«"“])(?:Mr|Mrs|Ms|Dr|Prof|Gen|Col|Lt|Capt|Sgt|St|Jr|Sr|Messrs|No|vs|cf|e\.g|i\.e|тов|г|гг|т|т\.е|т\.д|т\.п|см|им|проф|ген|[A-ZА-ЯЁ])\.$/u;
 // The longest abbreviation above with the character before it ("(Messrs." is 8): a window this long decides.
 const ABBREVIATION_WINDOW = 12;
 const SPACE = /\s/;
@@ -39,7 +40,12 @@ const SEGMENTER_WINDOW = 2_000;
  * rules look past a boundary only to the next letter, so those are the boundaries of the whole text.
  * A sentence longer than the window doubles it until it fits.
  */
-export function* sentenceSegments(text: string, lang: string, meter?: WorkMeter, window = SEGMENTER_WINDOW): Generator<{ index: number; segment: string }> {
+export function* sentenceSegments(
+  text: string,
+  lang: string,
+  meter?: WorkMeter,
+  window = SEGMENTER_WINDOW,
+): Generator<{ index: number; segment: string }> {
   const segmenter = new Intl.Segmenter(lang, { granularity: 'sentence' });
   let start = 0;
   let size = window;

@@ -28,8 +28,18 @@ export const UNAVAILABLE_ERROR_MESSAGE = 'Not saved — the database is unavaila
 
 // Node's socket errors and postgres.js's own connection errors.
 const CONNECTION_CODES = new Set([
-  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN',
-  'CONNECT_TIMEOUT', 'CONNECTION_CLOSED', 'CONNECTION_ENDED', 'CONNECTION_DESTROYED',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
 ]);
 // SQLSTATEs of a server that is going away or not taking connections: class 08 (connection exception),
 // 57P01-57P03 (shutting down, crashed, starting up), 53300 (too many connections).
@@ -109,7 +119,10 @@ export async function runAction<S extends z.ZodType, T>(
     if (error instanceof DomainError) {
       return {
         ok: false,
-        error: error.details === undefined ? { code: error.code, message: error.message } : { code: error.code, message: error.message, details: error.details },
+        error:
+          error.details === undefined
+            ? { code: error.code, message: error.message }
+            : { code: error.code, message: error.message, details: error.details },
       };
     }
     if (isNextControlFlow(error)) throw error;
@@ -129,5 +142,8 @@ export async function runAction<S extends z.ZodType, T>(
 export function isNextControlFlow(error: unknown): boolean {
   if (typeof error !== 'object' || error === null || !('digest' in error)) return false;
   const digest = (error as { digest: unknown }).digest;
-  return typeof digest === 'string' && (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND');
+  return (
+    typeof digest === 'string' &&
+    (digest.startsWith('NEXT_REDIRECT') || digest.startsWith('NEXT_HTTP_ERROR_FALLBACK') || digest === 'NEXT_NOT_FOUND')
+  );
 }

@@ -168,7 +168,9 @@ test('an editor reverts the document to its first revision from the history', as
   await first.getByRole('button', { name: /Revert to this/ }).click();
   await first.getByRole('button', { name: 'Revert to revision 1' }).click();
   await expect(page.locator('[data-testid="revision"]').first()).toHaveAttribute('data-rev', String(current + 1));
-  await expect(page.locator('[data-testid="revision"]').first()).toContainText(/Reverted to revision 1 \(\d+ rows?, \d+ segments? restored\)/);
+  await expect(page.locator('[data-testid="revision"]').first()).toContainText(
+    /Reverted to revision 1 \(\d+ rows?, \d+ segments? restored\)/,
+  );
 
   const editor = new EditorPage(page);
   await editor.open();

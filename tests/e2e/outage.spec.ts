@@ -52,7 +52,9 @@ test('a save during an outage keeps the draft, says so in place, and works once 
     await expect(field).toHaveValue(draft);
 
     await open();
-    await expect(editor.error('T3').getByTestId('edit-recovery')).toContainText('The database is answering again', { timeout: 20_000 });
+    await expect(editor.error('T3').getByTestId('edit-recovery')).toContainText('The database is answering again', {
+      timeout: 20_000,
+    });
     await panel.getByRole('button', { name: 'Save correction' }).click();
     await expect(page.getByTestId('editor')).toHaveAttribute('data-rev', String(rev + 1));
     await expect(editor.segment('T3', 'English')).toContainText('Typed during an outage.');

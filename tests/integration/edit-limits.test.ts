@@ -21,7 +21,10 @@ const WRITES_PER_MINUTE = vi.hoisted(() => {
 });
 
 const refusal = async (promise: Promise<unknown>) => {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(DomainError);
   return error as DomainError;
 };
@@ -42,21 +45,43 @@ describe.each(testDatabaseKinds)('edit limits on %s', (kind) => {
     const half = `${'word '.repeat(11_999)}end.`;
     let s = await state();
     const t7 = segmentKey(s, 'T7', 'en');
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: 1, userId: f.ada, op: { type: 'correct-text', segmentKey: t7, text: `${half} Second.` } });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: 1,
+      userId: f.ada,
+      op: { type: 'correct-text', segmentKey: t7, text: `${half} Second.` },
+    });
     s = await state();
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: 2, userId: f.ada, op: { type: 'split-segment', segmentKey: t7, offsets: [half.length + 1] } });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: 2,
+      userId: f.ada,
+      op: { type: 'split-segment', segmentKey: t7, offsets: [half.length + 1] },
+    });
     s = await state();
     const second = segmentKey(s, 'T7.2', 'en');
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: 3, userId: f.ada, op: { type: 'correct-text', segmentKey: second, text: half } });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: 3,
+      userId: f.ada,
+      op: { type: 'correct-text', segmentKey: second, text: half },
+    });
     s = await state();
     expect(s.segments[segmentKey(s, 'T7.1', 'en')]!.text.length + s.segments[second]!.text.length).toBeGreaterThan(100_000);
 
     const error = await refusal(
-      applyEdit(database.db, { documentId: f.documentId, baseRev: 4, userId: f.ada, op: { type: 'merge-segments', segmentKey: segmentKey(s, 'T7.1', 'en'), nextSegmentKey: second } }),
+      applyEdit(database.db, {
+        documentId: f.documentId,
+        baseRev: 4,
+        userId: f.ada,
+        op: { type: 'merge-segments', segmentKey: segmentKey(s, 'T7.1', 'en'), nextSegmentKey: second },
+      }),
     );
     expect(error).toBeInstanceOf(AlignmentError);
     expect(error.code).toBe('too-long');
-    expect(error.message).toBe('T7 (English) would be 119,999 characters long; a segment may hold at most 100,000, so nothing was changed.');
+    expect(error.message).toBe(
+      'T7 (English) would be 119,999 characters long; a segment may hold at most 100,000, so nothing was changed.',
+    );
     const after = await state();
     expect(Object.values(after.segments).every((x) => x.text.length <= 100_000)).toBe(true);
     expect((await database.db.select().from(revisions).where(eq(revisions.documentId, f.documentId))).length).toBe(4);
@@ -67,18 +92,35 @@ describe.each(testDatabaseKinds)('edit limits on %s', (kind) => {
     const s = await state();
     const t2 = segmentKey(s, 'T2', 'en');
     for (let i = 0; i < WRITES_PER_MINUTE; i++) {
-      const outcome = await applyEdit(database.db, { documentId: f.documentId, baseRev: rev, userId: f.bob, op: { type: 'correct-text', segmentKey: t2, text: `Correction ${i}.` } });
+      const outcome = await applyEdit(database.db, {
+        documentId: f.documentId,
+        baseRev: rev,
+        userId: f.bob,
+        op: { type: 'correct-text', segmentKey: t2, text: `Correction ${i}.` },
+      });
       rev = outcome.rev;
     }
     const error = await refusal(
-      applyEdit(database.db, { documentId: f.documentId, baseRev: rev, userId: f.bob, op: { type: 'correct-text', segmentKey: t2, text: 'One too many.' } }),
+      applyEdit(database.db, {
+        documentId: f.documentId,
+        baseRev: rev,
+        userId: f.bob,
+        op: { type: 'correct-text', segmentKey: t2, text: 'One too many.' },
+      }),
     );
     expect(error.code).toBe('rate-limited');
-    expect(error.message).toBe(`Not saved: you have saved ${WRITES_PER_MINUTE} changes in the last minute, the most one editor may make. Wait a minute, then save again.`);
+    expect(error.message).toBe(
+      `Not saved: you have saved ${WRITES_PER_MINUTE} changes in the last minute, the most one editor may make. Wait a minute, then save again.`,
+    );
     // Undo counts as a write too; another editor is not held back.
     expect((await refusal(undoLastEdit(database.db, { documentId: f.documentId, userId: f.bob }))).code).toBe('rate-limited');
     expect((await state()).segments[t2]!.text).toBe(`Correction ${WRITES_PER_MINUTE - 1}.`);
-    const other = await applyEdit(database.db, { documentId: f.documentId, baseRev: rev, userId: f.ada, op: { type: 'correct-text', segmentKey: t2, text: 'Ada is free to edit.' } });
+    const other = await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: rev,
+      userId: f.ada,
+      op: { type: 'correct-text', segmentKey: t2, text: 'Ada is free to edit.' },
+    });
     expect(other.rev).toBe(rev + 1);
   });
 });

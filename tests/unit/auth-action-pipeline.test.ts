@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { formDataToObject, hasRole, INTERNAL_ERROR_MESSAGE, isDatabaseUnavailable, runAction, UNAVAILABLE_ERROR_MESSAGE, type ActionUser } from '@/lib/auth/action-pipeline';
+import {
+  formDataToObject,
+  hasRole,
+  INTERNAL_ERROR_MESSAGE,
+  isDatabaseUnavailable,
+  runAction,
+  UNAVAILABLE_ERROR_MESSAGE,
+  type ActionUser,
+} from '@/lib/auth/action-pipeline';
 import { DomainError } from '@/lib/errors';
 
 const editor: ActionUser = { id: 7, email: 'ed@example.org', name: 'Ed', role: 'editor' };
@@ -92,9 +100,15 @@ describe('authorized action pipeline', () => {
   it('a failing session lookup is an internal error, not a pass', async () => {
     const log = vi.fn();
     const handler = vi.fn();
-    const result = await runAction({ role: 'editor', schema, name: 'x' }, handler, {}, async () => {
-      throw new Error('database down');
-    }, log);
+    const result = await runAction(
+      { role: 'editor', schema, name: 'x' },
+      handler,
+      {},
+      async () => {
+        throw new Error('database down');
+      },
+      log,
+    );
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(handler).not.toHaveBeenCalled();
   });
@@ -108,13 +122,25 @@ describe('authorized action pipeline', () => {
     for (const error of [refused, closed, terminated, wrapped, new AggregateError([refused])]) {
       expect(isDatabaseUnavailable(error)).toBe(true);
       const log = vi.fn();
-      const result = await runAction({ role: 'editor', schema, name: 'x' }, async () => {
-        throw error;
-      }, { documentId: 1, note: 'ok' }, async () => editor, log);
+      const result = await runAction(
+        { role: 'editor', schema, name: 'x' },
+        async () => {
+          throw error;
+        },
+        { documentId: 1, note: 'ok' },
+        async () => editor,
+        log,
+      );
       expect(result).toEqual({ ok: false, error: { code: 'unavailable', message: UNAVAILABLE_ERROR_MESSAGE } });
-      const fromSession = await runAction({ role: 'editor', schema, name: 'x' }, vi.fn(), {}, async () => {
-        throw error;
-      }, log);
+      const fromSession = await runAction(
+        { role: 'editor', schema, name: 'x' },
+        vi.fn(),
+        {},
+        async () => {
+          throw error;
+        },
+        log,
+      );
       expect(fromSession).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     }
     expect(UNAVAILABLE_ERROR_MESSAGE).toBe('Not saved — the database is unavailable; try again.');

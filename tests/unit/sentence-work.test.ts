@@ -37,24 +37,46 @@ describe('sentence-split preview work', () => {
 
   it('proposes the same breaks as before', () => {
     expect(proposeSentenceOffsets('Mr. Smith left. Dr. Jones stayed. He said no.', 'en')).toEqual([16, 34]);
-    expect(sentenceProposals('One two. Three four five six seven eight nine.', 'en')).toEqual([{ offset: 9, preview: 'Three four five six seven eight…' }]);
+    expect(sentenceProposals('One two. Three four five six seven eight nine.', 'en')).toEqual([
+      { offset: 9, preview: 'Three four five six seven eight…' },
+    ]);
   });
 });
 
 describe('sentences found window by window', () => {
-  const whole = (text: string, lang: string) => Array.from(new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text), (s) => s.index);
+  const whole = (text: string, lang: string) =>
+    Array.from(new Intl.Segmenter(lang, { granularity: 'sentence' }).segment(text), (s) => s.index);
   const parts = [
-    'He said so. ', 'Mr. Smith came. ', 'U.S. forces left. ', '“Yes,” he said. ', 'Why? ', '[...] ', 'the end… ', 'etc. and more. ',
-    'A.\n\n', 'Он сказал: «Нет». ', 'т.е. так. ', '"Quote." ', 'no capital after. so. ', '(aside.) ', '— ', '... ', '\n',
+    'He said so. ',
+    'Mr. Smith came. ',
+    'U.S. forces left. ',
+    '“Yes,” he said. ',
+    'Why? ',
+    '[...] ',
+    'the end… ',
+    'etc. and more. ',
+    'A.\n\n',
+    'Он сказал: «Нет». ',
+    'т.е. так. ',
+    '"Quote." ',
+    'no capital after. so. ',
+    '(aside.) ',
+    '— ',
+    '... ',
+    '\n',
   ];
   it('gives exactly the boundaries of one pass over the whole text', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 120 }), fc.integer({ min: 8, max: 64 }), (chosen, window) => {
-        const text = chosen.join('');
-        for (const lang of ['en', 'ru']) {
-          expect(Array.from(sentenceSegments(text, lang, undefined, window), (s) => s.index)).toEqual(whole(text, lang));
-        }
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...parts), { minLength: 1, maxLength: 120 }),
+        fc.integer({ min: 8, max: 64 }),
+        (chosen, window) => {
+          const text = chosen.join('');
+          for (const lang of ['en', 'ru']) {
+            expect(Array.from(sentenceSegments(text, lang, undefined, window), (s) => s.index)).toEqual(whole(text, lang));
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -21,11 +21,14 @@ export function ImportForm() {
   const [text, setText] = useState('');
   // Import only what was previewed: any change to the text asks for a new preview.
   const [previewedText, setPreviewedText] = useState<string | null>(null);
-  const [preview, previewAction, previewing] = useActionState(async (previous: Awaited<ReturnType<typeof previewImport>> | null, form: FormData) => {
-    const result = await previewImport(previous, form);
-    setPreviewedText(String(form.get('text') ?? ''));
-    return result;
-  }, null);
+  const [preview, previewAction, previewing] = useActionState(
+    async (previous: Awaited<ReturnType<typeof previewImport>> | null, form: FormData) => {
+      const result = await previewImport(previous, form);
+      setPreviewedText(String(form.get('text') ?? ''));
+      return result;
+    },
+    null,
+  );
   const [saved, saveAction, saving] = useActionState(saveImport, null);
   const fresh = preview?.ok === true && previewedText === text;
   const bytes = new TextEncoder().encode(text).length;
@@ -51,7 +54,14 @@ export function ImportForm() {
       <input type="hidden" name="fileName" value={fileName} />
       <label className={styles.field}>
         <span>Text</span>
-        <textarea name="text" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} data-testid="import-text" required />
+        <textarea
+          name="text"
+          value={text}
+          onChange={(e) => setText(e.target.value)}
+          spellCheck={false}
+          data-testid="import-text"
+          required
+        />
         <small>Correct the text here and preview again; line numbers in warnings count lines of this text.</small>
       </label>
       <div className={styles.row}>
@@ -72,10 +82,18 @@ export function ImportForm() {
         <button type="submit" formAction={previewAction} className={styles.button} disabled={previewing || tooBig}>
           {previewing ? 'Reading…' : 'Preview'}
         </button>
-        <button type="submit" formAction={saveAction} className={`${styles.button} ${styles.primary}`} disabled={!fresh || saving || tooBig} aria-describedby="import-hint">
+        <button
+          type="submit"
+          formAction={saveAction}
+          className={`${styles.button} ${styles.primary}`}
+          disabled={!fresh || saving || tooBig}
+          aria-describedby="import-hint"
+        >
           {saving ? 'Importing…' : 'Import'}
         </button>
-        <small id="import-hint">{fresh ? 'Imports exactly what the preview shows.' : 'Preview first; Import saves what the preview shows.'}</small>
+        <small id="import-hint">
+          {fresh ? 'Imports exactly what the preview shows.' : 'Preview first; Import saves what the preview shows.'}
+        </small>
       </div>
 
       <div role="status" aria-live="polite" data-testid="import-result">
@@ -90,8 +108,16 @@ export function ImportForm() {
             Imported {saved.data.rows} rows as <Link href={`/documents/${saved.data.slug}`}>{saved.data.slug}</Link>.
           </p>
         ) : null}
-        {saved && !saved.ok ? <p className={styles.error} data-testid="import-error">{saved.error.message}</p> : null}
-        {preview && !preview.ok ? <p className={styles.error} data-testid="import-error">{preview.error.message}</p> : null}
+        {saved && !saved.ok ? (
+          <p className={styles.error} data-testid="import-error">
+            {saved.error.message}
+          </p>
+        ) : null}
+        {preview && !preview.ok ? (
+          <p className={styles.error} data-testid="import-error">
+            {preview.error.message}
+          </p>
+        ) : null}
       </div>
       {preview?.ok ? <PreviewView preview={preview.data} stale={!fresh} /> : null}
     </form>
@@ -112,7 +138,9 @@ function PreviewView({ preview, stale }: { preview: ImportPreview; stale: boolea
           </ul>
         </div>
       ) : (
-        <p className={styles.ok} data-testid="import-no-warnings">No warnings.</p>
+        <p className={styles.ok} data-testid="import-no-warnings">
+          No warnings.
+        </p>
       )}
       <dl className={styles.meta}>
         <dt>Format</dt>
@@ -128,7 +156,11 @@ function PreviewView({ preview, stale }: { preview: ImportPreview; stale: boolea
         <dt>Participants</dt>
         <dd data-testid="preview-participants">{preview.participants.join('; ') || '—'}</dd>
         <dt>Source</dt>
-        <dd>{[preview.archiveRef, preview.translator && `translated by ${preview.translator}`, preview.publisher].filter(Boolean).join(' · ') || '—'}</dd>
+        <dd>
+          {[preview.archiveRef, preview.translator && `translated by ${preview.translator}`, preview.publisher]
+            .filter(Boolean)
+            .join(' · ') || '—'}
+        </dd>
         <dt>Columns</dt>
         <dd>{preview.witnesses.map((w) => `${w.label} (${w.lang}${w.placeholder ? ', placeholders' : ''})`).join(' · ')}</dd>
         {preview.frontMatter.length ? (
@@ -136,7 +168,9 @@ function PreviewView({ preview, stale }: { preview: ImportPreview; stale: boolea
             <dt>Front matter</dt>
             <dd>
               {preview.frontMatter.map((f, i) => (
-                <div key={i} style={{ whiteSpace: 'pre-wrap' }}>{f}</div>
+                <div key={i} style={{ whiteSpace: 'pre-wrap' }}>
+                  {f}
+                </div>
               ))}
             </dd>
           </>
@@ -156,7 +190,9 @@ function PreviewView({ preview, stale }: { preview: ImportPreview; stale: boolea
           <tr>
             <th scope="col">Turn</th>
             {preview.witnesses.map((w, i) => (
-              <th scope="col" key={i}>{w.label}</th>
+              <th scope="col" key={i}>
+                {w.label}
+              </th>
             ))}
           </tr>
         </thead>
@@ -174,7 +210,13 @@ function PreviewView({ preview, stale }: { preview: ImportPreview; stale: boolea
                       <bdi>{c.speaker}</bdi>:{' '}
                     </strong>
                   ) : null}
-                  {c.placeholder ? <span className={styles.placeholder} lang="en">placeholder</span> : <bdi>{c.text}</bdi>}
+                  {c.placeholder ? (
+                    <span className={styles.placeholder} lang="en">
+                      placeholder
+                    </span>
+                  ) : (
+                    <bdi>{c.text}</bdi>
+                  )}
                 </td>
               ))}
             </tr>

@@ -12,12 +12,19 @@ export function PeopleMatches({ speakers, participants }: { speakers: SpeakerMat
             <a href={`/search?${new URLSearchParams({ speaker: s.speaker, doc: s.slug })}`}>
               <bdi>{s.speaker}</bdi>
             </a>{' '}
-            speaks in {s.turns} {s.turns === 1 ? 'turn' : 'turns'} of <a href={`/documents/${encodeURIComponent(s.slug)}`}><bdi>{s.title}</bdi></a> ({s.witnessLabel})
+            speaks in {s.turns} {s.turns === 1 ? 'turn' : 'turns'} of{' '}
+            <a href={`/documents/${encodeURIComponent(s.slug)}`}>
+              <bdi>{s.title}</bdi>
+            </a>{' '}
+            ({s.witnessLabel})
           </li>
         ))}
         {participants.map((p) => (
           <li key={`${p.slug}|${p.participant}`} data-testid="participant-match">
-            {p.participant} takes part in <a href={`/documents/${encodeURIComponent(p.slug)}`}><bdi>{p.title}</bdi></a>
+            {p.participant} takes part in{' '}
+            <a href={`/documents/${encodeURIComponent(p.slug)}`}>
+              <bdi>{p.title}</bdi>
+            </a>
           </li>
         ))}
       </ul>

@@ -64,7 +64,11 @@ function CounterpartText({ counterpart }: { counterpart: Counterpart }) {
         segments.map((s) =>
           s.isPlaceholder ? (
             <span key={s.key} data-placeholder="true">
-              {s.speaker ? <b className="speaker"><bdi>{s.speaker}</bdi>: </b> : null}
+              {s.speaker ? (
+                <b className="speaker">
+                  <bdi>{s.speaker}</bdi>:{' '}
+                </b>
+              ) : null}
               <span className="placeholder-inline" lang={INTERFACE_LANG}>
                 <span className="sr-only">Placeholder: </span>
                 {languageName(witness.lang)} text not yet transcribed
@@ -72,7 +76,11 @@ function CounterpartText({ counterpart }: { counterpart: Counterpart }) {
             </span>
           ) : (
             <span key={s.key}>
-              {s.speaker ? <b className="speaker"><bdi>{s.speaker}</bdi>: </b> : null}
+              {s.speaker ? (
+                <b className="speaker">
+                  <bdi>{s.speaker}</bdi>:{' '}
+                </b>
+              ) : null}
               <bdi>
                 <CounterpartExcerpt text={s.text} />
               </bdi>{' '}

@@ -22,7 +22,9 @@ export function DocumentHeader({ doc, outline }: { doc: DocumentMeta; outline: D
           </>
         ) : null}
       </p>
-      <h1 className="doc-title" dir="auto">{doc.title}</h1>
+      <h1 className="doc-title" dir="auto">
+        {doc.title}
+      </h1>
       <dl className="doc-meta">
         {date ? <Fact term="Date" value={<time dateTime={doc.date ?? undefined}>{date}</time>} /> : null}
         {doc.participants.length ? <Fact term="Participants" value={formatList(doc.participants)} /> : null}
@@ -34,8 +36,10 @@ export function DocumentHeader({ doc, outline }: { doc: DocumentMeta; outline: D
       </dl>
       {doc.isExcerpt ? (
         <p className="doc-notice">
-          <strong>Excerpt.</strong> The published translation gives only part of the conversation; passages it
-          leaves out are marked <span className="elision elision--sample" aria-hidden="true">…</span>
+          <strong>Excerpt.</strong> The published translation gives only part of the conversation; passages it leaves out are marked{' '}
+          <span className="elision elision--sample" aria-hidden="true">
+            …
+          </span>
           <span className="sr-only">with an elision mark</span>.
         </p>
       ) : null}

@@ -72,20 +72,47 @@ export function EditRow({ row, rendered }: { row: EditRowView; rendered: Record<
           <span aria-hidden="true">{STATUS_GLYPH[row.status]}</span> <span className={styles.statusWord}>{row.status}</span>
         </span>
         <div className={styles.rowTools} role="group" aria-label={`Edit row ${label}`}>
-          <button type="button" data-action="merge-next" aria-keyshortcuts="m" disabled={!row.nextRowKey}
-            onClick={() => row.nextRowKey && run({ type: 'merge-rows', rowKey: row.key, nextRowKey: row.nextRowKey })}>
+          <button
+            type="button"
+            data-action="merge-next"
+            aria-keyshortcuts="m"
+            disabled={!row.nextRowKey}
+            onClick={() => row.nextRowKey && run({ type: 'merge-rows', rowKey: row.key, nextRowKey: row.nextRowKey })}
+          >
             Merge with next<span className="sr-only"> row (row {label})</span> <kbd aria-hidden="true">m</kbd>
           </button>
-          <button type="button" data-action="split-row" aria-keyshortcuts="s" aria-expanded={panel?.kind === 'split-row'}
-            onClick={() => setPanel({ kind: 'split-row' })}>
+          <button
+            type="button"
+            data-action="split-row"
+            aria-keyshortcuts="s"
+            aria-expanded={panel?.kind === 'split-row'}
+            onClick={() => setPanel({ kind: 'split-row' })}
+          >
             Split row…<span className="sr-only"> {label}</span> <kbd aria-hidden="true">s</kbd>
           </button>
-          <button type="button" data-action="verify" aria-keyshortcuts="v" aria-pressed={verified}
-            onClick={() => run({ type: 'set-row-status', rowKey: row.key, status: verified ? 'unverified' : 'verified', note: parseDivergenceNote(row.note) })}>
+          <button
+            type="button"
+            data-action="verify"
+            aria-keyshortcuts="v"
+            aria-pressed={verified}
+            onClick={() =>
+              run({
+                type: 'set-row-status',
+                rowKey: row.key,
+                status: verified ? 'unverified' : 'verified',
+                note: parseDivergenceNote(row.note),
+              })
+            }
+          >
             Verified<span className="sr-only"> (row {label})</span> <kbd aria-hidden="true">v</kbd>
           </button>
-          <button type="button" data-action="note" aria-keyshortcuts="n" aria-expanded={panel?.kind === 'note'}
-            onClick={() => setPanel({ kind: 'note' })}>
+          <button
+            type="button"
+            data-action="note"
+            aria-keyshortcuts="n"
+            aria-expanded={panel?.kind === 'note'}
+            onClick={() => setPanel({ kind: 'note' })}
+          >
             Status &amp; note…<span className="sr-only"> (row {label})</span> <kbd aria-hidden="true">n</kbd>
           </button>
         </div>
@@ -95,8 +122,16 @@ export function EditRow({ row, rendered }: { row: EditRowView; rendered: Record<
           const first = column.segments[0];
           const where = `${column.column} column of row ${label}`;
           return (
-            <div key={column.witnessId} className={`cell ${styles.cell}`} lang={column.lang} data-witness-id={column.witnessId} tabIndex={-1}>
-              <span className={styles.cellName} lang="en" aria-hidden="true">{column.column}</span>
+            <div
+              key={column.witnessId}
+              className={`cell ${styles.cell}`}
+              lang={column.lang}
+              data-witness-id={column.witnessId}
+              tabIndex={-1}
+            >
+              <span className={styles.cellName} lang="en" aria-hidden="true">
+                {column.column}
+              </span>
               {column.segments.length === 0 ? (
                 <p className="omission" lang="en">
                   <span aria-hidden="true">—</span>
@@ -104,26 +139,51 @@ export function EditRow({ row, rendered }: { row: EditRowView; rendered: Record<
                 </p>
               ) : (
                 column.segments.map((segment) => (
-                  <div key={segment.key} className={styles.segment} data-testid="edit-segment" data-segment-key={segment.key} data-ref={segment.ref} data-placeholder={segment.isPlaceholder || undefined}>
-                    <span className={styles.segmentRef} lang="en">{segment.ref}</span>
+                  <div
+                    key={segment.key}
+                    className={styles.segment}
+                    data-testid="edit-segment"
+                    data-segment-key={segment.key}
+                    data-ref={segment.ref}
+                    data-placeholder={segment.isPlaceholder || undefined}
+                  >
+                    <span className={styles.segmentRef} lang="en">
+                      {segment.ref}
+                    </span>
                     {rendered[segment.key]}
                     <div className={styles.segmentTools} lang="en" role="group" aria-label={`Edit ${segment.label}`}>
-                      <button type="button" data-action="edit-text" aria-keyshortcuts="e"
-                        onClick={() => setPanel({ kind: 'text', segment, lang: column.lang, column: column.column })}>
-                        {segment.isPlaceholder ? 'Transcribe…' : 'Edit text…'}<span className="sr-only"> {segment.label}</span>
+                      <button
+                        type="button"
+                        data-action="edit-text"
+                        aria-keyshortcuts="e"
+                        onClick={() => setPanel({ kind: 'text', segment, lang: column.lang, column: column.column })}
+                      >
+                        {segment.isPlaceholder ? 'Transcribe…' : 'Edit text…'}
+                        <span className="sr-only"> {segment.label}</span>
                       </button>
                       {drafts.has(segment.key) && !(panel?.kind === 'text' && panel.segment.key === segment.key) ? (
-                        <span className={styles.draftMarker} data-testid="draft-marker">unsaved draft</span>
+                        <span className={styles.draftMarker} data-testid="draft-marker">
+                          unsaved draft
+                        </span>
                       ) : null}
                       {segment.isPlaceholder ? null : (
-                        <button type="button" data-action="split-segment" aria-keyshortcuts="t"
-                          onClick={() => setPanel({ kind: 'split-segment', segment, lang: column.lang })}>
+                        <button
+                          type="button"
+                          data-action="split-segment"
+                          aria-keyshortcuts="t"
+                          onClick={() => setPanel({ kind: 'split-segment', segment, lang: column.lang })}
+                        >
                           Split text…<span className="sr-only"> {segment.label}</span>
                         </button>
                       )}
                       {segment.mergeNextKey ? (
-                        <button type="button" data-action="merge-segment"
-                          onClick={() => run({ type: 'merge-segments', segmentKey: segment.key, nextSegmentKey: segment.mergeNextKey! })}>
+                        <button
+                          type="button"
+                          data-action="merge-segment"
+                          onClick={() =>
+                            run({ type: 'merge-segments', segmentKey: segment.key, nextSegmentKey: segment.mergeNextKey! })
+                          }
+                        >
                           Join with next sentence<span className="sr-only"> ({segment.label})</span>
                         </button>
                       ) : null}
@@ -132,13 +192,25 @@ export function EditRow({ row, rendered }: { row: EditRowView; rendered: Record<
                 ))
               )}
               <div className={styles.moveTools} lang="en" role="group" aria-label={`Move the boundary in the ${where}`}>
-                <button type="button" data-action="move-up" aria-keyshortcuts="[" disabled={!first || !row.prevRowKey}
-                  onClick={() => run({ type: 'move-boundary', rowKey: row.key, witnessId: column.witnessId, direction: 'up' })}>
-                  <span aria-hidden="true">↑</span> First up<span className="sr-only"> into the previous row ({where})</span> <kbd aria-hidden="true">[</kbd>
+                <button
+                  type="button"
+                  data-action="move-up"
+                  aria-keyshortcuts="["
+                  disabled={!first || !row.prevRowKey}
+                  onClick={() => run({ type: 'move-boundary', rowKey: row.key, witnessId: column.witnessId, direction: 'up' })}
+                >
+                  <span aria-hidden="true">↑</span> First up<span className="sr-only"> into the previous row ({where})</span>{' '}
+                  <kbd aria-hidden="true">[</kbd>
                 </button>
-                <button type="button" data-action="move-down" aria-keyshortcuts="]" disabled={!first || !row.nextRowKey}
-                  onClick={() => run({ type: 'move-boundary', rowKey: row.key, witnessId: column.witnessId, direction: 'down' })}>
-                  <span aria-hidden="true">↓</span> Last down<span className="sr-only"> into the next row ({where})</span> <kbd aria-hidden="true">]</kbd>
+                <button
+                  type="button"
+                  data-action="move-down"
+                  aria-keyshortcuts="]"
+                  disabled={!first || !row.nextRowKey}
+                  onClick={() => run({ type: 'move-boundary', rowKey: row.key, witnessId: column.witnessId, direction: 'down' })}
+                >
+                  <span aria-hidden="true">↓</span> Last down<span className="sr-only"> into the next row ({where})</span>{' '}
+                  <kbd aria-hidden="true">]</kbd>
                 </button>
               </div>
             </div>
@@ -154,10 +226,26 @@ export function EditRow({ row, rendered }: { row: EditRowView; rendered: Record<
         {panel?.kind === 'split-row' ? <SplitRowPanel row={row} onSubmit={submit} onCancel={close} pending={pending} /> : null}
         {panel?.kind === 'note' ? <NotePanel row={row} onSubmit={submit} onCancel={close} pending={pending} /> : null}
         {panel?.kind === 'text' ? (
-          <TextPanel key={panel.segment.key} segment={currentSegment(row, panel.segment)} lang={panel.lang} column={panel.column} conflict={error} onSubmit={submit} onCancel={close} pending={pending} />
+          <TextPanel
+            key={panel.segment.key}
+            segment={currentSegment(row, panel.segment)}
+            lang={panel.lang}
+            column={panel.column}
+            conflict={error}
+            onSubmit={submit}
+            onCancel={close}
+            pending={pending}
+          />
         ) : null}
         {panel?.kind === 'split-segment' ? (
-          <SplitSegmentPanel key={panel.segment.key} segment={panel.segment} lang={panel.lang} onSubmit={submit} onCancel={close} pending={pending} />
+          <SplitSegmentPanel
+            key={panel.segment.key}
+            segment={panel.segment}
+            lang={panel.lang}
+            onSubmit={submit}
+            onCancel={close}
+            pending={pending}
+          />
         ) : null}
         <ActionMessage error={error} onDismiss={clearError} />
       </div>

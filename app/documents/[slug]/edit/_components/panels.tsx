@@ -23,7 +23,15 @@ interface PanelProps {
   pending: boolean;
 }
 
-function Panel({ title, onSubmit, onCancel, pending, submitLabel, children, testId }: {
+function Panel({
+  title,
+  onSubmit,
+  onCancel,
+  pending,
+  submitLabel,
+  children,
+  testId,
+}: {
   title: string;
   onSubmit: (event: FormEvent<HTMLFormElement>) => void;
   onCancel: () => void;
@@ -69,7 +77,9 @@ export function SplitRowPanel({ row, ...props }: PanelProps & { row: EditRowView
   const [problem, setProblem] = useState<string | null>(null);
   function submit(event: FormEvent) {
     event.preventDefault();
-    const chosen = row.columns.flatMap((c) => (starts[c.witnessId] ? [{ witnessId: c.witnessId, segmentKey: starts[c.witnessId]! }] : []));
+    const chosen = row.columns.flatMap((c) =>
+      starts[c.witnessId] ? [{ witnessId: c.witnessId, segmentKey: starts[c.witnessId]! }] : [],
+    );
     if (!chosen.length) {
       setProblem('Choose, in at least one column, the segment the second row starts with.');
       return;
@@ -77,7 +87,14 @@ export function SplitRowPanel({ row, ...props }: PanelProps & { row: EditRowView
     props.onSubmit({ type: 'split-row', rowKey: row.key, starts: chosen });
   }
   return (
-    <Panel title={`Split row ${row.label}`} onSubmit={submit} onCancel={props.onCancel} pending={props.pending} submitLabel="Split row" testId="split-row-panel">
+    <Panel
+      title={`Split row ${row.label}`}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      pending={props.pending}
+      submitLabel="Split row"
+      testId="split-row-panel"
+    >
       {row.columns.map((c) => (
         <label key={c.witnessId} className={styles.field}>
           <span>{c.column}: the second row starts with</span>
@@ -118,7 +135,14 @@ export function SplitSegmentPanel({ segment, lang, ...props }: PanelProps & { se
     props.onSubmit({ type: 'split-segment', segmentKey: segment.key, offsets: [...offsets].sort((a, b) => a - b) });
   }
   return (
-    <Panel title={`Split ${segment.label} into sentences`} onSubmit={submit} onCancel={props.onCancel} pending={props.pending} submitLabel="Split" testId="split-segment-panel">
+    <Panel
+      title={`Split ${segment.label} into sentences`}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      pending={props.pending}
+      submitLabel="Split"
+      testId="split-segment-panel"
+    >
       {segment.proposals.length ? (
         <fieldset className={styles.fieldset}>
           <legend>Start a new segment before</legend>
@@ -143,7 +167,14 @@ export function SplitSegmentPanel({ segment, lang, ...props }: PanelProps & { se
       )}
       <label className={styles.field}>
         <span>Also split at character position (optional, 1–{segment.text.length - 1})</span>
-        <input type="number" inputMode="numeric" min={1} max={segment.text.length - 1} value={extra} onChange={(e) => setExtra(e.target.value)} />
+        <input
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={segment.text.length - 1}
+          value={extra}
+          onChange={(e) => setExtra(e.target.value)}
+        />
       </label>
       {problem ? <p className={styles.inlineProblem}>{problem}</p> : null}
     </Panel>
@@ -156,7 +187,13 @@ export function SplitSegmentPanel({ segment, lang, ...props }: PanelProps & { se
  * refused save, or a reload that brought a newer version), the draft and the current text are shown
  * side by side with the differing words marked, and the editor merges by hand before saving again.
  */
-export function TextPanel({ segment, lang, column, conflict, ...props }: PanelProps & {
+export function TextPanel({
+  segment,
+  lang,
+  column,
+  conflict,
+  ...props
+}: PanelProps & {
   segment: EditSegmentView;
   lang: string;
   column: string;
@@ -194,7 +231,14 @@ export function TextPanel({ segment, lang, column, conflict, ...props }: PanelPr
   }
   const title = segment.isPlaceholder ? `Transcribe the ${column} text of ${segment.ref}` : `Correct the text of ${segment.label}`;
   return (
-    <Panel title={title} onSubmit={submit} onCancel={cancel} pending={props.pending} submitLabel={segment.isPlaceholder ? 'Save text' : 'Save correction'} testId="text-panel">
+    <Panel
+      title={title}
+      onSubmit={submit}
+      onCancel={cancel}
+      pending={props.pending}
+      submitLabel={segment.isPlaceholder ? 'Save text' : 'Save correction'}
+      testId="text-panel"
+    >
       {restored && !stale ? (
         <p className={styles.draftNote} data-testid="draft-restored">
           Your unsaved draft was restored. Cancel discards it.
@@ -241,7 +285,14 @@ function currentVersion(error: ActionError | null, segmentKey: string): { text: 
   return null;
 }
 
-function MergeView({ segmentRef, lang, draft, current, onKeepDraft, onTakeCurrent }: {
+function MergeView({
+  segmentRef,
+  lang,
+  draft,
+  current,
+  onKeepDraft,
+  onTakeCurrent,
+}: {
   segmentRef: string;
   lang: string;
   draft: Draft;
@@ -251,11 +302,16 @@ function MergeView({ segmentRef, lang, draft, current, onKeepDraft, onTakeCurren
 }) {
   const diff = useMemo(() => wordDiff(draft.text, current.text), [draft.text, current.text]);
   return (
-    <div className={styles.merge} data-testid="merge-view" role="group" aria-label={`Your draft and the current text of ${segmentRef}`}>
+    <div
+      className={styles.merge}
+      data-testid="merge-view"
+      role="group"
+      aria-label={`Your draft and the current text of ${segmentRef}`}
+    >
       <p className={styles.mergeHead}>
         {segmentRef} changed in revision {current.rev} after you began this draft (you typed over revision {draft.rev}). Nothing of
-        yours was saved over it. The words that differ are marked: merge them into your draft, then save it as a correction of
-        revision {current.rev}.
+        yours was saved over it. The words that differ are marked: merge them into your draft, then save it as a correction of revision{' '}
+        {current.rev}.
       </p>
       <div className={styles.mergeSides}>
         <section data-testid="merge-draft">
@@ -293,7 +349,14 @@ export function NotePanel({ row, ...props }: PanelProps & { row: EditRowView }) 
     props.onSubmit({ type: 'set-row-status', rowKey: row.key, status, note: kind ? { kind, text } : null });
   }
   return (
-    <Panel title={`Status and note of row ${row.label}`} onSubmit={submit} onCancel={props.onCancel} pending={props.pending} submitLabel="Save" testId="note-panel">
+    <Panel
+      title={`Status and note of row ${row.label}`}
+      onSubmit={submit}
+      onCancel={props.onCancel}
+      pending={props.pending}
+      submitLabel="Save"
+      testId="note-panel"
+    >
       <fieldset className={styles.fieldset}>
         <legend>Alignment status</legend>
         {(['auto', 'unverified', 'verified'] as const).map((s) => (

@@ -41,7 +41,10 @@ export default async function ReviewPage({ params }: Props) {
   const translation = state.witnesses.find((w) => w.role === 'translation');
   const textOf = (rowKey: string, witnessId: number | undefined) => {
     const row = state.rows.find((r) => r.key === rowKey);
-    const text = (witnessId === undefined ? [] : (row?.members[witnessId] ?? [])).map((k) => state.segments[k]?.text ?? '').join(' ').trim();
+    const text = (witnessId === undefined ? [] : (row?.members[witnessId] ?? []))
+      .map((k) => state.segments[k]?.text ?? '')
+      .join(' ')
+      .trim();
     return text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text;
   };
   const items: QueueItem[] = queue.slice(0, QUEUE_LENGTH).map((r) => ({
@@ -63,7 +66,9 @@ export default async function ReviewPage({ params }: Props) {
     <article className={styles.page} data-testid="review-page" data-rev={state.rev}>
       <header className={styles.header}>
         <p className="doc-kicker">Review · revision {state.rev}</p>
-        <h1>Review <bdi>{doc.title}</bdi></h1>
+        <h1>
+          Review <bdi>{doc.title}</bdi>
+        </h1>
         <nav aria-label="Document" className={styles.nav}>
           <Link href={`/documents/${slug}/edit`}>Edit</Link>
           <Link href={`/documents/${slug}/edit/source`}>Source text</Link>
@@ -90,17 +95,26 @@ export default async function ReviewPage({ params }: Props) {
             <svg className={review.swatch} viewBox="0 0 10 10" aria-hidden="true">
               <circle className={review.flag} cx={5} cy={5} r={4} />
             </svg>
-            flagged: lengths unlikely for {source ? languageName(source.lang) : 'the source'}–{translation ? languageName(translation.lang) : 'the translation'} (|deviation| &gt; {FLAG_AT}), or one side empty
+            flagged: lengths unlikely for {source ? languageName(source.lang) : 'the source'}–
+            {translation ? languageName(translation.lang) : 'the translation'} (|deviation| &gt; {FLAG_AT}), or one side empty
           </li>
         </ul>
         <p className={styles.muted}>
-          Height: how far a row&apos;s {translation ? languageName(translation.lang) : 'translation'} length is from what its source length predicts
-          ({overview.ratio.toFixed(2)} characters per source character in this document); up is longer, down is shorter.
+          Height: how far a row&apos;s {translation ? languageName(translation.lang) : 'translation'} length is from what its source
+          length predicts ({overview.ratio.toFixed(2)} characters per source character in this document); up is longer, down is
+          shorter.
         </p>
       </section>
       <section aria-labelledby="queue-head">
         <h2 id="queue-head">Review queue</h2>
-        <ReviewQueue slug={slug} baseRev={state.rev} items={items} remaining={queue.length} sourceLang={source?.lang ?? 'und'} translationLang={translation?.lang ?? 'und'} />
+        <ReviewQueue
+          slug={slug}
+          baseRev={state.rev}
+          items={items}
+          remaining={queue.length}
+          sourceLang={source?.lang ?? 'und'}
+          translationLang={translation?.lang ?? 'und'}
+        />
       </section>
     </article>
   );

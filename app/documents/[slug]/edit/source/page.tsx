@@ -41,13 +41,21 @@ export default async function SourceTextPage({ params, searchParams }: Props) {
   const from = turnParam(query.from) ?? all?.turns[0] ?? 1;
   const to = turnParam(query.to) ?? all?.turns[all.turns.length - 1] ?? from;
   const plan = all ? planAlignSource(state, { from: Math.min(from, to), to: Math.max(from, to) }) : null;
-  const rowsInPassage = plan ? state.rows.filter((r) => Object.values(r.members).flat().some((k) => plan.turns.includes(state.segments[k]?.turnNo ?? -1))).length : 0;
+  const rowsInPassage = plan
+    ? state.rows.filter((r) =>
+        Object.values(r.members)
+          .flat()
+          .some((k) => plan.turns.includes(state.segments[k]?.turnNo ?? -1)),
+      ).length
+    : 0;
 
   return (
     <article className={styles.page} data-testid="source-text-page">
       <header className={styles.header}>
         <p className="doc-kicker">Editing · revision {state.rev}</p>
-        <h1>Source text for <bdi>{doc.title}</bdi></h1>
+        <h1>
+          Source text for <bdi>{doc.title}</bdi>
+        </h1>
         <nav aria-label="Document" className={styles.nav}>
           <Link href={`/documents/${slug}/edit`}>Edit</Link>
           <Link href={`/documents/${slug}/edit/review`}>Review</Link>
@@ -57,10 +65,10 @@ export default async function SourceTextPage({ params, searchParams }: Props) {
       {plan && all ? (
         <div>
           <p>
-            The {languageName(plan.sourceLang)} column has placeholders in turns T{all.turns[0]}–T{all.turns[all.turns.length - 1]} ({all.turns.length} turns).
-            Paste or upload the {languageName(plan.sourceLang)} text of a passage: Diptych splits it into sentences, aligns them with the{' '}
-            {languageName(plan.translationLang)} sentences, and replaces the placeholders with rows marked <em>auto</em> for review,
-            in one revision that Undo takes back.
+            The {languageName(plan.sourceLang)} column has placeholders in turns T{all.turns[0]}–T{all.turns[all.turns.length - 1]} (
+            {all.turns.length} turns). Paste or upload the {languageName(plan.sourceLang)} text of a passage: Diptych splits it into
+            sentences, aligns them with the {languageName(plan.translationLang)} sentences, and replaces the placeholders with rows
+            marked <em>auto</em> for review, in one revision that Undo takes back.
           </p>
           <form method="get" className={styles.nav} aria-label="Passage">
             <label>
@@ -75,7 +83,9 @@ export default async function SourceTextPage({ params, searchParams }: Props) {
       ) : (
         <div>
           <p data-testid="no-placeholders">
-            {all ? `No placeholders in turns ${from}–${to}.` : 'Every turn of this document has source text; nothing is left to align.'}{' '}
+            {all
+              ? `No placeholders in turns ${from}–${to}.`
+              : 'Every turn of this document has source text; nothing is left to align.'}{' '}
             <Link href={`/documents/${slug}/edit/review`}>Review the alignment</Link>.
           </p>
         </div>

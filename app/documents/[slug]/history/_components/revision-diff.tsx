@@ -42,22 +42,22 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
           {diff.segments.map((change) => {
             const words = textDiff(change.before, change.after);
             return (
-            <div key={change.key} className={styles.change} data-testid="text-change" data-change={change.change}>
-              <p className={styles.changeHead}>
-                {change.column} <strong>{change.after?.ref ?? change.before?.ref}</strong>
-                {change.before && change.after && change.before.ref !== change.after.ref ? ` (was ${change.before.ref})` : ''}
-              </p>
-              <div className={styles.sides}>
-                <div className={`${styles.side} ${styles.before}`}>
-                  <p className={styles.sideLabel}>Before</p>
-                  <SegmentView lang={change.lang} segment={change.before} column={change.column} parts={words?.before} kind="del" />
-                </div>
-                <div className={styles.side}>
-                  <p className={styles.sideLabel}>After</p>
-                  <SegmentView lang={change.lang} segment={change.after} column={change.column} parts={words?.after} kind="ins" />
+              <div key={change.key} className={styles.change} data-testid="text-change" data-change={change.change}>
+                <p className={styles.changeHead}>
+                  {change.column} <strong>{change.after?.ref ?? change.before?.ref}</strong>
+                  {change.before && change.after && change.before.ref !== change.after.ref ? ` (was ${change.before.ref})` : ''}
+                </p>
+                <div className={styles.sides}>
+                  <div className={`${styles.side} ${styles.before}`}>
+                    <p className={styles.sideLabel}>Before</p>
+                    <SegmentView lang={change.lang} segment={change.before} column={change.column} parts={words?.before} kind="del" />
+                  </div>
+                  <div className={styles.side}>
+                    <p className={styles.sideLabel}>After</p>
+                    <SegmentView lang={change.lang} segment={change.after} column={change.column} parts={words?.after} kind="ins" />
+                  </div>
                 </div>
               </div>
-            </div>
             );
           })}
         </section>
@@ -84,7 +84,14 @@ function Side({ label, snapshot, className = '' }: { label: string; snapshot: Ro
                 cell.segments.map((s, i) => (
                   <span key={i} lang={cell.lang}>
                     {i ? ' ¦ ' : ''}
-                    <b>{s.ref}</b> {s.isPlaceholder ? <em className={styles.placeholder} lang="en">placeholder</em> : excerpt(s.text)}
+                    <b>{s.ref}</b>{' '}
+                    {s.isPlaceholder ? (
+                      <em className={styles.placeholder} lang="en">
+                        placeholder
+                      </em>
+                    ) : (
+                      excerpt(s.text)
+                    )}
                   </span>
                 ))
               ) : (
@@ -108,7 +115,19 @@ function textDiff(before: SegmentSide, after: SegmentSide) {
   return wordDiff(before.text, after.text);
 }
 
-function SegmentView({ segment, lang, column, parts, kind }: { segment: SegmentSide; lang: string; column: string; parts?: DiffPart[]; kind: 'del' | 'ins' }) {
+function SegmentView({
+  segment,
+  lang,
+  column,
+  parts,
+  kind,
+}: {
+  segment: SegmentSide;
+  lang: string;
+  column: string;
+  parts?: DiffPart[];
+  kind: 'del' | 'ins';
+}) {
   if (!segment) return <p className={styles.none}>(no such segment)</p>;
   if (segment.isPlaceholder) return <p className={styles.none}>{column} text not yet transcribed (placeholder)</p>;
   const Mark = kind;
@@ -118,7 +137,9 @@ function SegmentView({ segment, lang, column, parts, kind }: { segment: SegmentS
         ? parts.map((part, i) =>
             part.changed ? (
               <Mark key={i} className={styles[kind]} data-testid={`word-${kind}`}>
-                <span className="sr-only" lang="en">{kind === 'del' ? '(removed) ' : '(added) '}</span>
+                <span className="sr-only" lang="en">
+                  {kind === 'del' ? '(removed) ' : '(added) '}
+                </span>
                 {part.text}
               </Mark>
             ) : (

@@ -26,6 +26,7 @@ const servers = [
       /import-export\.spec\.ts/,
       /two-instances\.spec\.ts/,
       /aligning\.spec\.ts/,
+      /outage\.spec\.ts/,
     ],
     flags: ' --large-document',
   },
@@ -33,6 +34,8 @@ const servers = [
   { project: 'editing', port: port + 1, testMatch: /(?:editing|import-export)\.spec\.ts/ },
   { project: 'citation', port: port + 2, testMatch: /citation\.spec\.ts/ },
   { project: 'aligning', port: port + 3, testMatch: /aligning\.spec\.ts/ },
+  // A save during an outage: its own server and database, which the spec closes to connections and opens again.
+  ...(process.env.DATABASE_URL ? [{ project: 'outage', port: port + 20, testMatch: /outage\.spec\.ts/ }] : []),
 ];
 
 export default defineConfig({

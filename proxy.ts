@@ -3,6 +3,7 @@
  * - refuses a request body over 1 MiB (413) and a cross-origin write (403)
  *   with a message, before anything else (lib/http/request-guards.ts);
  * - answers 503 with a friendly page while the PostgreSQL server is down
+ *   (except to a server action, which reports the outage itself, in place)
  *   (a server component cannot set a status): one `select 1` on a dedicated
  *   small client, remembered for a few seconds (lib/render/availability.ts);
  * - answers a revalidation of a public page (reader, passage, library,
@@ -122,6 +123,9 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
     publicUrl: env.DIPTYCH_PUBLIC_URL,
   });
   if (refusal) return refusalResponse(request, refusal);
+  // A server action answers for itself: during an outage it returns a typed 'unavailable' result that the
+  // form shows in place, keeping the editor's text, where a 503 page would replace the whole page.
+  if (request.method === 'POST' && request.headers.has('next-action')) return NextResponse.next();
   if (await isDatabaseAvailable()) {
     const missing = await missingPage(request);
     return missing ? notFoundResponse(request, missing) : revalidated(request);

@@ -20,6 +20,8 @@ export default defineConfig({
           // Each file makes its own throwaway databases; PGlite start-up is the slow part.
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // Property and scale suites write thousands of revisions as one user; tests/integration/edit-limits.test.ts sets its own.
+          env: { DIPTYCH_WRITES_PER_MINUTE: '1000000' },
           // server-only throws outside React Server Components; tests import db/ directly.
           alias: { 'server-only': fileURLToPath(new URL('./tests/support/empty.ts', import.meta.url)) },
         },

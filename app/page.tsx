@@ -23,7 +23,9 @@ export default async function LibraryPage() {
           return (
             <li key={doc.slug} className="library-entry" data-testid="library-entry">
               <h2>
-                <Link href={documentPath(doc.slug)}>{doc.title}</Link>
+                <Link href={documentPath(doc.slug)}>
+                  <bdi>{doc.title}</bdi>
+                </Link>
               </h2>
               <dl className="doc-meta">
                 {date ? <Fact term="Date" value={<time dateTime={doc.date ?? undefined}>{date}</time>} /> : null}

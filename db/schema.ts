@@ -108,7 +108,12 @@ export const revisions = pgTable(
     op: jsonb('op').notNull(),
     summary: text('summary').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.documentId, t.rev] }), index('revisions_user_idx').on(t.documentId, t.userId, t.rev)],
+  (t) => [
+    primaryKey({ columns: [t.documentId, t.rev] }),
+    index('revisions_user_idx').on(t.documentId, t.userId, t.rev),
+    // The per-editor write limit counts an account's revisions of the last minute (db/edits/write-limit.ts).
+    index('revisions_user_created_idx').on(t.userId, t.createdAt),
+  ],
 );
 
 /** One version of a segment: a turn, or a sentence of a turn, in one witness. */

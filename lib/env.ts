@@ -22,6 +22,8 @@ const schema = z.object({
   PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
   /** Skip loading the bundled documents on first start. */
   DIPTYCH_SKIP_SEED: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0')),
+  /** Most revisions one account may write per minute (edits, undo, revert, details), counted in the database. */
+  DIPTYCH_WRITES_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(120)),
   /** Public origin for permalinks in citations (https://diptych.example); unset: taken from each request's Host. */
   DIPTYCH_PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url('DIPTYCH_PUBLIC_URL must be a URL').optional()),
   /**

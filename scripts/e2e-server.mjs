@@ -11,7 +11,13 @@ import postgres from 'postgres';
 const root = path.resolve(import.meta.dirname, '..');
 const port = process.argv[2] ?? '3100';
 /** @type {NodeJS.ProcessEnv} */
-const env = { ...process.env, PORT: port, AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production-0123456789' };
+const env = {
+  ...process.env,
+  PORT: port,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production-0123456789',
+  // Browser specs save fast and often as one editor; the write limit itself is tested in tests/integration/edit-limits.test.ts.
+  DIPTYCH_WRITES_PER_MINUTE: process.env.DIPTYCH_WRITES_PER_MINUTE ?? '100000',
+};
 
 if (process.env.DATABASE_URL) {
   const name = `diptych_e2e_${port}_${process.pid}`;

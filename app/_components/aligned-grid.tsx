@@ -108,7 +108,7 @@ export function AlignedGrid({
               ))}
               {row.note ? (
                 <p className="row-note">
-                  <span className="row-note-label">Note</span> {row.note}
+                  <span className="row-note-label">Note</span> <bdi>{row.note}</bdi>
                 </p>
               ) : null}
             </div>

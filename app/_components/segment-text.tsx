@@ -12,6 +12,9 @@ export interface SegmentTextProps {
 }
 
 /**
+ * User text is bidi-isolated (<bdi>): a stray U+202E or other bidi control in
+ * one segment, speaker or note cannot reorder the text around it. Isolation is inline, so paragraphs stay.
+ *
  * One segment as read: speaker once, paragraphs kept, editorial marks as
  * marks. A placeholder is never styled like text: it shows its speaker and a
  * hatched "not yet transcribed" notice that screen readers announce.
@@ -40,7 +43,7 @@ export function SegmentRun({
   const speaker =
     showSpeaker && head.speaker ? (
       <b className="speaker">
-        {head.speaker}
+        <bdi>{head.speaker}</bdi>
         <span className="speaker-colon">:</span>{' '}
       </b>
     ) : null;
@@ -71,14 +74,18 @@ export function SegmentRun({
             {i === 0 ? speaker : null}
             {pieces.map((piece) =>
               whole ? (
-                <EditorialInline key={piece.segment.key} tokens={piece.tokens} />
+                <bdi key={piece.segment.key}>
+                  <EditorialInline tokens={piece.tokens} />
+                </bdi>
               ) : (
                 <span
                   key={`${piece.segment.key}-${i}`}
                   className="sentence"
                   data-segment-key={piece.first ? piece.segment.key : undefined}
                 >
-                  <EditorialInline tokens={piece.tokens} />
+                  <bdi>
+                    <EditorialInline tokens={piece.tokens} />
+                  </bdi>
                 </span>
               ),
             )}

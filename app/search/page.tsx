@@ -64,7 +64,9 @@ export default async function SearchPage({ searchParams }: Props) {
         return (
           <section key={group.slug} className="search-group" aria-labelledby={headingId} data-testid="search-group">
             <h2 id={headingId}>
-              <a href={documentPath(group.slug)}>{group.title}</a>
+              <a href={documentPath(group.slug)}>
+                <bdi>{group.title}</bdi>
+              </a>
             </h2>
             <p className="search-group-meta">
               {date ? `${date} · ` : ''}

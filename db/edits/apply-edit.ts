@@ -5,7 +5,7 @@
  *   pure operation → write its change set → bump current_rev and record the
  *   revision. Edits to other passages of a document that moved on go through.
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { AlignmentError } from '@/lib/alignment/errors';
 import type { EditOp } from '@/lib/alignment/op-schema';
 import { applyOp, namedKeys } from '@/lib/alignment/ops/apply-op';
@@ -69,13 +69,18 @@ export async function applyEdit(db: Db, input: ApplyEditInput): Promise<EditOutc
       ...segs.filter((s) => s.revFrom > baseRev).map((s) => s.revFrom),
       ...lost.closedIn,
     ];
+    // A text typed over one version of the segment: refused if the segment changed since, whatever baseRev says.
+    const typedOver = await textVersion(tx, op, segs);
+    if (typedOver?.changedInRev) newer.push(typedOver.changedInRev);
     if (newer.length) {
+      const tail = typedOver ? 'your text is kept: compare it with the current text, merge them and save again.' : undefined;
       throw await conflictError(tx, {
         documentId,
         currentRev,
         state: window.state,
         rows: touchedRows,
         changedInRev: Math.max(...newer),
+        tail,
       });
     }
 
@@ -154,6 +159,36 @@ async function lostVersions(
     closedIn.push(last.revTo);
   }
   return { closedIn, formerMembers };
+}
+
+/**
+ * For a text edit that names the segment version it was typed over: when the segment's text has changed
+ * since that version, the revision of its current version. A newer version with the same text (a sentence
+ * renumbered, a correction undone) is no conflict: nothing the editor has not seen would be replaced.
+ * Null for other edits.
+ */
+async function textVersion(
+  db: Db,
+  op: EditOp,
+  segs: readonly { key: string; revFrom: number; text: string; isPlaceholder: boolean }[],
+): Promise<{ changedInRev: number | null } | null> {
+  if ((op.type !== 'correct-text' && op.type !== 'replace-placeholder') || op.segmentRev === undefined) return null;
+  const current = segs.find((s) => s.key === op.segmentKey);
+  if (!current) return { changedInRev: null }; // gone: reported by lostVersions or as not found
+  if (current.revFrom === op.segmentRev) return { changedInRev: null };
+  // One lookup on segments_key_idx (key, rev_from).
+  const [typedOver] = await db
+    .select({ text: segments.text, isPlaceholder: segments.isPlaceholder })
+    .from(segments)
+    .where(and(eq(segments.key, op.segmentKey), eq(segments.revFrom, op.segmentRev)));
+  if (!typedOver || current.revFrom < op.segmentRev) {
+    throw new AlignmentError(
+      'bad-revision',
+      `This text was typed over a version of the segment that does not exist (revision ${op.segmentRev}); reload the page.`,
+    );
+  }
+  const unchanged = typedOver.text === current.text && typedOver.isPlaceholder === current.isPlaceholder;
+  return { changedInRev: unchanged ? null : current.revFrom };
 }
 
 function holdsAny(members: Record<number, string[]>, keys: ReadonlySet<string>): boolean {

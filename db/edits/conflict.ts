@@ -31,7 +31,7 @@ export function describeRows(rows: readonly AlignmentRow[], state: AlignmentStat
       column: columnName(w),
       segments: (row.members[w.id] ?? []).flatMap((k) => {
         const s = state.segments[k];
-        return s ? [{ key: s.key, ref: segmentRef(s), text: s.text, isPlaceholder: s.isPlaceholder }] : [];
+        return s ? [{ key: s.key, ref: segmentRef(s), text: s.text, rev: s.revFrom, isPlaceholder: s.isPlaceholder }] : [];
       }),
     })),
   }));

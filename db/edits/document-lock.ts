@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { AlignmentError } from '@/lib/alignment/errors';
 import type { Db } from '../connect';
+import { checkWriteLimit } from './write-limit';
 import { documents, revisions } from '../schema';
 
 export async function lockDocument(db: Db, documentId: number): Promise<{ currentRev: number }> {
@@ -18,11 +19,12 @@ export async function lockDocument(db: Db, documentId: number): Promise<{ curren
   return doc;
 }
 
-/** Bumps the document to `rev` and records the revision (who, what, a readable summary). */
+/** Bumps the document to `rev` and records the revision (who, what, a readable summary), within the editor's write limit. */
 export async function recordRevision(
   db: Db,
   input: { documentId: number; rev: number; userId: number; op: unknown; summary: string },
 ): Promise<void> {
+  await checkWriteLimit(db, input.userId);
   await db.update(documents).set({ currentRev: input.rev }).where(eq(documents.id, input.documentId));
   await db.insert(revisions).values({
     documentId: input.documentId,

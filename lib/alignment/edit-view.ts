@@ -7,7 +7,7 @@
 import { columnName, rowLabel, segmentLabel } from './labels';
 import { witnessSequence } from './invariants';
 import { rowAnchorIds, rowRefs } from './row-refs';
-import { proposeSentenceOffsets } from './sentences';
+import { sentenceProposals } from './sentences';
 import { segmentRef, type AlignmentState, type RowStatus } from './types';
 
 export interface EditSegmentView {
@@ -16,6 +16,8 @@ export interface EditSegmentView {
   /** "T4 (Russian)" */
   label: string;
   text: string;
+  /** The revision this version of the segment was written in: a text correction names it (op.segmentRev). */
+  rev: number;
   isPlaceholder: boolean;
   /** The next segment of this column when the two can be merged (same row, same turn, both text). */
   mergeNextKey: string | null;
@@ -92,11 +94,10 @@ export function editRows(
                 ref: segmentRef(s),
                 label: segmentLabel(s, state),
                 text: s.text,
+                rev: s.revFrom,
                 isPlaceholder: s.isPlaceholder,
                 mergeNextKey: mergeable ? other.key : null,
-                proposals: s.isPlaceholder
-                  ? []
-                  : proposeSentenceOffsets(s.text, w.lang).map((offset) => ({ offset, preview: preview(s.text.slice(offset)) })),
+                proposals: s.isPlaceholder ? [] : sentenceProposals(s.text, w.lang),
               },
             ];
           }),
@@ -104,9 +105,4 @@ export function editRows(
       }),
     };
   });
-}
-
-function preview(text: string): string {
-  const words = text.trim().split(/\s+/).slice(0, 6).join(' ');
-  return words.length < text.trim().length ? `${words}…` : words;
 }

@@ -28,6 +28,8 @@ export type AlignmentErrorCode =
   | 'bad-split'
   /** Text that is empty once trimmed. */
   | 'empty-text'
+  /** The result would hold a segment longer than the text limit (MAX_SEGMENT_CHARACTERS). */
+  | 'too-long'
   /** The edit would change nothing. */
   | 'no-change'
   /** The result would break a rule of the model (a bug or a stale window): nothing is written. */
@@ -59,7 +61,8 @@ export interface ConflictRow {
     witnessId: number;
     lang: string;
     column: string;
-    segments: { key: string; ref: string; text: string; isPlaceholder: boolean }[];
+    /** `rev`: the revision the segment's current version was written in (what a merged draft is saved against). */
+    segments: { key: string; ref: string; text: string; rev: number; isPlaceholder: boolean }[];
   }[];
 }
 

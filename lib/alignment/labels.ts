@@ -38,7 +38,7 @@ export function passageLabel(rows: readonly AlignmentRow[], state: Lookup): stri
 }
 
 /** A segment with its column: "T4.2 (Russian)". */
-export function segmentLabel(segment: Segment, state: Pick<AlignmentState, 'witnesses'>): string {
+export function segmentLabel(segment: Omit<Segment, 'revFrom'>, state: Pick<AlignmentState, 'witnesses'>): string {
   const witness = state.witnesses.find((w) => w.id === segment.witnessId);
   const ref = segmentRef(segment);
   return witness ? `${ref} (${columnName(witness)})` : ref;

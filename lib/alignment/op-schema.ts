@@ -10,6 +10,8 @@ import { DIVERGENCE_KINDS } from './divergence';
 import { ROW_STATUSES } from './statuses';
 
 const key = z.string().trim().min(1, 'is required').max(64, 'is too long');
+/** The most characters one segment may hold: as typed, and as the result of any operation (merge included). */
+export const MAX_SEGMENT_CHARACTERS = 100_000;
 const witnessId = z.number().int().positive();
 /**
  * Refuses a control character (a NUL cannot even be stored) with its place, before anything is
@@ -23,7 +25,7 @@ const noControlCharacters = (text: string, ctx: z.RefinementCtx) => {
 /** Text as typed: no control characters, line endings normalised, outer whitespace trimmed, bounded. */
 const segmentText = z
   .string()
-  .max(100_000, 'is longer than 100,000 characters')
+  .max(MAX_SEGMENT_CHARACTERS, 'is longer than 100,000 characters')
   .superRefine(noControlCharacters)
   .transform((s) => s.replace(/\r\n?/g, '\n').trim())
   .refine((s) => s.length > 0, 'is empty');
@@ -72,15 +74,24 @@ export const mergeSegmentsSchema = z.object({
   nextSegmentKey: key,
 });
 
+/**
+ * The revision of the segment version a text was typed over (its rev_from, as the editor's form showed it).
+ * The edit is refused if the segment changed since, even when the page (and so baseRev) was reloaded in
+ * between: a draft kept across a reload never overwrites a correction its author did not see.
+ */
+const segmentRev = z.number().int().positive().optional();
+
 export const replacePlaceholderSchema = z.object({
   type: z.literal('replace-placeholder'),
   segmentKey: key,
+  segmentRev,
   text: segmentText,
 });
 
 export const correctTextSchema = z.object({
   type: z.literal('correct-text'),
   segmentKey: key,
+  segmentRev,
   text: segmentText,
 });
 

@@ -16,13 +16,14 @@ export function hasOwnWords(piece: string): boolean {
 }
 
 /** `offsets` (increasing, inside `text`) without the breaks that would isolate a piece with no words. */
-export function keepWordfulBreaks(text: string, offsets: readonly number[]): number[] {
+export function keepWordfulBreaks(text: string, offsets: readonly number[], meter?: { chars: number }): number[] {
   const kept: number[] = [];
   // Start of a run of wordless pieces waiting to open the next sentence.
   let pending: number | null = null;
   for (let i = 0; i <= offsets.length; i++) {
     const start = i === 0 ? 0 : offsets[i - 1]!;
     const end = i === offsets.length ? text.length : offsets[i]!;
+    if (meter) meter.chars += end - start + Math.min(start, 64);
     if (!hasOwnWords(text.slice(start, end))) {
       const opensParagraph = i === 0 || PARAGRAPH_END.test(text.slice(Math.max(0, start - 64), start));
       if (pending === null && opensParagraph) pending = start;

@@ -24,6 +24,42 @@ export type ActionError = {
 export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ActionError };
 
 export const INTERNAL_ERROR_MESSAGE = 'Something went wrong; nothing was saved.';
+export const UNAVAILABLE_ERROR_MESSAGE = 'Not saved — the database is unavailable; try again.';
+
+// Node's socket errors and postgres.js's own connection errors.
+const CONNECTION_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'CONNECT_TIMEOUT',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+]);
+// SQLSTATEs of a server that is going away or not taking connections: class 08 (connection exception),
+// 57P01-57P03 (shutting down, crashed, starting up), 53300 (too many connections).
+const UNAVAILABLE_SQLSTATES = /^(?:08...|57P0[123]|53300)$/;
+
+/**
+ * Whether an error (or one it was caused by: Drizzle wraps the driver's) means the database did not answer,
+ * rather than that the request was wrong. Such an action reports 'unavailable', so the editor keeps their
+ * text and is told to try again, instead of a generic failure.
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error, depth = 0; typeof e === 'object' && e !== null && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (typeof code === 'string' && (CONNECTION_CODES.has(code) || UNAVAILABLE_SQLSTATES.test(code))) return true;
+    // 55000 is generic, but with this text it is a database closed to connections (ALLOW_CONNECTIONS false).
+    if (code === '55000' && typeof message === 'string' && message.includes('not currently accepting connections')) return true;
+    if (e instanceof AggregateError && e.errors.some(isDatabaseUnavailable)) return true;
+  }
+  return false;
+}
 
 /** admin ⊇ editor: an admin may do everything an editor may. */
 export function hasRole(user: Pick<ActionUser, 'role'>, required: AccountRole): boolean {
@@ -94,6 +130,10 @@ export async function runAction<S extends z.ZodType, T>(
       };
     }
     rethrowControlFlow(error);
+    if (isDatabaseUnavailable(error)) {
+      log(`[action ${options.name}] database unavailable:`, error instanceof Error ? error.message : error);
+      return { ok: false, error: { code: 'unavailable', message: UNAVAILABLE_ERROR_MESSAGE } };
+    }
     log(`[action ${options.name}] failed:`, error);
     return { ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } };
   }

@@ -179,3 +179,91 @@ test('an editor reverts the document to its first revision from the history', as
   await expect(page.locator('[data-testid="edit-row"] [data-status]').first()).toBeVisible();
   await expect(page.locator('[data-testid="edit-row"][data-status="auto"]')).toHaveCount(10);
 });
+
+// Issue 9, finding 2: the second editor's stale draft, saved again after Reload, silently replaced the first's correction.
+test('a stale draft never overwrites: refused even after Reload, then merged by hand beside the current text', async ({ browser }) => {
+  const first = await browser.newPage();
+  const second = await browser.newPage();
+  await signIn(first, accounts.editor, EDIT);
+  await signIn(second, accounts.editor2, EDIT);
+  const a = new EditorPage(first);
+  const b = new EditorPage(second);
+  await a.open();
+  await b.open();
+  const rev = await a.rev();
+
+  // Both open T7's English text from the same revision.
+  await a.segment('T7', 'English').locator('button[data-action="edit-text"]').click();
+  await b.segment('T7', 'English').locator('button[data-action="edit-text"]').click();
+  const firstField = first.getByTestId('text-panel').locator('textarea');
+  const secondPanel = second.getByTestId('text-panel');
+  const secondField = secondPanel.locator('textarea');
+  const original = await firstField.inputValue();
+  const firstText = `${original} Eddie checked this.`;
+  const secondDraft = `${original} Edna adds more.`;
+  await firstField.fill(firstText);
+  await secondField.fill(secondDraft);
+
+  await first.getByTestId('text-panel').getByRole('button', { name: 'Save correction' }).click();
+  await expect(first.getByTestId('editor')).toHaveAttribute('data-rev', String(rev + 1));
+
+  await secondPanel.getByRole('button', { name: 'Save correction' }).click();
+  const error = b.error('T7');
+  await expect(error).toHaveAttribute('data-code', 'conflict');
+  await expect(error).toContainText(`T7 changed in revision ${rev + 1} by ${accounts.editor.name}; your text is kept`);
+  // The merge view: the draft beside the current text, the differing words marked on each side.
+  const merge = secondPanel.getByTestId('merge-view');
+  await expect(merge.getByTestId('merge-draft')).toContainText(secondDraft);
+  await expect(merge.getByTestId('merge-current')).toContainText(firstText);
+  await expect(merge.getByTestId('merge-draft').locator('mark').first()).toContainText('Edna');
+  await expect(merge.getByTestId('merge-current').locator('mark').first()).toContainText('Eddie');
+  await expect(merge.locator('mark', { hasText: original.slice(0, 20) })).toHaveCount(0);
+
+  await error.getByRole('button', { name: 'Reload' }).click();
+  await expect(second.getByTestId('editor')).toHaveAttribute('data-rev', String(rev + 1));
+  await expect(secondField).toHaveValue(secondDraft);
+  await expect(merge).toBeVisible();
+  // Saving the stale draft again, now against the newest revision, is still refused: nothing is overwritten silently.
+  await secondPanel.getByRole('button', { name: 'Save correction' }).click();
+  await expect(b.error('T7')).toHaveAttribute('data-code', 'conflict');
+  await expect(second.getByTestId('editor')).toHaveAttribute('data-rev', String(rev + 1));
+  await expect(b.segment('T7', 'English')).toContainText('Eddie checked this.');
+
+  // Merged by hand and saved as a correction of the version now shown.
+  const mergedText = `${original} Eddie checked this. Edna adds more.`;
+  await secondField.fill(mergedText);
+  await merge.getByRole('button', { name: /My draft includes the current text/ }).click();
+  await expect(merge).toHaveCount(0);
+  await secondPanel.getByRole('button', { name: 'Save correction' }).click();
+  await expect(second.getByTestId('editor')).toHaveAttribute('data-rev', String(rev + 2));
+  await expect(b.segment('T7', 'English')).toContainText('Eddie checked this. Edna adds more.');
+  await first.close();
+  await second.close();
+});
+
+// Issue 9, finding 3: typed work lived only in the form.
+test('a draft survives a reload of the page until it is saved', async ({ page }) => {
+  await signIn(page, accounts.editor, EDIT);
+  const editor = new EditorPage(page);
+  await editor.open();
+  const rev = await editor.rev();
+  await editor.segment('T3', 'English').locator('button[data-action="edit-text"]').click();
+  const field = page.getByTestId('text-panel').locator('textarea');
+  const draft = `${await field.inputValue()} A draft kept across a reload.`;
+  await field.fill(draft);
+
+  await page.reload();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await expect(editor.segment('T3', 'English').getByTestId('draft-marker')).toBeVisible();
+  await editor.segment('T3', 'English').locator('button[data-action="edit-text"]').click();
+  await expect(page.getByTestId('draft-restored')).toBeVisible();
+  await expect(field).toHaveValue(draft);
+  await page.getByTestId('text-panel').getByRole('button', { name: 'Save correction' }).click();
+  await expect(page.getByTestId('editor')).toHaveAttribute('data-rev', String(rev + 1));
+  await expect(editor.segment('T3', 'English')).toContainText('A draft kept across a reload.');
+
+  // Saved: the draft is gone.
+  await page.reload();
+  await expect(page.getByTestId('editor')).toBeVisible();
+  await expect(page.getByTestId('draft-marker')).toHaveCount(0);
+});

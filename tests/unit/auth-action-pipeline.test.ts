@@ -1,6 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { formDataToObject, hasRole, INTERNAL_ERROR_MESSAGE, runAction, type ActionUser } from '@/lib/auth/action-pipeline';
+import {
+  formDataToObject,
+  hasRole,
+  INTERNAL_ERROR_MESSAGE,
+  isDatabaseUnavailable,
+  runAction,
+  UNAVAILABLE_ERROR_MESSAGE,
+  type ActionUser,
+} from '@/lib/auth/action-pipeline';
 import { DomainError } from '@/lib/errors';
 
 const editor: ActionUser = { id: 7, email: 'ed@example.org', name: 'Ed', role: 'editor' };
@@ -103,6 +111,32 @@ describe('authorized action pipeline', () => {
     );
     expect(result).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(handler).not.toHaveBeenCalled();
+  });
+
+  // Issue 9, finding 3: a save during an outage said "internal" (or showed the error page) and lost the text.
+  it('reports a database that does not answer as unavailable (try again), for the session lookup and the handler alike', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
+    const closed = Object.assign(new Error('database "x" is not currently accepting connections'), { code: '55000' });
+    const terminated = Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
+    const wrapped = new Error('Failed query: select …', { cause: closed });
+    for (const error of [refused, closed, terminated, wrapped, new AggregateError([refused])]) {
+      expect(isDatabaseUnavailable(error)).toBe(true);
+      const log = vi.fn();
+      const result = await runAction(
+        { role: 'editor', schema, name: 'x' },
+        () => Promise.reject(error),
+        { documentId: 1, note: 'ok' },
+        () => Promise.resolve(editor),
+        log,
+      );
+      expect(result).toEqual({ ok: false, error: { code: 'unavailable', message: UNAVAILABLE_ERROR_MESSAGE } });
+      const fromSession = await runAction({ role: 'editor', schema, name: 'x' }, vi.fn(), {}, () => Promise.reject(error), log);
+      expect(fromSession).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    }
+    expect(UNAVAILABLE_ERROR_MESSAGE).toBe('Not saved — the database is unavailable; try again.');
+    // A query the server refused for what it says is not an outage.
+    expect(isDatabaseUnavailable(Object.assign(new Error('syntax error'), { code: '42601' }))).toBe(false);
+    expect(isDatabaseUnavailable(Object.assign(new Error('other'), { code: '55000' }))).toBe(false);
   });
 
   it("lets Next's redirect() and notFound() through", async () => {

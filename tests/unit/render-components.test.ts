@@ -56,6 +56,48 @@ describe('a turn split into sentences', () => {
   });
 });
 
+/** True when every U+202E in the markup is inside an open <bdi>. */
+function everyOverrideIsolated(markup: string): boolean {
+  let depth = 0;
+  for (const token of markup.match(/<\/?bdi>|\u202E/g) ?? []) {
+    if (token === '<bdi>') depth++;
+    else if (token === '</bdi>') depth--;
+    else if (depth === 0) return false;
+  }
+  return true;
+}
+
+// Issue 9, finding 8: U+202E (right-to-left override) in one segment reordered the text and interface after it.
+describe('bidi isolation of user text', () => {
+  const RLO = '\u202E';
+  const sentences = [
+    seg('a', 2, 5, `Evil ${RLO}txet desrever. `, { sentenceNo: 1, speaker: `Gorba${RLO}chev` }),
+    seg('b', 2, 5, 'Next sentence.\n\nSecond paragraph.', { sentenceNo: 2, speaker: 'Gorbachev' }),
+  ];
+  const state: AlignmentState = {
+    rev: 2,
+    witnesses: [EN],
+    rows: [row('r5', { 2: ['a', 'b'] }, { note: `context: ${RLO}eton` })],
+    segments: Object.fromEntries(sentences.map((s) => [s.key, s])),
+  };
+
+  it('isolates every sentence, speaker and note, and keeps the paragraphs', () => {
+    const out = html(createElement(AlignedGrid, { state, witnessIds: [2], view: 'single' }));
+    expect(out).toContain(`<bdi>Gorba${RLO}chev</bdi>`);
+    expect(out).toContain(`<bdi><span>Evil ${RLO}txet desrever. </span></bdi>`);
+    expect(out).toContain(`<bdi>context: ${RLO}eton</bdi>`);
+    expect(everyOverrideIsolated(out)).toBe(true);
+    expect(out.match(/<p>/g)).toHaveLength(3);
+  });
+
+  it('isolates a whole segment', () => {
+    const out = html(createElement(SegmentText, { segment: seg('s', 2, 1, `Text ${RLO}with override.`), lang: 'en' }));
+    expect(out).toContain(`<bdi><span>Text ${RLO}with override.</span></bdi>`);
+    expect(everyOverrideIsolated(out)).toBe(true);
+    expect(out).toContain('<bdi>Mitterrand</bdi>');
+  });
+});
+
 describe('SegmentText', () => {
   it('renders the speaker once, each paragraph, elisions and insertions as marks (no raw brackets)', () => {
     const out = html(

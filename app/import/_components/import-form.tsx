@@ -207,13 +207,17 @@ function PreviewView({ preview, stale }: { preview: ImportPreview; stale: boolea
               </th>
               {t.cells.map((c, i) => (
                 <td key={i} lang={preview.witnesses[i]?.lang}>
-                  {c.speaker ? <strong>{c.speaker}: </strong> : null}
+                  {c.speaker ? (
+                    <strong>
+                      <bdi>{c.speaker}</bdi>:{' '}
+                    </strong>
+                  ) : null}
                   {c.placeholder ? (
                     <span className={styles.placeholder} lang="en">
                       placeholder
                     </span>
                   ) : (
-                    c.text
+                    <bdi>{c.text}</bdi>
                   )}
                 </td>
               ))}

@@ -10,13 +10,22 @@ export function PeopleMatches({ speakers, participants }: { speakers: SpeakerMat
       <ul>
         {speakers.map((s) => (
           <li key={`${s.slug}|${s.speaker}|${s.witnessLabel}`} data-testid="speaker-match">
-            <a href={`/search?${new URLSearchParams({ speaker: s.speaker, doc: s.slug })}`}>{s.speaker}</a> speaks in {s.turns}{' '}
-            {s.turns === 1 ? 'turn' : 'turns'} of <a href={documentPath(s.slug)}>{s.title}</a> ({s.witnessLabel})
+            <a href={`/search?${new URLSearchParams({ speaker: s.speaker, doc: s.slug })}`}>
+              <bdi>{s.speaker}</bdi>
+            </a>{' '}
+            speaks in {s.turns} {s.turns === 1 ? 'turn' : 'turns'} of{' '}
+            <a href={documentPath(s.slug)}>
+              <bdi>{s.title}</bdi>
+            </a>{' '}
+            ({s.witnessLabel})
           </li>
         ))}
         {participants.map((p) => (
           <li key={`${p.slug}|${p.participant}`} data-testid="participant-match">
-            {p.participant} takes part in <a href={documentPath(p.slug)}>{p.title}</a>
+            {p.participant} takes part in{' '}
+            <a href={documentPath(p.slug)}>
+              <bdi>{p.title}</bdi>
+            </a>
           </li>
         ))}
       </ul>

@@ -35,12 +35,14 @@ export function SearchHitItem({ slug, hit }: { slug: string; hit: SearchHit }) {
         </span>
         {hit.speaker ? (
           <b className="speaker">
-            {hit.speaker}
+            <bdi>{hit.speaker}</bdi>
             <span className="speaker-colon">:</span>{' '}
           </b>
         ) : null}
         {hit.cutBefore ? <SnippetCut /> : null}
-        <EditorialInline tokens={snippetTokens(hit.headline)} renderText={renderHighlights} />
+        <bdi>
+          <EditorialInline tokens={snippetTokens(hit.headline)} renderText={renderHighlights} />
+        </bdi>
         {hit.cutAfter ? <SnippetCut /> : null}
       </p>
       {hit.counterparts.map((c) => (
@@ -63,7 +65,11 @@ function CounterpartText({ counterpart }: { counterpart: Counterpart }) {
         segments.map((s) =>
           s.isPlaceholder ? (
             <span key={s.key} data-placeholder="true">
-              {s.speaker ? <b className="speaker">{s.speaker}: </b> : null}
+              {s.speaker ? (
+                <b className="speaker">
+                  <bdi>{s.speaker}</bdi>:{' '}
+                </b>
+              ) : null}
               <span className="placeholder-inline" lang={INTERFACE_LANG}>
                 <span className="sr-only">Placeholder: </span>
                 {languageName(witness.lang)} text not yet transcribed
@@ -71,8 +77,14 @@ function CounterpartText({ counterpart }: { counterpart: Counterpart }) {
             </span>
           ) : (
             <span key={s.key}>
-              {s.speaker ? <b className="speaker">{s.speaker}: </b> : null}
-              <CounterpartExcerpt text={s.text} />{' '}
+              {s.speaker ? (
+                <b className="speaker">
+                  <bdi>{s.speaker}</bdi>:{' '}
+                </b>
+              ) : null}
+              <bdi>
+                <CounterpartExcerpt text={s.text} />
+              </bdi>{' '}
             </span>
           ),
         )

@@ -8,7 +8,8 @@ import { newKey } from '@/lib/keys/ids';
 import { diffStates, isEmptyChangeSet, type ChangeSet } from '../change-set';
 import { AlignmentError } from '../errors';
 import { findViolations, turnRefViolations, witnessTexts } from '../invariants';
-import { ALIGNMENT_ONLY_OPS, type EditOp } from '../op-schema';
+import { segmentLabel } from '../labels';
+import { ALIGNMENT_ONLY_OPS, MAX_SEGMENT_CHARACTERS, type EditOp } from '../op-schema';
 import type { AlignmentState } from '../types';
 import type { EditWindow } from '../window';
 import { alignSource } from './align-source';
@@ -98,6 +99,16 @@ export function applyOp(window: EditWindow, op: EditOp, context: OpContext = def
 
   const changes = diffStates(before, after);
   if (isEmptyChangeSet(changes)) throw new AlignmentError('no-change', 'This edit changes nothing.');
+  // The limit holds for what is written, whatever the operation: a merge of two long sentences must not build a longer one.
+  for (const s of changes.insertSegments) {
+    if (s.text.length > MAX_SEGMENT_CHARACTERS) {
+      throw new AlignmentError(
+        'too-long',
+        `${segmentLabel(s, after)} would be ${s.text.length.toLocaleString('en')} characters long; a segment may hold at most ${MAX_SEGMENT_CHARACTERS.toLocaleString('en')}, so nothing was changed.`,
+        { segmentKey: s.key, length: s.text.length },
+      );
+    }
+  }
   const named = namedKeys(op);
   return {
     changes,

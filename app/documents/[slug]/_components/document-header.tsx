@@ -22,7 +22,9 @@ export function DocumentHeader({ doc, outline }: { doc: DocumentMeta; outline: D
           </>
         ) : null}
       </p>
-      <h1 className="doc-title">{doc.title}</h1>
+      <h1 className="doc-title" dir="auto">
+        {doc.title}
+      </h1>
       <dl className="doc-meta">
         {date ? <Fact term="Date" value={<time dateTime={doc.date ?? undefined}>{date}</time>} /> : null}
         {doc.participants.length ? <Fact term="Participants" value={formatList(doc.participants)} /> : null}

@@ -53,7 +53,7 @@ export default async function EditPage({ params, searchParams }: Props) {
     <article className={styles.page} data-testid="editor" data-rev={state.rev}>
       <header className={styles.header}>
         <p className="doc-kicker">Editing · revision {state.rev}</p>
-        <h1>{doc.title}</h1>
+        <h1 dir="auto">{doc.title}</h1>
         <nav aria-label="Document" className={styles.nav}>
           <Link href={documentPath(slug)}>Read</Link>
           <Link href={documentPagePath(slug, 'history')}>History</Link>

@@ -52,7 +52,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
     <article data-testid="history">
       <header className={styles.header}>
         <p className="doc-kicker">History · {doc.currentRev} revisions</p>
-        <h1>{doc.title}</h1>
+        <h1 dir="auto">{doc.title}</h1>
         <nav aria-label="Document" className={styles.nav}>
           <Link href={documentPath(slug)}>Read</Link>
           {editor ? <Link href={documentPagePath(slug, 'edit')}>Edit</Link> : null}

@@ -5,10 +5,12 @@
  * under its text, and the open form and any error below the row. Every
  * control is a button (mouse, Tab); edit-keyboard.tsx maps shortcuts to them.
  */
-import { useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { parseDivergenceNote } from '@/lib/alignment/divergence';
 import type { EditRowView, EditSegmentView } from '@/lib/alignment/edit-view';
 import { ActionMessage } from './action-message';
+import { loadDraft } from './drafts';
+import { useEditor } from './editor-context';
 import { NotePanel, SplitRowPanel, SplitSegmentPanel, TextPanel } from './panels';
 import { useEdit } from './use-edit';
 import styles from './edit.module.css';
@@ -27,8 +29,9 @@ export function EditRow({ row, rendered }: { row: EditRowView; rendered: Record<
   const rowRef = useRef<HTMLDivElement>(null);
   const label = row.label;
 
-  function submit(op: Parameters<typeof run>[0]) {
+  function submit(op: Parameters<typeof run>[0], onSaved?: () => void) {
     run(op, () => {
+      onSaved?.();
       setPanel(null);
       rowRef.current?.focus();
     });
@@ -38,6 +41,14 @@ export function EditRow({ row, rendered }: { row: EditRowView; rendered: Record<
     rowRef.current?.focus();
   }
   const verified = row.status === 'verified';
+  // Segments with a draft kept in this browser (read after hydration: the server cannot know them).
+  const { slug } = useEditor();
+  const [drafts, setDrafts] = useState<ReadonlySet<string>>(new Set());
+  useEffect(() => {
+    const keys = row.columns.flatMap((c) => c.segments.map((s) => s.key)).filter((k) => loadDraft(slug, k));
+    // eslint-disable-next-line react-hooks/set-state-in-effect -- localStorage is only readable after hydration
+    setDrafts((previous) => (keys.length === 0 && previous.size === 0 ? previous : new Set(keys)));
+  }, [row, slug, panel]);
 
   return (
     <div
@@ -151,6 +162,11 @@ export function EditRow({ row, rendered }: { row: EditRowView; rendered: Record<
                         {segment.isPlaceholder ? 'Transcribe…' : 'Edit text…'}
                         <span className="sr-only"> {segment.label}</span>
                       </button>
+                      {drafts.has(segment.key) && !(panel?.kind === 'text' && panel.segment.key === segment.key) ? (
+                        <span className={styles.draftMarker} data-testid="draft-marker">
+                          unsaved draft
+                        </span>
+                      ) : null}
                       {segment.isPlaceholder ? null : (
                         <button
                           type="button"
@@ -203,7 +219,7 @@ export function EditRow({ row, rendered }: { row: EditRowView; rendered: Record<
         })}
         {row.note ? (
           <p className="row-note">
-            <span className="row-note-label">Note</span> {row.note}
+            <span className="row-note-label">Note</span> <bdi>{row.note}</bdi>
           </p>
         ) : null}
       </div>
@@ -213,9 +229,10 @@ export function EditRow({ row, rendered }: { row: EditRowView; rendered: Record<
         {panel?.kind === 'text' ? (
           <TextPanel
             key={panel.segment.key}
-            segment={panel.segment}
+            segment={currentSegment(row, panel.segment)}
             lang={panel.lang}
             column={panel.column}
+            conflict={error}
             onSubmit={submit}
             onCancel={close}
             pending={pending}
@@ -235,4 +252,13 @@ export function EditRow({ row, rendered }: { row: EditRowView; rendered: Record<
       </div>
     </div>
   );
+}
+
+/** The open panel's segment as the page shows it now (a reload may have brought a newer version). */
+function currentSegment(row: EditRowView, opened: EditSegmentView): EditSegmentView {
+  for (const column of row.columns) {
+    const found = column.segments.find((s) => s.key === opened.key);
+    if (found) return found;
+  }
+  return opened;
 }

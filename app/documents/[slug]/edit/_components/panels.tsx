@@ -4,15 +4,21 @@
  * segment into sentences, edit or transcribe text, set status and note.
  * Each focuses its first field on open and closes on Escape.
  */
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { DIVERGENCE_KINDS, DIVERGENCE_LABELS, parseDivergenceNote, type DivergenceKind } from '@/lib/alignment/divergence';
 import type { EditRowView, EditSegmentView } from '@/lib/alignment/edit-view';
+import type { ConflictDetails } from '@/lib/alignment/errors';
 import { ROW_STATUSES, type RowStatus } from '@/lib/alignment/statuses';
+import type { ActionError } from '@/lib/auth/action-pipeline';
+import { wordDiff } from '@/lib/render/word-diff';
+import { clearDraft, loadDraft, saveDraft, type Draft } from './drafts';
+import { useEditor } from './editor-context';
 import type { EditOpInput } from './use-edit';
 import styles from './edit.module.css';
 
 interface PanelProps {
-  onSubmit: (op: EditOpInput) => void;
+  /** `onSaved` runs once the edit is saved (a text panel forgets its draft then). */
+  onSubmit: (op: EditOpInput, onSaved?: () => void) => void;
   onCancel: () => void;
   pending: boolean;
 }
@@ -175,46 +181,161 @@ export function SplitSegmentPanel({ segment, lang, ...props }: PanelProps & { se
   );
 }
 
+/**
+ * Correcting (or transcribing) one segment's text. The draft is kept in the browser until it is saved
+ * (drafts.ts) and names the segment version it was typed over; when the segment has changed since (a
+ * refused save, or a reload that brought a newer version), the draft and the current text are shown
+ * side by side with the differing words marked, and the editor merges by hand before saving again.
+ */
 export function TextPanel({
   segment,
   lang,
   column,
+  conflict,
   ...props
-}: PanelProps & { segment: EditSegmentView; lang: string; column: string }) {
-  const [text, setText] = useState(segment.isPlaceholder ? '' : segment.text);
+}: PanelProps & {
+  segment: EditSegmentView;
+  lang: string;
+  column: string;
+  /** The last refusal of this row's edits: a conflict carries the segment as it is now. */
+  conflict: ActionError | null;
+}) {
+  const { slug } = useEditor();
+  const [restored] = useState(() => loadDraft(slug, segment.key));
+  const [draft, setDraftState] = useState<Draft>(() => {
+    const text = segment.isPlaceholder ? '' : segment.text;
+    return restored ?? { text, rev: segment.rev, base: text };
+  });
   const fieldId = useId();
+  function setDraft(next: Draft) {
+    setDraftState(next);
+    saveDraft(slug, segment.key, next);
+  }
+  const newer = currentVersion(conflict, segment.key);
+  const latest = newer && newer.rev > segment.rev ? newer : { text: segment.isPlaceholder ? '' : segment.text, rev: segment.rev };
+  // A newer version with the text the draft was typed over (a sentence renumbered) is no reason to merge: the server agrees.
+  const stale = latest.rev !== draft.rev && latest.text !== draft.base;
   function submit(event: FormEvent) {
     event.preventDefault();
+    const { text, rev: segmentRev } = draft;
     props.onSubmit(
       segment.isPlaceholder
-        ? { type: 'replace-placeholder', segmentKey: segment.key, text }
-        : { type: 'correct-text', segmentKey: segment.key, text },
+        ? { type: 'replace-placeholder', segmentKey: segment.key, segmentRev, text }
+        : { type: 'correct-text', segmentKey: segment.key, segmentRev, text },
+      () => clearDraft(slug, segment.key),
     );
+  }
+  function cancel() {
+    clearDraft(slug, segment.key);
+    props.onCancel();
   }
   const title = segment.isPlaceholder ? `Transcribe the ${column} text of ${segment.ref}` : `Correct the text of ${segment.label}`;
   return (
     <Panel
       title={title}
       onSubmit={submit}
-      onCancel={props.onCancel}
+      onCancel={cancel}
       pending={props.pending}
       submitLabel={segment.isPlaceholder ? 'Save text' : 'Save correction'}
       testId="text-panel"
     >
+      {restored && !stale ? (
+        <p className={styles.draftNote} data-testid="draft-restored">
+          Your unsaved draft was restored. Cancel discards it.
+        </p>
+      ) : null}
+      {stale ? (
+        <MergeView
+          segmentRef={segment.ref}
+          lang={lang}
+          draft={draft}
+          current={latest}
+          onKeepDraft={() => setDraft({ text: draft.text, rev: latest.rev, base: latest.text })}
+          onTakeCurrent={() => setDraft({ text: latest.text, rev: latest.rev, base: latest.text })}
+        />
+      ) : null}
       <label htmlFor={fieldId} className={styles.field}>
         <span>
-          {column} text of {segment.ref} (separate paragraphs with a blank line)
+          {column} text of {segment.ref} (separate paragraphs with a blank line){stale ? ': your draft' : ''}
         </span>
       </label>
       <textarea
         id={fieldId}
         className={styles.textarea}
         lang={lang}
-        rows={Math.min(14, 3 + Math.ceil(text.length / 70))}
-        value={text}
-        onChange={(e) => setText(e.target.value)}
+        dir="auto"
+        rows={Math.min(14, 3 + Math.ceil(draft.text.length / 70))}
+        value={draft.text}
+        onChange={(e) => setDraft({ ...draft, text: e.target.value })}
       />
     </Panel>
+  );
+}
+
+/** The segment's current version, when a refused save reported it. */
+function currentVersion(error: ActionError | null, segmentKey: string): { text: string; rev: number } | null {
+  if (error?.code !== 'conflict') return null;
+  const details = error.details as ConflictDetails | undefined;
+  for (const row of details?.rows ?? []) {
+    for (const cell of row.cells) {
+      const s = cell.segments.find((x) => x.key === segmentKey);
+      if (s && typeof s.rev === 'number') return { text: s.isPlaceholder ? '' : s.text, rev: s.rev };
+    }
+  }
+  return null;
+}
+
+function MergeView({
+  segmentRef,
+  lang,
+  draft,
+  current,
+  onKeepDraft,
+  onTakeCurrent,
+}: {
+  segmentRef: string;
+  lang: string;
+  draft: Draft;
+  current: { text: string; rev: number };
+  onKeepDraft: () => void;
+  onTakeCurrent: () => void;
+}) {
+  const diff = useMemo(() => wordDiff(draft.text, current.text), [draft.text, current.text]);
+  return (
+    <div
+      className={styles.merge}
+      data-testid="merge-view"
+      role="group"
+      aria-label={`Your draft and the current text of ${segmentRef}`}
+    >
+      <p className={styles.mergeHead}>
+        {segmentRef} changed in revision {current.rev} after you began this draft (you typed over revision {draft.rev}). Nothing of
+        yours was saved over it. The words that differ are marked: merge them into your draft, then save it as a correction of revision{' '}
+        {current.rev}.
+      </p>
+      <div className={styles.mergeSides}>
+        <section data-testid="merge-draft">
+          <h3 className={styles.mergeTitle}>Your draft</h3>
+          <p className={styles.mergeText} lang={lang} dir="auto">
+            {diff.before.map((part, i) => (part.changed ? <mark key={i}>{part.text}</mark> : part.text))}
+          </p>
+        </section>
+        <section data-testid="merge-current">
+          <h3 className={styles.mergeTitle}>Current text (revision {current.rev})</h3>
+          <p className={styles.mergeText} lang={lang} dir="auto">
+            {diff.after.map((part, i) => (part.changed ? <mark key={i}>{part.text}</mark> : part.text))}
+          </p>
+        </section>
+      </div>
+      <p className={styles.messageButtons}>
+        <button type="button" onClick={onKeepDraft} data-action="keep-draft">
+          My draft includes the current text: save it over revision {current.rev}
+        </button>
+        <button type="button" onClick={onTakeCurrent} data-action="take-current">
+          Start again from the current text
+        </button>
+      </p>
+    </div>
   );
 }
 

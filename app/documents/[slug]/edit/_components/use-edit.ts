@@ -24,7 +24,14 @@ export function useEdit() {
     if (pending) return;
     setError(null);
     startTransition(async () => {
-      const result = await editDocument({ slug, baseRev, op });
+      let result: Awaited<ReturnType<typeof editDocument>>;
+      try {
+        result = await editDocument({ slug, baseRev, op });
+      } catch {
+        // The server did not answer at all (restarting, network down): the same in-place message, nothing lost.
+        setError({ code: 'unavailable', message: 'Not saved — the server did not answer; try again.' });
+        return;
+      }
       if (result.ok) {
         announce(`Saved as revision ${result.data.rev}: ${result.data.summary}.`);
         onSuccess?.();

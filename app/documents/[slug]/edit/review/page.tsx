@@ -62,7 +62,9 @@ export default async function ReviewPage({ params }: Props) {
     <article className={styles.page} data-testid="review-page" data-rev={state.rev}>
       <header className={styles.header}>
         <p className="doc-kicker">Review · revision {state.rev}</p>
-        <h1>Review {doc.title}</h1>
+        <h1>
+          Review <bdi>{doc.title}</bdi>
+        </h1>
         <nav aria-label="Document" className={styles.nav}>
           <Link href={documentPagePath(slug, 'edit')}>Edit</Link>
           <Link href={documentPagePath(slug, 'edit/source')}>Source text</Link>

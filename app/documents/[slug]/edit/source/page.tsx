@@ -45,7 +45,9 @@ export default async function SourceTextPage({ params, searchParams }: Props) {
     <article className={styles.page} data-testid="source-text-page">
       <header className={styles.header}>
         <p className="doc-kicker">Editing · revision {state.rev}</p>
-        <h1>Source text for {doc.title}</h1>
+        <h1>
+          Source text for <bdi>{doc.title}</bdi>
+        </h1>
         <nav aria-label="Document" className={styles.nav}>
           <Link href={documentPagePath(slug, 'edit')}>Edit</Link>
           <Link href={documentPagePath(slug, 'edit/review')}>Review</Link>

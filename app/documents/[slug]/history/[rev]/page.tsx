@@ -60,7 +60,7 @@ export default async function RevisionPage({ params }: Props) {
         <p className="doc-kicker">
           Revision {rev} of {doc.currentRev}
         </p>
-        <h1>{doc.title}</h1>
+        <h1 dir="auto">{doc.title}</h1>
         <p className={styles.meta}>
           <strong data-testid="revision-summary">{revision.summary}</strong>
           <br />

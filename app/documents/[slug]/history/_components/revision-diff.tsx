@@ -132,7 +132,7 @@ function SegmentView({
   if (segment.isPlaceholder) return <p className={styles.none}>{column} text not yet transcribed (placeholder)</p>;
   const Mark = kind;
   return (
-    <p className={styles.text} lang={lang}>
+    <p className={styles.text} lang={lang} dir="auto">
       {parts
         ? parts.map((part, i) =>
             part.changed ? (

@@ -1,0 +1,1 @@
+CREATE INDEX "revisions_user_created_idx" ON "revisions" USING btree ("user_id","created_at");

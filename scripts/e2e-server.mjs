@@ -10,7 +10,12 @@ import postgres from 'postgres';
 
 const root = path.resolve(import.meta.dirname, '..');
 const port = process.argv[2] ?? '3100';
-const env = { ...process.env, PORT: port, AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production-0123456789' };
+const env = {
+  ...process.env,
+  PORT: port,
+  AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production-0123456789',
+  DIPTYCH_PUBLIC_URL: process.env.DIPTYCH_PUBLIC_URL ?? `http://127.0.0.1:${port}`,
+};
 
 if (process.env.DATABASE_URL) {
   const name = `diptych_e2e_${port}_${process.pid}`;
@@ -60,6 +65,6 @@ if (process.argv.includes('--large-document')) {
   }
 }
 
-const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { cwd: root, stdio: 'inherit', env });
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', port, '--hostname', '127.0.0.1'], { cwd: root, stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -406,13 +406,13 @@ test.describe('revocable sessions', () => {
     await here.page.goto('/account');
     const change = here.page.getByRole('form', { name: 'Change your password' });
     await change.getByLabel('Current password').fill('not my password at all');
-    await change.getByLabel('New password', { exact: true }).fill('a new and longer passphrase');
+    await change.locator('input[name="newPassword"]').fill('a new and longer passphrase');
     await change.getByLabel('New password again').fill('a new and longer passphrase');
     await change.getByRole('button', { name: 'Change password' }).click();
     await expect(here.page.getByTestId('change-password-result')).toHaveText('The current password is not right; nothing was changed.');
 
     await change.getByLabel('Current password').fill(E2E_PASSWORD);
-    await change.getByLabel('New password', { exact: true }).fill('a new and longer passphrase');
+    await change.locator('input[name="newPassword"]').fill('a new and longer passphrase');
     await change.getByLabel('New password again').fill('a new and longer passphrase');
     await change.getByRole('button', { name: 'Change password' }).click();
     await expect(here.page.getByTestId('password-changed')).toBeVisible();

@@ -162,7 +162,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const id = Number(token?.sub);
       const version = token ? tokenVersion(token) : null;
       // Only a live token may end the sessions: a revoked copy cannot sign its owner out again and again.
-      if (Number.isSafeInteger(id) && id > 0 && version !== null) await endSessions(await getDb(), { userId: id, sessionVersion: version });
+      if (Number.isSafeInteger(id) && id > 0 && version !== null)
+        await endSessions(await getDb(), { userId: id, sessionVersion: version });
     },
   },
 });

@@ -47,12 +47,20 @@ export interface LoadResult {
 
 /** `npm run import` of a generated 20,000-turn memo (about 7 MB): wall time and peak memory of the process tree. */
 async function timeImport(env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number; megabytes: number; ok: boolean }> {
-  const body = Array.from({ length: 20_000 }, (_, i) => `**${i % 2 ? 'Mitterrand' : 'Gorbachev'}**: ${`Turn ${i + 1} of the generated book, a paragraph of ordinary length with a few clauses in it. `.repeat(3)}`);
+  const body = Array.from(
+    { length: 20_000 },
+    (_, i) =>
+      `**${i % 2 ? 'Mitterrand' : 'Gorbachev'}**: ${`Turn ${i + 1} of the generated book, a paragraph of ordinary length with a few clauses in it. `.repeat(3)}`,
+  );
   const file = path.join(tmpdir(), `bench-import-${process.pid}.md`);
   writeFileSync(file, `## A generated conversation of 20000 turns\n\n${body.join('\n\n')}\n`);
   const megabytes = statSync(file).size / 1024 / 1024;
   const t0 = performance.now();
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/import-memo.ts', file, '--slug', 'bench-import'], { cwd: root, env, stdio: 'ignore' });
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/import-memo.ts', file, '--slug', 'bench-import'], {
+    cwd: root,
+    env,
+    stdio: 'ignore',
+  });
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssOfTree(child.pid!))), 100);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -75,7 +83,9 @@ export interface HttpReport {
 }
 
 function load(): string {
-  return loadavg().map((n) => n.toFixed(2)).join(', ');
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 }
 
 async function cannon(name: string, url: string, headers: Record<string, string> = {}, seconds = SECONDS): Promise<LoadResult> {
@@ -148,14 +158,20 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 async function signIn(email: string): Promise<string> {
   const csrf = await fetch(`${BASE}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookies = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
     body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: '/' }).toString(),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.includes('session-token'));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.includes('session-token'));
   if (!session) throw new Error(`sign-in failed (${response.status})`);
   return session;
 }
@@ -190,10 +206,23 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     await createLargeDocument(database.db, { slug: BIG, turns: 20_000, userId });
     await database.db.execute('analyze' as never);
     await database.close();
-    const env = { ...process.env, DATABASE_URL: url.toString(), NEXT_DIST_DIR: DIST, AUTH_SECRET: 'bench-secret-not-for-production-0123456789', PORT: String(PORT) };
-    const create = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/user-create.ts', '--email', 'bench@bench.test', '--role', 'editor', '--name', 'Bench'], {
-      cwd: root, env, input: PASSWORD, encoding: 'utf8',
-    });
+    const env = {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      NEXT_DIST_DIR: DIST,
+      AUTH_SECRET: 'bench-secret-not-for-production-0123456789',
+      PORT: String(PORT),
+    };
+    const create = spawnSync(
+      path.join(root, 'node_modules', '.bin', 'tsx'),
+      ['scripts/user-create.ts', '--email', 'bench@bench.test', '--role', 'editor', '--name', 'Bench'],
+      {
+        cwd: root,
+        env,
+        input: PASSWORD,
+        encoding: 'utf8',
+      },
+    );
     if (create.status !== 0) throw new Error(`user:create failed: ${create.stdout}${create.stderr}`);
     process.stderr.write('bench: npm run import of a 20,000-turn memo…\n');
     const importRun = await timeImport(env);
@@ -220,13 +249,17 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     const sampler = setInterval(() => (peakKb = Math.max(peakKb, rssOfTree(pid))), 200);
     const loadBefore = load();
     process.stderr.write('bench: warming up…\n');
-    for (const p of [seedPath, `${seedPath}/passages/T5`, `/documents/${BIG}`, `/documents/${BIG}/passages/T15000`]) await fetch(`${BASE}${p}`);
+    for (const p of [seedPath, `${seedPath}/passages/T5`, `/documents/${BIG}`, `/documents/${BIG}/passages/T15000`])
+      await fetch(`${BASE}${p}`);
     await cannon('warm-up', `${BASE}${seedPath}`, {}, 2);
 
     process.stderr.write('bench: seed reader against its static copy (interleaved)…\n');
     const seed: HttpReport['seed'] = [];
     for (let round = 0; round < 2; round++) {
-      seed.push({ reader: await cannon('seed reader', `${BASE}${seedPath}`), static: await cannon('static copy', `${BASE}/${STATIC_FILE}`) });
+      seed.push({
+        reader: await cannon('seed reader', `${BASE}${seedPath}`),
+        static: await cannon('static copy', `${BASE}/${STATIC_FILE}`),
+      });
     }
 
     process.stderr.write('bench: passages, search, API, 304…\n');
@@ -255,7 +288,8 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       ['API passage T15000 vs memo T5', `/api/documents/${BIG}/passages/T15000`, `/api/documents/${SEED}/passages/T5`],
       ['search "Turn 15000" vs "Gulf"', `/search?q=${encodeURIComponent('"Turn 15000"')}`, '/search?q=Gulf'],
     ];
-    if (session) pairs.push(['edit page (window) vs memo edit page', `/documents/${BIG}/edit`, `${seedPath}/edit`, { cookie: session }]);
+    if (session)
+      pairs.push(['edit page (window) vs memo edit page', `/documents/${BIG}/edit`, `${seedPath}/edit`, { cookie: session }]);
     const ratios: HttpReport['ratios'] = [];
     for (const [label, bigPath, memoPath, headers] of pairs) {
       // One untimed request each first: compare warm with warm (the first one computes the revision's entry).
@@ -278,10 +312,21 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       loadAfter: load(),
       seed,
       cases,
-      big: { firstByte: bigReader.firstByte, lastByte: bigReader.lastByte, bytes: bigReader.bytes, memoFirstByte: memoReader.firstByte, memoBytes: memoReader.bytes },
+      big: {
+        firstByte: bigReader.firstByte,
+        lastByte: bigReader.lastByte,
+        bytes: bigReader.bytes,
+        memoFirstByte: memoReader.firstByte,
+        memoBytes: memoReader.bytes,
+      },
       ratios,
       peakRssMb: peakKb / 1024,
-      clientJs: { total: sum(files), framework: sum(files.filter((f) => f.framework)), reader: sum(files.filter((f) => !f.framework)), files },
+      clientJs: {
+        total: sum(files),
+        framework: sum(files.filter((f) => f.framework)),
+        reader: sum(files.filter((f) => !f.framework)),
+        files,
+      },
     };
   } finally {
     server?.kill('SIGTERM');

@@ -44,12 +44,16 @@ const accounts = [
   ['editor2@e2e.test', 'editor', 'Edna Editor'],
 ];
 for (const [email, role, name, ...flags] of accounts) {
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/user-create.ts', '--email', email, '--role', role, '--name', name, ...flags], {
-    cwd: root,
-    env,
-    input: E2E_PASSWORD,
-    encoding: 'utf8',
-  });
+  const result = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['scripts/user-create.ts', '--email', email, '--role', role, '--name', name, ...flags],
+    {
+      cwd: root,
+      env,
+      input: E2E_PASSWORD,
+      encoding: 'utf8',
+    },
+  );
   if (result.status !== 0) {
     console.error(`e2e-server: could not create ${email}:\n${result.stdout}${result.stderr}`);
     process.exit(1);
@@ -58,13 +62,21 @@ for (const [email, role, name, ...flags] of accounts) {
 
 // The reading server also holds a 20,000-turn document (tests/e2e/long-document.spec.ts).
 if (process.argv.includes('--large-document')) {
-  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/e2e-large-document.ts'], { cwd: root, env, encoding: 'utf8' });
+  const result = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/e2e-large-document.ts'], {
+    cwd: root,
+    env,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     console.error(`e2e-server: could not create the large document:\n${result.stdout}${result.stderr}`);
     process.exit(1);
   }
 }
 
-const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', port, '--hostname', '127.0.0.1'], { cwd: root, stdio: 'inherit', env });
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', port, '--hostname', '127.0.0.1'], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

@@ -16,7 +16,9 @@ export function parseTrustedProxies(value) {
 
 /** An address as compared: trimmed, IPv4-mapped IPv6 unwrapped (`::ffff:127.0.0.1` is 127.0.0.1). */
 function bare(address) {
-  return String(address ?? '').trim().replace(/^::ffff:(?=\d+\.)/i, '');
+  return String(address ?? '')
+    .trim()
+    .replace(/^::ffff:(?=\d+\.)/i, '');
 }
 
 /**

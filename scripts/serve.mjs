@@ -21,7 +21,9 @@ const root = path.resolve(import.meta.dirname, '..');
 process.env.NODE_ENV ??= 'production';
 if (process.env.NODE_ENV === 'production' && !process.env.DIPTYCH_PUBLIC_URL?.trim()) {
   // Checked again by lib/env.ts; said here in one line, before Next starts.
-  console.error('Diptych: DIPTYCH_PUBLIC_URL is required in production: the public origin of permalinks, e.g. https://diptych.example');
+  console.error(
+    'Diptych: DIPTYCH_PUBLIC_URL is required in production: the public origin of permalinks, e.g. https://diptych.example',
+  );
   process.exit(1);
 }
 // Read by the app in this same process (auth.ts → lib/auth/rate-limit.ts clientAddress).

@@ -43,5 +43,9 @@ if (needsBuild()) {
 const port = process.env.PORT || '3000';
 const env = { ...process.env, DIPTYCH_PUBLIC_URL: process.env.DIPTYCH_PUBLIC_URL || `http://127.0.0.1:${port}` };
 console.log(`Diptych: serving on http://localhost:${port}`);
-const served = spawnSync(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', port], { cwd: root, stdio: 'inherit', env });
+const served = spawnSync(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', port], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 process.exit(served.status ?? 1);

@@ -19,7 +19,11 @@ export const changePassword = formAction(
     if (input.newPassword !== input.confirmPassword) {
       throw new AccountError('weak-password', 'The new password and its confirmation differ; nothing was changed.');
     }
-    await changeOwnPassword(await getDb(), { userId: user.id, currentPassword: input.currentPassword, newPassword: input.newPassword });
+    await changeOwnPassword(await getDb(), {
+      userId: user.id,
+      currentPassword: input.currentPassword,
+      newPassword: input.newPassword,
+    });
     // The change ended every session, this one too: sign this browser in again with the new password
     // (Auth.js sets the new cookie and redirects).
     await signIn('credentials', { email: user.email, password: input.newPassword, redirectTo: '/account?changed=1' });

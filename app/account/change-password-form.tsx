@@ -14,7 +14,14 @@ export function ChangePasswordForm() {
       </label>
       <label className={styles.field}>
         <span>New password</span>
-        <input name="newPassword" type="password" required minLength={12} autoComplete="new-password" aria-describedby="new-password-hint" />
+        <input
+          name="newPassword"
+          type="password"
+          required
+          minLength={12}
+          autoComplete="new-password"
+          aria-describedby="new-password-hint"
+        />
         <small id="new-password-hint">At least 12 characters. Every other session of your account ends.</small>
       </label>
       <label className={styles.field}>

@@ -40,7 +40,10 @@ export async function createUser(
 }
 
 async function emailTaken(db: Db, email: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
   return Boolean(row);
 }
 
@@ -91,7 +94,10 @@ export async function setUserRole(db: Db, input: { actorId: number; userId: numb
   }
   if (target.role === input.role) return;
   // A role change ends the account's sessions: whoever holds one signs in again under the new role.
-  await db.update(users).set({ role: input.role, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, input.userId));
+  await db
+    .update(users)
+    .set({ role: input.role, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, input.userId));
 }
 
 /**
@@ -106,7 +112,10 @@ export async function endSessions(db: Db, input: { userId: number; sessionVersio
 }
 
 /** A person changes their own password: the current one must match; every session of the account ends. */
-export async function changeOwnPassword(db: Db, input: { userId: number; currentPassword: string; newPassword: string }): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  input: { userId: number; currentPassword: string; newPassword: string },
+): Promise<void> {
   const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId));
   if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
     throw new AccountError('wrong-password', 'The current password is not right; nothing was changed.');
@@ -115,7 +124,10 @@ export async function changeOwnPassword(db: Db, input: { userId: number; current
     throw new AccountError('weak-password', 'The new password is the same as the current one.');
   }
   const passwordHash = await hashPassword(input.newPassword);
-  await db.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, input.userId));
+  await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, input.userId));
 }
 
 /** An admin sets a new password for someone (shown to the admin once): their sessions end and their sign-in locks are lifted. */
@@ -125,7 +137,10 @@ export async function resetPassword(db: Db, input: { actorId: number; userId: nu
     throw new AccountError('self-lockout', 'Change your own password on your account page, with your current password.');
   }
   const passwordHash = await hashPassword(input.password);
-  await db.update(users).set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` }).where(eq(users.id, input.userId));
+  await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, input.userId));
   await unlockSignIn(db, target.email);
 }
 

@@ -31,7 +31,12 @@ export async function getSessionUser(db: Db, id: number, sessionVersion: number)
     .select({ id: users.id, email: users.email, name: users.name, role: users.role })
     .from(users)
     .where(
-      and(eq(users.id, id), eq(users.sessionVersion, sessionVersion), eq(users.disabled, false), inArray(users.role, [...accountRoles])),
+      and(
+        eq(users.id, id),
+        eq(users.sessionVersion, sessionVersion),
+        eq(users.disabled, false),
+        inArray(users.role, [...accountRoles]),
+      ),
     );
   return row ? { ...row, role: row.role as AccountRole } : null;
 }

@@ -26,8 +26,7 @@ export const defaultRateLimitPolicy: RateLimitPolicy = {
 };
 
 export type RateLimitDecision =
-  | { allowed: true }
-  | { allowed: false; subject: RateLimitSubject; retryAt: Date; minutes: number; message: string };
+  { allowed: true } | { allowed: false; subject: RateLimitSubject; retryAt: Date; minutes: number; message: string };
 
 export function emailSubject(email: string): string {
   return `email:${email.trim().toLowerCase()}`;

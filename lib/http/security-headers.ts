@@ -18,7 +18,8 @@ export interface SecurityHeaderOptions {
 }
 
 export const HSTS_VALUE = 'max-age=31536000; includeSubDomains';
-export const PERMISSIONS_POLICY = 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()';
+export const PERMISSIONS_POLICY =
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()';
 
 export function contentSecurityPolicy(options: SecurityHeaderOptions): string {
   const scripts = options.nonce ? [`'self'`, `'nonce-${options.nonce}'`, `'strict-dynamic'`] : [`'self'`];
@@ -62,7 +63,9 @@ export function randomNonce(): string {
  * revision and URL it depends on exist.
  */
 export async function taggedNonce(secret: string, etag: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, [
+    'sign',
+  ]);
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(`csp-nonce:${etag}`)));
   return toBase64(mac.slice(0, 16));
 }

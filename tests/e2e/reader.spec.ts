@@ -55,7 +55,10 @@ test.describe('reader, facing pages at 1280 px', () => {
     // English one's height, and T6 starts below both, level on both sides.
     const t5 = await Promise.all([box(reader.cell('T5', 'ru')), box(reader.cell('T5', 'en'))]);
     const t6 = await Promise.all([box(reader.cell('T6', 'ru')), box(reader.cell('T6', 'en'))]);
-    const t5Text = await Promise.all([box(reader.cell('T5', 'ru').locator('.segment')), box(reader.cell('T5', 'en').locator('.segment'))]);
+    const t5Text = await Promise.all([
+      box(reader.cell('T5', 'ru').locator('.segment')),
+      box(reader.cell('T5', 'en').locator('.segment')),
+    ]);
     expect(t5Text[1].height).toBeGreaterThan(t5Text[0].height * 3);
     expect(Math.abs(t5[0].height - t5[1].height)).toBeLessThan(2);
     for (const cell of t6) expect(cell.y).toBeGreaterThanOrEqual(Math.max(t5[0].y + t5[0].height, t5[1].y + t5[1].height));
@@ -470,7 +473,13 @@ function startServerWithoutDatabase(port: number): ChildProcess {
   const root = path.resolve(import.meta.dirname, '..', '..');
   return spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DIPTYCH_PUBLIC_URL: `http://127.0.0.1:${port}`, DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable', AUTH_SECRET: 'e2e-outage-secret-0123456789abcdef' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DIPTYCH_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable',
+      AUTH_SECRET: 'e2e-outage-secret-0123456789abcdef',
+    },
     stdio: 'ignore',
     detached: false,
   });
@@ -487,4 +496,3 @@ async function waitForServer(url: string): Promise<void> {
   }
   throw new Error(`server at ${url} did not start`);
 }
-

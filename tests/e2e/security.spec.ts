@@ -99,7 +99,9 @@ function readMutatingRoutes(): { file: string; urlPath: string; methods: string[
     .map((full) => {
       const source = readFileSync(full, 'utf8');
       const methods = MUTATING_METHODS.filter((m) =>
-        new RegExp(`export\\s+(async\\s+)?(function|const|let)\\s+${m}\\b|export\\s+(const|let)\\s*\\{[^}]*\\b${m}\\b[^}]*\\}|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`).test(source),
+        new RegExp(
+          `export\\s+(async\\s+)?(function|const|let)\\s+${m}\\b|export\\s+(const|let)\\s*\\{[^}]*\\b${m}\\b[^}]*\\}|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`,
+        ).test(source),
       );
       const file = path.relative(root, full).split(path.sep).join('/');
       return { file, urlPath: samplePath(path.dirname(file).replace(/^app\/?/, '')), methods };
@@ -140,14 +142,18 @@ const actions = readActions();
 const protectedActions = actions.filter((a) => !(`${a.filename}#${a.exportedName}` in PUBLIC_ACTIONS));
 const mutatingRoutes = readMutatingRoutes();
 
-
 test('the build has server actions to check, and the public ones are only sign-in and sign-out', () => {
   expect(actions.length).toBeGreaterThan(0);
   const publicFound = actions.filter((a) => `${a.filename}#${a.exportedName}` in PUBLIC_ACTIONS).map((a) => a.exportedName);
   expect(publicFound.sort()).toEqual(['signInWithPassword', 'signInWithProvider', 'signOutAndReturnHome']);
   // The admin actions are among the protected ones (the enumeration really sees actions).
-  expect(protectedActions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['createAccount', 'setAccountDisabled', 'setAccountRole']));
-  console.info(`[security] ${protectedActions.length} protected actions:`, protectedActions.map((a) => `${a.filename}#${a.exportedName}`).join(', '));
+  expect(protectedActions.map((a) => a.exportedName)).toEqual(
+    expect.arrayContaining(['createAccount', 'setAccountDisabled', 'setAccountRole']),
+  );
+  console.info(
+    `[security] ${protectedActions.length} protected actions:`,
+    protectedActions.map((a) => `${a.filename}#${a.exportedName}`).join(', '),
+  );
 });
 
 test('every protected server action refuses anonymous callers and changes nothing', async ({ page, playwright, baseURL }) => {
@@ -161,7 +167,8 @@ test('every protected server action refuses anonymous callers and changes nothin
     for (const args of [[{}], [null, {}]]) {
       const { status, body } = await callAction(anonymous, baseURL!, action, args);
       const refused = status === 200 && /"ok":false,"error":\{"code":"unauthenticated"/.test(body);
-      if (!refused) refusals.push(`${action.filename}#${action.exportedName} ${JSON.stringify(args)} → ${status} ${body.slice(0, 200)}`);
+      if (!refused)
+        refusals.push(`${action.filename}#${action.exportedName} ${JSON.stringify(args)} → ${status} ${body.slice(0, 200)}`);
     }
   }
   await anonymous.dispose();
@@ -169,7 +176,11 @@ test('every protected server action refuses anonymous callers and changes nothin
   expect(await snapshot(page)).toBe(before);
 });
 
-test('every protected server action refuses an account disabled after it signed in, and changes nothing', async ({ page, browser, baseURL }) => {
+test('every protected server action refuses an account disabled after it signed in, and changes nothing', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const disabled = accounts.disabled;
   await signIn(page, accounts.admin, '/admin/users');
   const row = page.locator(`[data-email="${disabled.email}"]`);
@@ -193,7 +204,8 @@ test('every protected server action refuses an account disabled after it signed 
     for (const args of [[{}], [null, {}]]) {
       const { status, body } = await callAction(staleContext.request, baseURL!, action, args);
       const refused = status === 200 && /"ok":false,"error":\{"code":"unauthenticated"/.test(body);
-      if (!refused) refusals.push(`${action.filename}#${action.exportedName} ${JSON.stringify(args)} → ${status} ${body.slice(0, 200)}`);
+      if (!refused)
+        refusals.push(`${action.filename}#${action.exportedName} ${JSON.stringify(args)} → ${status} ${body.slice(0, 200)}`);
     }
   }
   expect(refusals, 'actions that did not refuse a disabled account').toEqual([]);
@@ -210,7 +222,10 @@ test('admin actions refuse an editor (forbidden)', async ({ browser, baseURL }) 
   const adminActions = protectedActions.filter((a) => a.filename === 'app/admin/users/actions.ts');
   expect(adminActions).toHaveLength(5);
   for (const action of adminActions) {
-    const { body } = await callAction(context.request, baseURL!, action, [null, { userId: '1', disabled: 'true', role: 'editor', email: 'x@e2e.test' }]);
+    const { body } = await callAction(context.request, baseURL!, action, [
+      null,
+      { userId: '1', disabled: 'true', role: 'editor', email: 'x@e2e.test' },
+    ]);
     expect(body, action.exportedName).toMatch(/"ok":false,"error":\{"code":"forbidden"/);
   }
   await context.close();
@@ -245,7 +260,8 @@ test('every route handler that accepts writes refuses anonymous callers', async 
   for (const route of mutatingRoutes.filter((r) => !(r.file in PUBLIC_ROUTES))) {
     for (const method of route.methods) {
       const response = await anonymous.fetch(route.urlPath, { method, data: {}, maxRedirects: 0 });
-      if (![401, 403, 404, 405].includes(response.status())) accepted.push(`${method} ${route.urlPath} (${route.file}) → ${response.status()}`);
+      if (![401, 403, 404, 405].includes(response.status()))
+        accepted.push(`${method} ${route.urlPath} (${route.file}) → ${response.status()}`);
     }
   }
   await anonymous.dispose();
@@ -273,26 +289,42 @@ test('the Auth.js endpoint gives no session for wrong credentials', async ({ pla
  * limits they run into never touch the browser tests' 127.0.0.1. Returns what the endpoint decided:
  * 'ok', 'credentials' (evaluated, wrong) or 'rate-limited-N'.
  */
-async function rawSignIn(baseURL: string, input: { email: string; password: string; localAddress: string; headers?: Record<string, string> }) {
+async function rawSignIn(
+  baseURL: string,
+  input: { email: string; password: string; localAddress: string; headers?: Record<string, string> },
+) {
   const base = new URL(baseURL);
   const send = (method: string, pathname: string, headers: Record<string, string>, body?: string) =>
     new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
-      const req = http.request({ host: base.hostname, port: base.port, path: pathname, method, headers, localAddress: input.localAddress }, (res) => {
-        let text = '';
-        res.on('data', (chunk) => (text += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-      });
+      const req = http.request(
+        { host: base.hostname, port: base.port, path: pathname, method, headers, localAddress: input.localAddress },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
   const csrf = await send('GET', '/api/auth/csrf', input.headers ?? {});
   const cookie = (csrf.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
-  const form = new URLSearchParams({ csrfToken: JSON.parse(csrf.body).csrfToken, email: input.email, password: input.password, callbackUrl: '/' });
-  const response = await send('POST', '/api/auth/callback/credentials', {
-    ...input.headers,
-    cookie,
-    'content-type': 'application/x-www-form-urlencoded',
-  }, form.toString());
+  const form = new URLSearchParams({
+    csrfToken: JSON.parse(csrf.body).csrfToken,
+    email: input.email,
+    password: input.password,
+    callbackUrl: '/',
+  });
+  const response = await send(
+    'POST',
+    '/api/auth/callback/credentials',
+    {
+      ...input.headers,
+      cookie,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    form.toString(),
+  );
   const location = new URL(String(response.headers.location ?? '/'), baseURL);
   if (!location.searchParams.get('error')) return 'ok';
   return location.searchParams.get('code') ?? location.searchParams.get('error')!;
@@ -304,7 +336,9 @@ test.describe('sign-in limits that hold', () => {
     const outcomes: string[] = [];
     for (let i = 0; i < 22; i++) {
       const spoof = { 'x-forwarded-for': `198.51.100.${i}`, 'x-real-ip': `203.0.113.${i}` };
-      outcomes.push(await rawSignIn(baseURL!, { email: `spray-${i}@e2e.test`, password: 'wrong password!!', localAddress, headers: spoof }));
+      outcomes.push(
+        await rawSignIn(baseURL!, { email: `spray-${i}@e2e.test`, password: 'wrong password!!', localAddress, headers: spoof }),
+      );
     }
     expect(outcomes.slice(0, 20)).toEqual(Array(20).fill('credentials'));
     expect(outcomes.slice(20)).toEqual(['rate-limited-15', 'rate-limited-15']);
@@ -313,10 +347,14 @@ test.describe('sign-in limits that hold', () => {
   test('a stranger locking a named account does not lock its owner out from another address', async ({ page, baseURL }) => {
     const owner = accounts.editor2;
     for (let i = 0; i < 5; i++) {
-      expect(await rawSignIn(baseURL!, { email: owner.email, password: `stranger guess ${i}`, localAddress: '127.0.0.22' })).toBe('credentials');
+      expect(await rawSignIn(baseURL!, { email: owner.email, password: `stranger guess ${i}`, localAddress: '127.0.0.22' })).toBe(
+        'credentials',
+      );
     }
     // The stranger is locked out of that account, even with the right password…
-    expect(await rawSignIn(baseURL!, { email: owner.email, password: owner.password, localAddress: '127.0.0.22' })).toBe('rate-limited-15');
+    expect(await rawSignIn(baseURL!, { email: owner.email, password: owner.password, localAddress: '127.0.0.22' })).toBe(
+      'rate-limited-15',
+    );
     // …and the owner, on another address, signs in as usual, in the browser and over the endpoint.
     expect(await rawSignIn(baseURL!, { email: owner.email, password: owner.password, localAddress: '127.0.0.23' })).toBe('ok');
     await signIn(page, owner, '/');
@@ -338,7 +376,12 @@ test.describe('revocable sessions', () => {
   }
 
   /** A new browser with only the saved cookies: is it still someone? */
-  async function replay(browser: Browser, baseURL: string, cookies: Awaited<ReturnType<BrowserContext['cookies']>>, options = { callAction: true }) {
+  async function replay(
+    browser: Browser,
+    baseURL: string,
+    cookies: Awaited<ReturnType<BrowserContext['cookies']>>,
+    options = { callAction: true },
+  ) {
     const context = await browser.newContext({ baseURL });
     await context.addCookies(cookies);
     const page = await context.newPage();
@@ -366,7 +409,10 @@ test.describe('revocable sessions', () => {
     expect(dead.session?.user ?? null).toBeNull();
   });
 
-  test('a disabled then re-enabled account\'s old cookie stays dead, and /api/auth/session names no one while disabled', async ({ browser, baseURL }) => {
+  test("a disabled then re-enabled account's old cookie stays dead, and /api/auth/session names no one while disabled", async ({
+    browser,
+    baseURL,
+  }) => {
     const admin = await signedIn(browser, baseURL!, accounts.admin);
     const target = accounts.editor2;
     const { context, saved } = await signedIn(browser, baseURL!, target);
@@ -409,7 +455,9 @@ test.describe('revocable sessions', () => {
     await change.locator('input[name="newPassword"]').fill('a new and longer passphrase');
     await change.getByLabel('New password again').fill('a new and longer passphrase');
     await change.getByRole('button', { name: 'Change password' }).click();
-    await expect(here.page.getByTestId('change-password-result')).toHaveText('The current password is not right; nothing was changed.');
+    await expect(here.page.getByTestId('change-password-result')).toHaveText(
+      'The current password is not right; nothing was changed.',
+    );
 
     await change.getByLabel('Current password').fill(E2E_PASSWORD);
     await change.locator('input[name="newPassword"]').fill('a new and longer passphrase');
@@ -431,7 +479,7 @@ test.describe('revocable sessions', () => {
 test.describe('security headers', () => {
   const READER = `/documents/${SLUG}`;
 
-  test('a reader page, its 304, an API response and the not-found page carry every header; the 304 repeats the page\'s policy', async ({
+  test("a reader page, its 304, an API response and the not-found page carry every header; the 304 repeats the page's policy", async ({
     playwright,
     baseURL,
   }) => {
@@ -456,7 +504,8 @@ test.describe('security headers', () => {
     const missing = await anonymous.get('/documents/no-such-memo');
     expect(missing.status()).toBe(404);
     const missingNonce = expectSecurityHeaders(missing.headers(), 'not-found page');
-    for (const tag of (await missing.text()).match(/<script\b[^>]*>/g) ?? []) expect(tag, 'not-found page script').toContain(`nonce="${missingNonce}"`);
+    for (const tag of (await missing.text()).match(/<script\b[^>]*>/g) ?? [])
+      expect(tag, 'not-found page script').toContain(`nonce="${missingNonce}"`);
 
     const asset = /\/_next\/static\/[^"']+\.js/.exec(await page.text())?.[0];
     expect(asset).toBeTruthy();
@@ -464,14 +513,20 @@ test.describe('security headers', () => {
     await anonymous.dispose();
   });
 
-  test('every script of a page carries the response\'s nonce, and the browser reports no violation', async ({ page, playwright, baseURL }) => {
+  test("every script of a page carries the response's nonce, and the browser reports no violation", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
     const anonymous = await playwright.request.newContext({ baseURL });
     for (const url of ['/', READER, `${READER}/passages/T3`, '/search?q=bomb', '/sign-in']) {
       const response = await anonymous.get(url);
       const nonce = expectSecurityHeaders(response.headers(), url);
       expect(nonce, url).toBeTruthy();
       // Data blocks (the CSL-JSON for reference managers) are never run; every script that runs has the nonce.
-      const tags = ((await response.text()).match(/<script\b[^>]*>/g) ?? []).filter((tag) => !/\btype="application\/[^"]*json"/.test(tag));
+      const tags = ((await response.text()).match(/<script\b[^>]*>/g) ?? []).filter(
+        (tag) => !/\btype="application\/[^"]*json"/.test(tag),
+      );
       expect(tags.length, `${url} has scripts`).toBeGreaterThan(0);
       for (const tag of tags) expect(tag, url).toContain(`nonce="${nonce}"`);
     }
@@ -502,7 +557,10 @@ test.describe('security headers', () => {
         req.on('error', reject);
         req.end();
       });
-    const spoofs: Record<string, string>[] = [{ host: 'evil.example' }, { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' }];
+    const spoofs: Record<string, string>[] = [
+      { host: 'evil.example' },
+      { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+    ];
     for (const headers of spoofs) {
       for (const pathname of [`${READER}/passages/T3`, `/api/documents/${SLUG}`, '/api/documents', `${READER}/citation.ris`]) {
         const { status, body } = await get(pathname, headers);

@@ -54,9 +54,16 @@ test.beforeAll(async () => {
     DIPTYCH_TRUSTED_PROXIES: '127.0.0.1',
     DIPTYCH_PUBLIC_URL: url(portProxy),
   };
-  const created = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/user-create.ts', '--email', accounts.editor.email, '--role', 'editor', '--name', accounts.editor.name], {
-    cwd: root, env, input: E2E_PASSWORD, encoding: 'utf8',
-  });
+  const created = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'tsx'),
+    ['scripts/user-create.ts', '--email', accounts.editor.email, '--role', 'editor', '--name', accounts.editor.name],
+    {
+      cwd: root,
+      env,
+      input: E2E_PASSWORD,
+      encoding: 'utf8',
+    },
+  );
   expect(created.status, created.stderr).toBe(0);
   const dir = mkdtempSync(path.join(tmpdir(), 'diptych-pair-'));
   for (const port of [portA, portB]) {
@@ -90,7 +97,10 @@ test.afterAll(async () => {
   await admin.end();
 });
 
-test('an edit through the proxy is served by both instances on the next request; the session holds on both', async ({ page, request }) => {
+test('an edit through the proxy is served by both instances on the next request; the session holds on both', async ({
+  page,
+  request,
+}) => {
   // Warm both instances' caches with the seed reader as it is now.
   for (const port of [portA, portB]) {
     expect(await (await request.get(`${url(port)}/documents/${SEED_SLUG}`)).text()).not.toContain('Положение серьёзное');

@@ -2,7 +2,15 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '@/db/accounts/authenticate';
 import { findAccountForExternalSignIn } from '@/db/accounts/external-sign-in';
-import { changeOwnPassword, createUser, endSessions, resetPassword, setUserDisabled, setUserRole, unlockAccount } from '@/db/accounts/users';
+import {
+  changeOwnPassword,
+  createUser,
+  endSessions,
+  resetPassword,
+  setUserDisabled,
+  setUserRole,
+  unlockAccount,
+} from '@/db/accounts/users';
 import { getActiveUserById, getSessionUser, listAccounts } from '@/db/queries/users';
 import { signInAttempts, users } from '@/db/schema';
 import { ensureSystemUser, SYSTEM_USER_EMAIL } from '@/db/users';
@@ -26,7 +34,12 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
 
   describe('creating accounts', () => {
     it('creates an editor with an Argon2id hash, never the password', async () => {
-      const user = await createUser(database.db, { email: 'Ada@Example.org', name: 'Ada Lovelace', role: 'editor', password: PASSWORD });
+      const user = await createUser(database.db, {
+        email: 'Ada@Example.org',
+        name: 'Ada Lovelace',
+        role: 'editor',
+        password: PASSWORD,
+      });
       expect(user).toMatchObject({ email: 'Ada@Example.org', name: 'Ada Lovelace', role: 'editor' });
       const [row] = await database.db.select().from(users).where(eq(users.id, user.id));
       expect(row!.passwordHash).toMatch(/^\$argon2id\$/);
@@ -39,7 +52,10 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
         code: 'duplicate-email',
         message: 'An account with the email ADA@example.ORG already exists.',
       });
-      const [row] = await database.db.select({ n: count() }).from(users).where(sql`lower(${users.email}) = 'ada@example.org'`);
+      const [row] = await database.db
+        .select({ n: count() })
+        .from(users)
+        .where(sql`lower(${users.email}) = 'ada@example.org'`);
       expect(Number(row!.n)).toBe(1);
     });
 
@@ -55,13 +71,21 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
 
     it('refuses a bad role, a short password and a bad email, creating nothing', async () => {
       const before = await listAccounts(database.db);
-      await expect(createUser(database.db, { email: 'r@example.org', role: 'system', password: PASSWORD })).rejects.toMatchObject({ code: 'invalid-role' });
-      await expect(createUser(database.db, { email: 'r@example.org', role: 'owner', password: PASSWORD })).rejects.toMatchObject({ code: 'invalid-role' });
-      await expect(createUser(database.db, { email: 'r@example.org', role: 'editor', password: 'elevenchars' })).rejects.toMatchObject({
-        code: 'weak-password',
-        message: 'The password is too short: 11 characters; it needs at least 12.',
+      await expect(createUser(database.db, { email: 'r@example.org', role: 'system', password: PASSWORD })).rejects.toMatchObject({
+        code: 'invalid-role',
       });
-      await expect(createUser(database.db, { email: 'r@', role: 'editor', password: PASSWORD })).rejects.toMatchObject({ code: 'invalid-email' });
+      await expect(createUser(database.db, { email: 'r@example.org', role: 'owner', password: PASSWORD })).rejects.toMatchObject({
+        code: 'invalid-role',
+      });
+      await expect(createUser(database.db, { email: 'r@example.org', role: 'editor', password: 'elevenchars' })).rejects.toMatchObject(
+        {
+          code: 'weak-password',
+          message: 'The password is too short: 11 characters; it needs at least 12.',
+        },
+      );
+      await expect(createUser(database.db, { email: 'r@', role: 'editor', password: PASSWORD })).rejects.toMatchObject({
+        code: 'invalid-email',
+      });
       expect(await listAccounts(database.db)).toEqual(before);
     });
 
@@ -116,7 +140,12 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
         expect(r).toMatchObject({ ok: false, reason: 'invalid' });
       }
       const blocked = await authenticate(database.db, { email, password: PASSWORD, address: '10.1.0.1' }, at(2));
-      expect(blocked).toEqual({ ok: false, reason: 'rate-limited', minutes: 14, message: 'Too many failed sign-ins; try again in 14 minutes.' });
+      expect(blocked).toEqual({
+        ok: false,
+        reason: 'rate-limited',
+        minutes: 14,
+        message: 'Too many failed sign-ins; try again in 14 minutes.',
+      });
       // A refused attempt is not verified and does not extend the lock.
       expect(await attemptsFor(`pair:${email}|10.1.0.1`)).toBe(5);
 
@@ -128,25 +157,36 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
       expect(await attemptsFor(`email:${email}`)).toBe(5);
     });
 
-    it('a stranger\'s five failures at a named account do not lock its owner out on another address', async () => {
+    it("a stranger's five failures at a named account do not lock its owner out on another address", async () => {
       const email = 'owner@example.org';
       await createUser(database.db, { email, role: 'editor', password: PASSWORD });
-      for (let i = 0; i < 6; i++) await authenticate(database.db, { email, password: `attacker guess ${i}`, address: '203.0.113.66' }, at(40));
-      expect(await authenticate(database.db, { email, password: PASSWORD, address: '203.0.113.66' }, at(40))).toMatchObject({ reason: 'rate-limited' });
-      expect(await authenticate(database.db, { email, password: PASSWORD, address: '198.51.100.10' }, at(40))).toMatchObject({ ok: true });
+      for (let i = 0; i < 6; i++)
+        await authenticate(database.db, { email, password: `attacker guess ${i}`, address: '203.0.113.66' }, at(40));
+      expect(await authenticate(database.db, { email, password: PASSWORD, address: '203.0.113.66' }, at(40))).toMatchObject({
+        reason: 'rate-limited',
+      });
+      expect(await authenticate(database.db, { email, password: PASSWORD, address: '198.51.100.10' }, at(40))).toMatchObject({
+        ok: true,
+      });
     });
 
     it('fifty failures at one account from many addresses within an hour refuse it everywhere (the account-wide ceiling)', async () => {
       const email = 'ceiling@example.org';
       await createUser(database.db, { email, role: 'editor', password: PASSWORD });
       for (let i = 0; i < 50; i++) {
-        const r = await authenticate(database.db, { email, password: `spread guess ${i}`, address: `100.64.${Math.floor(i / 4)}.${i % 4}` }, at(45 + i * 0.5));
+        const r = await authenticate(
+          database.db,
+          { email, password: `spread guess ${i}`, address: `100.64.${Math.floor(i / 4)}.${i % 4}` },
+          at(45 + i * 0.5),
+        );
         expect(r).toMatchObject({ ok: false, reason: 'invalid' });
       }
       const refused = await authenticate(database.db, { email, password: PASSWORD, address: '198.51.100.11' }, at(71));
       // The first of the fifty (at minute 45) leaves the hour at minute 105.
       expect(refused).toMatchObject({ ok: false, reason: 'rate-limited', minutes: 34 });
-      expect(await authenticate(database.db, { email, password: PASSWORD, address: '198.51.100.11' }, at(105.05))).toMatchObject({ ok: true });
+      expect(await authenticate(database.db, { email, password: PASSWORD, address: '198.51.100.11' }, at(105.05))).toMatchObject({
+        ok: true,
+      });
     });
 
     it('limits an address to twenty failures across accounts; other addresses are unaffected', async () => {
@@ -156,7 +196,11 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
       }
       const blocked = await authenticate(database.db, { email: 'grace@example.org', password: PASSWORD, address }, at(31));
       expect(blocked).toMatchObject({ ok: false, reason: 'rate-limited', minutes: 14 });
-      const elsewhere = await authenticate(database.db, { email: 'grace@example.org', password: PASSWORD, address: '192.0.2.51' }, at(31));
+      const elsewhere = await authenticate(
+        database.db,
+        { email: 'grace@example.org', password: PASSWORD, address: '192.0.2.51' },
+        at(31),
+      );
       expect(elsewhere).toMatchObject({ ok: true });
     });
 
@@ -164,7 +208,9 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
       const email = 'target@example.org';
       await createUser(database.db, { email, role: 'editor', password: PASSWORD });
       const results = await Promise.all(
-        Array.from({ length: 10 }, (_, i) => authenticate(database.db, { email, password: `guess number ${i}`, address: '172.16.0.1' }, at(60))),
+        Array.from({ length: 10 }, (_, i) =>
+          authenticate(database.db, { email, password: `guess number ${i}`, address: '172.16.0.1' }, at(60)),
+        ),
       );
       expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(5);
       expect(results.filter((r) => !r.ok && r.reason === 'rate-limited')).toHaveLength(5);
@@ -174,7 +220,9 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
     it('forty parallel guesses from one address at forty accounts: at most twenty are evaluated', async () => {
       const address = '172.16.9.9';
       const results = await Promise.all(
-        Array.from({ length: 40 }, (_, i) => authenticate(database.db, { email: `parallel-${i}@example.org`, password: 'wrong password!!', address }, at(62))),
+        Array.from({ length: 40 }, (_, i) =>
+          authenticate(database.db, { email: `parallel-${i}@example.org`, password: 'wrong password!!', address }, at(62)),
+        ),
       );
       expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(20);
       expect(results.filter((r) => !r.ok && r.reason === 'rate-limited')).toHaveLength(20);
@@ -208,7 +256,9 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
 
       await setUserDisabled(database.db, { actorId: adminId, userId: editorId, disabled: false });
       expect(await getActiveUserById(database.db, editorId)).toMatchObject({ id: editorId });
-      expect(await authenticate(database.db, { email: 'worker@example.org', password: PASSWORD, address: '10.9.9.9' })).toMatchObject({ ok: true });
+      expect(await authenticate(database.db, { email: 'worker@example.org', password: PASSWORD, address: '10.9.9.9' })).toMatchObject({
+        ok: true,
+      });
     });
 
     it('changes a role, and the session user sees it at once', async () => {
@@ -248,20 +298,23 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
         message: 'There is no account with id 999999.',
       });
       const systemId = await ensureSystemUser(database.db);
-      await expect(setUserRole(database.db, { actorId: adminId, userId: systemId, role: 'admin' })).rejects.toMatchObject({ code: 'system-account' });
+      await expect(setUserRole(database.db, { actorId: adminId, userId: systemId, role: 'admin' })).rejects.toMatchObject({
+        code: 'system-account',
+      });
       expect(await getActiveUserById(database.db, systemId)).toBeNull();
     });
   });
 
   describe('session versions', () => {
     let adminId: number;
-    const versionOf = async (id: number) => (await database.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)))[0]!.v;
+    const versionOf = async (id: number) =>
+      (await database.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)))[0]!.v;
     beforeAll(async () => {
       adminId = (await createUser(database.db, { email: 'chief@example.org', role: 'admin', password: PASSWORD })).id;
     });
     const newEditor = async (email: string) => (await createUser(database.db, { email, role: 'editor', password: PASSWORD })).id;
 
-    it('a sign-in carries the account\'s version; a token of that version is a session user, any other is not', async () => {
+    it("a sign-in carries the account's version; a token of that version is a session user, any other is not", async () => {
       const id = await newEditor('sv-basic@example.org');
       const signedIn = await authenticate(database.db, { email: 'sv-basic@example.org', password: PASSWORD, address: '10.20.0.1' });
       expect(signedIn).toMatchObject({ ok: true, user: { id, sessionVersion: 1 } });
@@ -301,30 +354,38 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
       expect(await getSessionUser(database.db, id, 2)).toMatchObject({ role: 'admin' });
     });
 
-    it('changing one\'s own password needs the current one, and ends the sessions', async () => {
+    it("changing one's own password needs the current one, and ends the sessions", async () => {
       const id = await newEditor('sv-pass@example.org');
       const next = 'a brand new passphrase';
-      await expect(changeOwnPassword(database.db, { userId: id, currentPassword: 'not the password', newPassword: next })).rejects.toMatchObject({
+      await expect(
+        changeOwnPassword(database.db, { userId: id, currentPassword: 'not the password', newPassword: next }),
+      ).rejects.toMatchObject({
         code: 'wrong-password',
       });
-      await expect(changeOwnPassword(database.db, { userId: id, currentPassword: PASSWORD, newPassword: 'short' })).rejects.toMatchObject({
+      await expect(
+        changeOwnPassword(database.db, { userId: id, currentPassword: PASSWORD, newPassword: 'short' }),
+      ).rejects.toMatchObject({
         code: 'weak-password',
       });
       expect(await versionOf(id)).toBe(1);
       await changeOwnPassword(database.db, { userId: id, currentPassword: PASSWORD, newPassword: next });
       expect(await getSessionUser(database.db, id, 1)).toBeNull();
-      expect(await authenticate(database.db, { email: 'sv-pass@example.org', password: PASSWORD, address: '10.20.0.3' })).toMatchObject({ ok: false });
+      expect(
+        await authenticate(database.db, { email: 'sv-pass@example.org', password: PASSWORD, address: '10.20.0.3' }),
+      ).toMatchObject({ ok: false });
       expect(await authenticate(database.db, { email: 'sv-pass@example.org', password: next, address: '10.20.0.3' })).toMatchObject({
         ok: true,
         user: { sessionVersion: 2 },
       });
     });
 
-    it('an admin\'s password reset ends the sessions and lifts the locks; unlocking alone lifts the locks', async () => {
+    it("an admin's password reset ends the sessions and lifts the locks; unlocking alone lifts the locks", async () => {
       const email = 'sv-reset@example.org';
       const id = await newEditor(email);
       for (let i = 0; i < 5; i++) await authenticate(database.db, { email, password: `wrong guess ${i}!`, address: '10.20.1.1' });
-      expect(await authenticate(database.db, { email, password: PASSWORD, address: '10.20.1.1' })).toMatchObject({ reason: 'rate-limited' });
+      expect(await authenticate(database.db, { email, password: PASSWORD, address: '10.20.1.1' })).toMatchObject({
+        reason: 'rate-limited',
+      });
       await unlockAccount(database.db, { userId: id });
       expect(await attemptsFor(`email:${email}`)).toBe(0);
       expect(await attemptsFor(`pair:${email}|10.20.1.1`)).toBe(0);
@@ -337,7 +398,9 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
         ok: true,
         user: { sessionVersion: 2 },
       });
-      await expect(resetPassword(database.db, { actorId: adminId, userId: adminId, password: 'the admin chose this one' })).rejects.toMatchObject({
+      await expect(
+        resetPassword(database.db, { actorId: adminId, userId: adminId, password: 'the admin chose this one' }),
+      ).rejects.toMatchObject({
         code: 'self-lockout',
       });
     });

@@ -71,7 +71,11 @@ describe('sign-in rate limit decision', () => {
   });
 
   it('honours a custom policy', () => {
-    const policy = { pair: { limit: 2, windowMs: 60_000 }, ip: { limit: 100, windowMs: 60_000 }, account: { limit: 100, windowMs: 60_000 } };
+    const policy = {
+      pair: { limit: 2, windowMs: 60_000 },
+      ip: { limit: 100, windowMs: 60_000 },
+      account: { limit: 100, windowMs: 60_000 },
+    };
     expect(decideSignIn({ failures: { pair: [secondsAgo(10)], ip: [] }, now }, policy).allowed).toBe(true);
     expect(decideSignIn({ failures: { pair: [secondsAgo(10), secondsAgo(20)], ip: [] }, now }, policy)).toMatchObject({
       allowed: false,
@@ -91,7 +95,7 @@ describe('rate limit subjects', () => {
     expect(pairSubject('ada@example.org', '::1').startsWith(pairSubjectPrefix('ADA@example.org'))).toBe(true);
   });
 
-  it('trusts the peer header only with the server wrapper\'s token; never X-Forwarded-For', () => {
+  it("trusts the peer header only with the server wrapper's token; never X-Forwarded-For", () => {
     const token = 'per-process-token';
     const h = (entries: Record<string, string>) => new Headers(entries);
     expect(clientAddress(h({ 'x-diptych-peer': '198.51.100.7', 'x-diptych-peer-token': token }), token)).toBe('198.51.100.7');
@@ -105,6 +109,10 @@ describe('the account-wide ceiling', () => {
   it('fifty failures from all addresses in an hour refuse the account for the rest of the hour', () => {
     const account = Array.from({ length: 50 }, (_, i) => minutesAgo(i));
     expect(decideSignIn({ failures: { account: account.slice(0, 49), pair: [], ip: [] }, now }).allowed).toBe(true);
-    expect(decideSignIn({ failures: { account, pair: [], ip: [] }, now })).toMatchObject({ allowed: false, subject: 'account', minutes: 11 });
+    expect(decideSignIn({ failures: { account, pair: [], ip: [] }, now })).toMatchObject({
+      allowed: false,
+      subject: 'account',
+      minutes: 11,
+    });
   });
 });

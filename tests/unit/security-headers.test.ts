@@ -25,7 +25,7 @@ describe('security headers', () => {
     expect(secure['permissions-policy']).toContain('camera=()');
   });
 
-  it('a tagged page\'s nonce is the same for the same tag and secret, and differs otherwise; random ones differ', async () => {
+  it("a tagged page's nonce is the same for the same tag and secret, and differs otherwise; random ones differ", async () => {
     const a = await taggedNonce('secret-one', '"etag-1"');
     expect(await taggedNonce('secret-one', '"etag-1"')).toBe(a);
     expect(await taggedNonce('secret-one', '"etag-2"')).not.toBe(a);

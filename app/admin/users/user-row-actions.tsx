@@ -22,7 +22,12 @@ export function UserRowActions({ userId, email, role, disabled }: Props) {
       <form action={statusAction}>
         <input type="hidden" name="userId" value={userId} />
         <input type="hidden" name="disabled" value={disabled ? 'false' : 'true'} />
-        <button type="submit" className={styles.smallButton} disabled={statusPending} aria-label={`${disabled ? 'Enable' : 'Disable'} ${email}`}>
+        <button
+          type="submit"
+          className={styles.smallButton}
+          disabled={statusPending}
+          aria-label={`${disabled ? 'Enable' : 'Disable'} ${email}`}
+        >
           {disabled ? 'Enable' : 'Disable'}
         </button>
       </form>
@@ -51,7 +56,8 @@ export function UserRowActions({ userId, email, role, disabled }: Props) {
       <p role="status" aria-live="polite" className={styles.result} data-testid="account-action-result">
         {resetResult?.ok ? (
           <>
-            New password, shown only now (their sessions have ended): <code data-testid="reset-password">{resetResult.data.generatedPassword}</code>
+            New password, shown only now (their sessions have ended):{' '}
+            <code data-testid="reset-password">{resetResult.data.generatedPassword}</code>
           </>
         ) : null}
         {unlockResult?.ok ? 'Sign-in unlocked: failed attempts against this account no longer count.' : null}

@@ -11,8 +11,23 @@ import { authConfig } from '@/auth.config';
 import { authenticate } from '@/db/accounts/authenticate';
 import { getDb } from '@/db';
 import { findAccountForExternalSignIn } from '@/db/accounts/external-sign-in';
+import { endSessions } from '@/db/accounts/users';
+import { getSessionUser } from '@/db/queries/users';
 import { clientAddress } from '@/lib/auth/rate-limit';
 import { env } from '@/lib/env';
+
+/** What authorize() hands to the jwt callback: the account and its session version at sign-in. */
+interface SignedInUser {
+  id: string;
+  email: string;
+  name: string;
+  sessionVersion: number;
+}
+
+/** The session version a token carries (`sv`); tokens from before versions existed carry none and are void. */
+function tokenVersion(token: Record<string, unknown>): number | null {
+  return typeof token.sv === 'number' && Number.isSafeInteger(token.sv) ? token.sv : null;
+}
 
 /** Thrown from authorize(); `code` reaches the sign-in form (never says which of email or password was wrong). */
 class WrongCredentials extends CredentialsSignin {
@@ -31,9 +46,12 @@ const providers: NextAuthConfig['providers'] = [
     async authorize(credentials, request) {
       const email = typeof credentials.email === 'string' ? credentials.email : '';
       const password = typeof credentials.password === 'string' ? credentials.password : '';
-      const address = clientAddress(request.headers.get('x-forwarded-for'), request.headers.get('x-real-ip'));
+      const address = clientAddress(request.headers, process.env.DIPTYCH_PEER_TOKEN);
       const result = await authenticate(await getDb(), { email, password, address });
-      if (result.ok) return { id: String(result.user.id), email: result.user.email, name: result.user.name };
+      if (result.ok) {
+        const { id, email: accountEmail, name, sessionVersion } = result.user;
+        return { id: String(id), email: accountEmail, name, sessionVersion } satisfies SignedInUser;
+      }
       if (result.reason === 'rate-limited') throw new RateLimited(result.minutes);
       throw new WrongCredentials();
     },
@@ -114,15 +132,38 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       return (await findAccountForExternalSignIn(await getDb(), user.email)) !== null;
     },
     async jwt({ token, user, account }) {
-      if (user && account && account.provider !== 'credentials') {
+      if (user && account) {
+        if (account.provider === 'credentials') {
+          token.sv = (user as SignedInUser).sessionVersion;
+          return token;
+        }
         // The provider's id means nothing here; the session names our account.
         const existing = await findAccountForExternalSignIn(await getDb(), user.email);
         if (!existing) return null;
         token.sub = String(existing.id);
         token.name = existing.name;
         token.email = existing.email;
+        token.sv = existing.sessionVersion;
+        return token;
       }
-      return token;
+      // Every later read of the session (auth() in pages and actions, /api/auth/session): the token must
+      // carry the account's current session version and the account be enabled, else it is signed out
+      // (Auth.js then clears the cookie where it can). Sign-out, disabling, role and password changes bump it.
+      const id = Number(token.sub);
+      const version = tokenVersion(token);
+      if (!Number.isSafeInteger(id) || id <= 0 || version === null) return null;
+      return (await getSessionUser(await getDb(), id, version)) ? token : null;
+    },
+  },
+  events: {
+    /** Signing out ends every session of the account, not only this cookie (which a copy may outlive). */
+    async signOut(message) {
+      const token = 'token' in message ? message.token : null;
+      const id = Number(token?.sub);
+      const version = token ? tokenVersion(token) : null;
+      // Only a live token may end the sessions: a revoked copy cannot sign its owner out again and again.
+      if (Number.isSafeInteger(id) && id > 0 && version !== null)
+        await endSessions(await getDb(), { userId: id, sessionVersion: version });
     },
   },
 });

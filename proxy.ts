@@ -15,6 +15,10 @@
  *   accounts page, to an anonymous visitor) with the not-found page rendered on the
  *   server, saying why (db/read-path/missing-page.ts): a page's own
  *   notFound() gives an empty body without JavaScript in Next 16;
+ * - puts the security headers on every response it passes through or makes
+ *   (lib/http/security-headers.ts), with a script nonce per page that Next
+ *   copies onto its scripts; a tagged page's nonce is derived from its ETag,
+ *   so a 304 repeats the policy the cached page was served with.
  * The embedded PGlite database lives inside this process: it is always up,
  * and the revision lookup goes through the app's own handle.
  */
@@ -26,6 +30,7 @@ import { env } from '@/lib/env';
 import { guardRequest, type GuardRefusal } from '@/lib/http/request-guards';
 import { createAvailabilityGate } from '@/lib/render/availability';
 import { encodeMissingPage, isAdminPath, MISSING_PAGE_HEADER, MISSING_PAGE_PATH, type MissingPage } from '@/lib/render/missing-page';
+import { applySecurityHeaders, contentSecurityPolicy, randomNonce, taggedNonce } from '@/lib/http/security-headers';
 import { etagMatches, hasSessionCookie, pageEtag, pageScope, type PageScope } from '@/lib/render/page-etag';
 import { httpStatusOf } from '@/lib/error-codes';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailableHtml } from '@/lib/render/unavailable-page';
@@ -69,18 +74,35 @@ function build(): string {
   return buildId;
 }
 
-async function revalidated(request: NextRequest): Promise<NextResponse> {
+/** This response's script nonce: random, or (revalidated) derived from the page's ETag. */
+interface Policy {
+  nonce: string;
+}
+
+const development = process.env.NODE_ENV === 'development';
+const https = env.DIPTYCH_PUBLIC_URL?.startsWith('https:') ?? false;
+// Shared by every instance (AUTH_SECRET), so any of them answers a revalidation with the same nonce.
+const nonceSecret = env.AUTH_SECRET ?? randomNonce();
+
+/** Passes the request on with the policy in its headers: Next takes the nonce from there for its scripts. */
+function forward(request: NextRequest, policy: Policy, headers = new Headers(request.headers)) {
+  headers.set('content-security-policy', contentSecurityPolicy({ nonce: policy.nonce, https, development }));
+  return { request: { headers } };
+}
+
+async function revalidated(request: NextRequest, policy: Policy): Promise<NextResponse> {
   const scope = request.method === 'GET' || request.method === 'HEAD' ? pageScope(request.nextUrl.pathname) : null;
   // Signed-in pages show the person's menu and edit links: private, and not tagged. Client-side
   // navigations (RSC payloads of the same URL) and server actions are left to Next as well.
   const skip = hasSessionCookie(request.headers.get('cookie')) || request.headers.has('rsc') || request.headers.has('next-action');
-  if (!scope || skip) return NextResponse.next();
+  if (!scope || skip) return NextResponse.next(forward(request, policy));
   const revisions = await revisionsOf(scope);
-  if (revisions == null) return NextResponse.next();
+  if (revisions == null) return NextResponse.next(forward(request, policy));
   const etag = pageEtag({ build: build(), revisions, url: `${request.nextUrl.pathname}${request.nextUrl.search}` });
+  policy.nonce = await taggedNonce(nonceSecret, etag);
   const headers = { etag, 'cache-control': 'public, no-cache', vary: 'Cookie' };
   if (etagMatches(request.headers.get('if-none-match'), etag)) return new NextResponse(null, { status: 304, headers });
-  const response = NextResponse.next();
+  const response = NextResponse.next(forward(request, policy));
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;
 }
@@ -98,10 +120,10 @@ async function missingPage(request: NextRequest): Promise<MissingPage | null> {
   return findMissingPage(await getDb(), pathname, searchParams);
 }
 
-function notFoundResponse(request: NextRequest, missing: MissingPage): NextResponse {
+function notFoundResponse(request: NextRequest, missing: MissingPage, policy: Policy): NextResponse {
   const headers = new Headers(request.headers);
   headers.set(MISSING_PAGE_HEADER, encodeMissingPage(missing));
-  return NextResponse.rewrite(new URL(MISSING_PAGE_PATH, request.url), { request: { headers } });
+  return NextResponse.rewrite(new URL(MISSING_PAGE_PATH, request.url), forward(request, policy, headers));
 }
 
 function refusalResponse(request: NextRequest, refusal: GuardRefusal): NextResponse {
@@ -117,6 +139,13 @@ function refusalResponse(request: NextRequest, refusal: GuardRefusal): NextRespo
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
+  const policy: Policy = { nonce: randomNonce() };
+  const response = await respond(request, policy);
+  applySecurityHeaders(response.headers, { nonce: policy.nonce, https, development });
+  return response;
+}
+
+async function respond(request: NextRequest, policy: Policy): Promise<NextResponse> {
   const refusal = guardRequest({
     method: request.method,
     header: (name) => request.headers.get(name),
@@ -128,7 +157,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (request.method === 'POST' && request.headers.has('next-action')) return NextResponse.next();
   if (await isDatabaseAvailable()) {
     const missing = await missingPage(request);
-    return missing ? notFoundResponse(request, missing) : revalidated(request);
+    return missing ? notFoundResponse(request, missing, policy) : revalidated(request, policy);
   }
   const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
   if (request.nextUrl.pathname.startsWith('/api/')) {

@@ -233,11 +233,8 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     const built = spawnSync('npx', ['next', 'build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
     if (built.status !== 0) throw new Error('next build failed');
     const start = () => {
-      const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
-        cwd: root,
-        env,
-        stdio: 'ignore',
-      });
+      const serve = [path.join(root, 'scripts', 'serve.mjs'), '--port', String(PORT), '--hostname', '127.0.0.1'];
+      const child = spawn(process.execPath, serve, { cwd: root, env: { DIPTYCH_PUBLIC_URL: BASE, ...env }, stdio: 'ignore' });
       return child;
     };
     server = start();

@@ -49,6 +49,11 @@ export const users = pgTable(
     passwordHash: text('password_hash'),
     role: text('role', { enum: USER_ROLES }).notNull().default('editor'),
     disabled: boolean('disabled').notNull().default(false),
+    /**
+     * Named in every session token at sign-in and compared on each request: bumping it ends every session of
+     * the account at once (sign-out, disabling, a role or password change). Never decremented.
+     */
+    sessionVersion: integer('session_version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('users_email_key').on(sql`lower(${t.email})`), check('users_role_check', oneOf(t.role, USER_ROLES))],

@@ -24,7 +24,11 @@ const schema = z.object({
   DIPTYCH_SKIP_SEED: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).default('0')),
   /** Most revisions one account may write per minute (edits, undo, revert, details), counted in the database. */
   DIPTYCH_WRITES_PER_MINUTE: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).default(120)),
-  /** Public origin for permalinks in citations (https://diptych.example); unset: taken from each request's Host. */
+  /**
+   * The public origin (https://diptych.example) of permalinks, API links, citations and the sitemap; never
+   * taken from a request's Host or X-Forwarded-Host in production, where it is required (npm start
+   * defaults it to the local address). https here also switches on HSTS.
+   */
   DIPTYCH_PUBLIC_URL: z.preprocess(emptyAsUndefined, z.url('DIPTYCH_PUBLIC_URL must be a URL').optional()),
   /**
    * Signs session tokens. next-auth reads it from process.env itself; it is
@@ -57,6 +61,9 @@ function readEnv(): Env {
   const building = process.env.NEXT_PHASE === 'phase-production-build';
   if (data.NODE_ENV === 'production' && !data.AUTH_SECRET && !building) {
     problems.push('  AUTH_SECRET: required in production (e.g. `openssl rand -base64 33`)');
+  }
+  if (data.NODE_ENV === 'production' && !data.DIPTYCH_PUBLIC_URL && !building) {
+    problems.push('  DIPTYCH_PUBLIC_URL: required in production: the public origin of permalinks, e.g. https://diptych.example');
   }
   const oidc = [data.AUTH_OIDC_ISSUER, data.AUTH_OIDC_ID, data.AUTH_OIDC_SECRET].filter(Boolean).length;
   if (oidc !== 0 && oidc !== 3) problems.push('  AUTH_OIDC_*: set AUTH_OIDC_ISSUER, AUTH_OIDC_ID and AUTH_OIDC_SECRET together');

@@ -17,6 +17,7 @@ const env = {
   AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-secret-not-for-production-0123456789',
   // Browser specs save fast and often as one editor; the write limit itself is tested in tests/integration/edit-limits.test.ts.
   DIPTYCH_WRITES_PER_MINUTE: process.env.DIPTYCH_WRITES_PER_MINUTE ?? '100000',
+  DIPTYCH_PUBLIC_URL: process.env.DIPTYCH_PUBLIC_URL ?? `http://127.0.0.1:${port}`,
 };
 
 if (process.env.DATABASE_URL) {
@@ -76,6 +77,10 @@ if (process.argv.includes('--large-document')) {
   }
 }
 
-const child = spawn('npx', ['next', 'start', '-p', port, '-H', '127.0.0.1'], { cwd: root, stdio: 'inherit', env });
+const child = spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', port, '--hostname', '127.0.0.1'], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
 for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) process.on(signal, () => child.kill(signal));
 child.on('exit', (code) => process.exit(code ?? 0));

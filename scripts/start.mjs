@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: builds the app when there is no build (or the sources are newer
-// than it), then serves it with `next start` on PORT (default 3000). The
-// database is migrated and seeded by the server itself before it serves.
+// than it), then serves it on PORT (default 3000) with scripts/serve.mjs (`next start` behind a wrapper
+// that knows the client's address). The database is migrated and seeded by the server itself before it
+// serves. DIPTYCH_PUBLIC_URL (the origin of permalinks) defaults to this local address.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -83,5 +84,11 @@ if (needsBuild()) {
   run(['build']);
 }
 const port = process.env.PORT || '3000';
+const env = { ...process.env, DIPTYCH_PUBLIC_URL: process.env.DIPTYCH_PUBLIC_URL || `http://127.0.0.1:${port}` };
 console.log(`Diptych: serving on http://localhost:${port}`);
-run(['start', '-p', port]);
+const served = spawnSync(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', port], {
+  cwd: root,
+  stdio: 'inherit',
+  env,
+});
+process.exit(served.status ?? 1);

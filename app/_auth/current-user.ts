@@ -1,8 +1,9 @@
 /**
  * Who is signed in, for server components and actions. The session cookie
- * (a JWT) only names the account; role and enabled state are re-read from
- * the database on every request, so disabling an account or changing its
- * role takes effect at once, not when the token expires.
+ * (a JWT) only names the account and its session version; auth() voids a
+ * token whose version is no longer the account's (the jwt callback in auth.ts),
+ * and role and enabled state are re-read here, so sign-out, disabling and role
+ * or password changes take effect at once, not when the token expires.
  */
 import 'server-only';
 import { cache } from 'react';

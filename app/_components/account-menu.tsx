@@ -21,6 +21,9 @@ export async function AccountMenu() {
         Signed in as <strong>{user.name}</strong>
         <span className={styles.role}> ({user.role})</span>
       </span>
+      <Link href="/account" className={styles.link}>
+        Account
+      </Link>
       {user.role === 'admin' ? (
         <Link href="/admin/users" className={styles.link}>
           Users

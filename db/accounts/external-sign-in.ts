@@ -6,9 +6,18 @@
 import type { Db } from '../connect';
 import { getSignInCandidateByEmail, type ActiveUser } from '../queries/users';
 
-export async function findAccountForExternalSignIn(db: Db, verifiedEmail: string | null | undefined): Promise<ActiveUser | null> {
+export async function findAccountForExternalSignIn(
+  db: Db,
+  verifiedEmail: string | null | undefined,
+): Promise<(ActiveUser & { sessionVersion: number }) | null> {
   if (!verifiedEmail?.trim()) return null;
   const candidate = await getSignInCandidateByEmail(db, verifiedEmail);
   if (!candidate || candidate.disabled || candidate.role === 'system') return null;
-  return { id: candidate.id, email: candidate.email, name: candidate.name, role: candidate.role };
+  return {
+    id: candidate.id,
+    email: candidate.email,
+    name: candidate.name,
+    role: candidate.role,
+    sessionVersion: candidate.sessionVersion,
+  };
 }

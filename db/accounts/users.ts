@@ -4,12 +4,13 @@
  * directly. An admin cannot disable or demote themself, so the last admin
  * can never lock everyone out.
  */
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../connect';
 import { users } from '../schema';
 import { AccountError } from '@/lib/auth/account-errors';
 import { validateNewAccount, type AccountRole } from '@/lib/auth/account-rules';
-import { hashPassword } from '@/lib/auth/password';
+import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { unlockSignIn } from '../queries/sign-in-attempts';
 
 export interface CreatedUser {
   id: number;
@@ -76,7 +77,11 @@ export async function setUserDisabled(db: Db, input: { actorId: number; userId: 
     );
   }
   if (target.disabled === input.disabled) return;
-  await db.update(users).set({ disabled: input.disabled }).where(eq(users.id, input.userId));
+  // Disabling ends every session; enabling again does not bring them back (the version only goes up).
+  await db
+    .update(users)
+    .set(input.disabled ? { disabled: true, sessionVersion: sql`${users.sessionVersion} + 1` } : { disabled: false })
+    .where(eq(users.id, input.userId));
 }
 
 export async function setUserRole(db: Db, input: { actorId: number; userId: number; role: AccountRole }): Promise<void> {
@@ -88,5 +93,59 @@ export async function setUserRole(db: Db, input: { actorId: number; userId: numb
     );
   }
   if (target.role === input.role) return;
-  await db.update(users).set({ role: input.role }).where(eq(users.id, input.userId));
+  // A role change ends the account's sessions: whoever holds one signs in again under the new role.
+  await db
+    .update(users)
+    .set({ role: input.role, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, input.userId));
+}
+
+/**
+ * Ends every session of the account at once (sign-out signs out everywhere), when `sessionVersion` is still
+ * the account's current one: a token already revoked changes nothing.
+ */
+export async function endSessions(db: Db, input: { userId: number; sessionVersion: number }): Promise<void> {
+  await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(and(eq(users.id, input.userId), eq(users.sessionVersion, input.sessionVersion)));
+}
+
+/** A person changes their own password: the current one must match; every session of the account ends. */
+export async function changeOwnPassword(
+  db: Db,
+  input: { userId: number; currentPassword: string; newPassword: string },
+): Promise<void> {
+  const [row] = await db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, input.userId));
+  if (!row?.passwordHash || !(await verifyPassword(row.passwordHash, input.currentPassword))) {
+    throw new AccountError('wrong-password', 'The current password is not right; nothing was changed.');
+  }
+  if (input.newPassword === input.currentPassword) {
+    throw new AccountError('weak-password', 'The new password is the same as the current one.');
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, input.userId));
+}
+
+/** An admin sets a new password for someone (shown to the admin once): their sessions end and their sign-in locks are lifted. */
+export async function resetPassword(db: Db, input: { actorId: number; userId: number; password: string }): Promise<void> {
+  const target = await getChangeableUser(db, input.userId);
+  if (input.userId === input.actorId) {
+    throw new AccountError('self-lockout', 'Change your own password on your account page, with your current password.');
+  }
+  const passwordHash = await hashPassword(input.password);
+  await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, input.userId));
+  await unlockSignIn(db, target.email);
+}
+
+/** Clears every sign-in lock on an account (its own failures and those of each address against it). */
+export async function unlockAccount(db: Db, input: { userId: number }): Promise<void> {
+  const target = await getChangeableUser(db, input.userId);
+  await unlockSignIn(db, target.email);
 }

@@ -1,4 +1,5 @@
-import { and, desc, eq, gt, inArray, lte } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, lte, or, sql } from 'drizzle-orm';
+import { emailSubject, pairSubjectPrefix } from '@/lib/auth/rate-limit';
 import type { Db } from '../connect';
 import { signInAttempts } from '../schema';
 
@@ -23,4 +24,12 @@ export async function deleteFailures(db: Db, subjects: string[], before?: Date):
   if (subjects.length === 0) return;
   const bySubject = inArray(signInAttempts.subject, subjects);
   await db.delete(signInAttempts).where(before ? and(bySubject, lte(signInAttempts.attemptedAt, before)) : bySubject);
+}
+
+/** Lifts every sign-in lock on an account: its account-wide failures and those of each address against it. */
+export async function unlockSignIn(db: Db, email: string): Promise<void> {
+  const prefix = pairSubjectPrefix(email);
+  await db
+    .delete(signInAttempts)
+    .where(or(eq(signInAttempts.subject, emailSubject(email)), sql`left(${signInAttempts.subject}, ${prefix.length}) = ${prefix}`));
 }

@@ -22,6 +22,25 @@ export async function getActiveUserById(db: Db, id: number): Promise<ActiveUser 
   return row && isAccountRole(row.role) ? { ...row, role: row.role } : null;
 }
 
+/**
+ * The account a session token names, only while the token's session version is the account's current one
+ * (sign-out, disabling, a role or password change bump it) and the account is enabled: else null, signed out.
+ */
+export async function getSessionUser(db: Db, id: number, sessionVersion: number): Promise<ActiveUser | null> {
+  const [row] = await db
+    .select({ id: users.id, email: users.email, name: users.name, role: users.role })
+    .from(users)
+    .where(
+      and(
+        eq(users.id, id),
+        eq(users.sessionVersion, sessionVersion),
+        eq(users.disabled, false),
+        inArray(users.role, [...accountRoles]),
+      ),
+    );
+  return row ? { ...row, role: row.role as AccountRole } : null;
+}
+
 export interface SignInCandidate {
   id: number;
   email: string;
@@ -29,6 +48,7 @@ export interface SignInCandidate {
   role: UserRole;
   disabled: boolean;
   passwordHash: string | null;
+  sessionVersion: number;
 }
 
 /** The account an email signs in to (emails compare case-insensitively). */
@@ -41,6 +61,7 @@ export async function getSignInCandidateByEmail(db: Db, email: string): Promise<
       role: users.role,
       disabled: users.disabled,
       passwordHash: users.passwordHash,
+      sessionVersion: users.sessionVersion,
     })
     .from(users)
     .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);

@@ -8,7 +8,8 @@ export type AccountErrorCode =
   | 'weak-password'
   | 'not-found'
   | 'system-account'
-  | 'self-lockout';
+  | 'self-lockout'
+  | 'wrong-password';
 
 /** A refused account change, with a message that says why. */
 export class AccountError extends DomainError {

@@ -1,8 +1,12 @@
 /**
- * Failed sign-ins are limited per account (email) and per client address
- * over a sliding window. This is the decision alone; the attempts are
- * counted in the database (db/queries/sign-in-attempts.ts) so the limit holds
- * across app instances.
+ * Failed sign-ins are limited over sliding windows, three ways (docs/auth.md):
+ * - per account and address (`pair`): 5 failures lock that pair for 15 minutes,
+ *   so a stranger guessing at a named account does not lock its owner out on another address;
+ * - per address (`ip`): 20 failures across all accounts in 15 minutes;
+ * - per account from all addresses (`account`): a slower ceiling of 50 in an hour
+ *   against guessing spread over many addresses.
+ * This is the decision alone; the attempts are counted in the database
+ * (db/queries/sign-in-attempts.ts) so the limits hold across app instances.
  */
 
 export interface RateLimitRule {
@@ -11,18 +15,18 @@ export interface RateLimitRule {
   windowMs: number;
 }
 
-export interface RateLimitPolicy {
-  email: RateLimitRule;
-  ip: RateLimitRule;
-}
+export type RateLimitSubject = 'pair' | 'ip' | 'account';
+
+export type RateLimitPolicy = Record<RateLimitSubject, RateLimitRule>;
 
 export const defaultRateLimitPolicy: RateLimitPolicy = {
-  email: { limit: 5, windowMs: 15 * 60_000 },
+  pair: { limit: 5, windowMs: 15 * 60_000 },
   ip: { limit: 20, windowMs: 15 * 60_000 },
+  account: { limit: 50, windowMs: 60 * 60_000 },
 };
 
 export type RateLimitDecision =
-  { allowed: true } | { allowed: false; subject: 'email' | 'ip'; retryAt: Date; minutes: number; message: string };
+  { allowed: true } | { allowed: false; subject: RateLimitSubject; retryAt: Date; minutes: number; message: string };
 
 export function emailSubject(email: string): string {
   return `email:${email.trim().toLowerCase()}`;
@@ -30,6 +34,15 @@ export function emailSubject(email: string): string {
 
 export function ipSubject(address: string): string {
   return `ip:${address}`;
+}
+
+/** The prefix every pair subject of one account starts with (unlocking an account clears them all). */
+export function pairSubjectPrefix(email: string): string {
+  return `pair:${email.trim().toLowerCase()}|`;
+}
+
+export function pairSubject(email: string, address: string): string {
+  return `${pairSubjectPrefix(email)}${address}`;
 }
 
 /**
@@ -47,17 +60,18 @@ export function blockedUntil(failures: readonly Date[], rule: RateLimitRule, now
 }
 
 export function decideSignIn(
-  input: { emailFailures: readonly Date[]; ipFailures: readonly Date[]; now: Date },
+  input: { failures: Partial<Record<RateLimitSubject, readonly Date[]>>; now: Date },
   policy: RateLimitPolicy = defaultRateLimitPolicy,
 ): RateLimitDecision {
-  const byEmail = blockedUntil(input.emailFailures, policy.email, input.now);
-  const byIp = blockedUntil(input.ipFailures, policy.ip, input.now);
-  if (!byEmail && !byIp) return { allowed: true };
-  // Both may block; the later one is when signing in works again.
-  const subject = byEmail && (!byIp || byEmail >= byIp) ? 'email' : 'ip';
-  const retryAt = (subject === 'email' ? byEmail : byIp)!;
-  const minutes = Math.max(1, Math.ceil((retryAt.getTime() - input.now.getTime()) / 60_000));
-  return { allowed: false, subject, retryAt, minutes, message: tooManyMessage(minutes) };
+  let latest: { subject: RateLimitSubject; retryAt: Date } | null = null;
+  for (const subject of ['pair', 'ip', 'account'] as const) {
+    const until = blockedUntil(input.failures[subject] ?? [], policy[subject], input.now);
+    // Several may block; the latest is when signing in works again.
+    if (until && (!latest || until > latest.retryAt)) latest = { subject, retryAt: until };
+  }
+  if (!latest) return { allowed: true };
+  const minutes = Math.max(1, Math.ceil((latest.retryAt.getTime() - input.now.getTime()) / 60_000));
+  return { allowed: false, ...latest, minutes, message: tooManyMessage(minutes) };
 }
 
 export function tooManyMessage(minutes: number): string {
@@ -67,15 +81,18 @@ export function tooManyMessage(minutes: number): string {
 /** The one message for any failed sign-in: it never says whether the email or the password was wrong. */
 export const WRONG_CREDENTIALS_MESSAGE = 'Email or password is incorrect.';
 
+/** The request header scripts/serve.mjs stamps with the client's address (the socket's, or a trusted proxy's client). */
+export const PEER_HEADER = 'x-diptych-peer';
+/** With it, the per-process token that proves the server wrapper, not the client, set PEER_HEADER. */
+export const PEER_TOKEN_HEADER = 'x-diptych-peer-token';
+
 /**
- * The client's address from X-Forwarded-For. The right-most entry is the one
- * the nearest proxy saw (earlier entries are whatever the client sent);
- * without a proxy, Next sets the header to the socket address when absent.
+ * The client's address, as the server wrapper (scripts/serve.mjs) saw it: never a client-chosen
+ * X-Forwarded-For. Without the wrapper (`next dev`, a bare `next start`) every request counts as one
+ * address, 'unknown': stricter, never looser.
  */
-export function clientAddress(forwardedFor: string | null, realIp: string | null): string {
-  const hops = (forwardedFor ?? '')
-    .split(',')
-    .map((h) => h.trim())
-    .filter(Boolean);
-  return hops.at(-1) ?? realIp?.trim() ?? 'unknown';
+export function clientAddress(headers: { get(name: string): string | null }, token: string | undefined): string {
+  const peer = headers.get(PEER_HEADER)?.trim();
+  if (!token || !peer || headers.get(PEER_TOKEN_HEADER) !== token) return 'unknown';
+  return peer;
 }

@@ -126,12 +126,14 @@ test.describe('account administration', () => {
     const otherPage = await other.newPage();
     await signIn(otherPage, { email, password, name: 'Nora New' }, '/');
 
-    // Promote, then disable: the other browser's session stops working at once.
+    // Promote: the other browser's session ends (it signs in again under the new role); then disable it.
     const row = page.locator(`[data-email="${email}"]`);
     await row.getByLabel(`Role of ${email}`, { exact: true }).selectOption('admin');
     await row.getByRole('button', { name: `Change role of ${email}` }).click();
     await expect(row.getByTestId('account-role')).toHaveText('admin');
     await otherPage.reload();
+    await expect(otherPage.getByTestId('signed-in-as')).toHaveCount(0);
+    await signIn(otherPage, { email, password, name: 'Nora New' }, '/');
     await expect(otherPage.getByTestId('signed-in-as')).toContainText('(admin)');
 
     await row.getByRole('button', { name: `Disable ${email}` }).click();
@@ -142,11 +144,11 @@ test.describe('account administration', () => {
     const adminPage = await otherPage.goto('/admin/users');
     expect(adminPage?.status()).toBe(404);
 
-    // Enabled again, the same cookie works again: the session was never trusted for more than "who".
+    // Enabled again, the old cookie stays dead: disabling ended the session, for good.
     await row.getByRole('button', { name: `Enable ${email}` }).click();
     await expect(row.getByTestId('account-status')).toHaveText('Active');
     await otherPage.goto('/');
-    await expect(otherPage.getByTestId('signed-in-as')).toContainText('Nora New');
+    await expect(otherPage.getByTestId('signed-in-as')).toHaveCount(0);
     await other.close();
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { expect, test, type Locator } from '@playwright/test';
 import { ReaderPage, SEED_SLUG } from './pages/reader-page';
+import { expectSecurityHeaders } from './fixtures/security-headers';
 
 const DESKTOP = { width: 1280, height: 900 };
 const PHONE = { width: 390, height: 844 };
@@ -452,6 +453,7 @@ test.describe('errors', () => {
         const response = await request.get(`http://127.0.0.1:${port}${url}`);
         expect(response.status(), url).toBe(503);
         expect(response.headers()['retry-after']).toBe('30');
+        expectSecurityHeaders(response.headers(), `503 ${url}`);
         const body = await response.text();
         expect(body).toContain('Diptych is resting for a moment');
         expect(body).not.toMatch(/ECONNREFUSED| {4}at |Error:|node_modules/);
@@ -459,30 +461,28 @@ test.describe('errors', () => {
       const api = await request.get(`http://127.0.0.1:${port}/api/documents`);
       expect(api.status()).toBe(503);
       expect((await api.json()).error.code).toBe('database-unavailable');
+      expectSecurityHeaders(api.headers(), '503 API');
     } finally {
       server.kill('SIGTERM');
     }
   });
 });
 
-/** `next start` of the same build, pointed at a PostgreSQL port where nothing listens. */
+/** The same build (served as `npm start` serves it), pointed at a PostgreSQL port where nothing listens. */
 function startServerWithoutDatabase(port: number): ChildProcess {
   const root = path.resolve(import.meta.dirname, '..', '..');
-  return spawn(
-    process.execPath,
-    [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
-    {
-      cwd: root,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable',
-        AUTH_SECRET: 'e2e-outage-secret-0123456789abcdef',
-      },
-      stdio: 'ignore',
-      detached: false,
+  return spawn(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', String(port), '--hostname', '127.0.0.1'], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DIPTYCH_PUBLIC_URL: `http://127.0.0.1:${port}`,
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable',
+      AUTH_SECRET: 'e2e-outage-secret-0123456789abcdef',
     },
-  );
+    stdio: 'ignore',
+    detached: false,
+  });
 }
 
 async function waitForServer(url: string): Promise<void> {

@@ -7,9 +7,11 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { accounts } from './fixtures/accounts';
-import { signIn } from './fixtures/sign-in';
+import http from 'node:http';
+import { expect, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { accounts, E2E_PASSWORD, type E2EAccount } from './fixtures/accounts';
+import { expectSecurityHeaders } from './fixtures/security-headers';
+import { signIn, signOut } from './fixtures/sign-in';
 
 const SLUG = 'gorbachev-mitterrand-1991-01-18';
 const root = process.cwd();
@@ -218,7 +220,7 @@ test('admin actions refuse an editor (forbidden)', async ({ browser, baseURL }) 
   const page = await context.newPage();
   await signIn(page, accounts.editor, '/');
   const adminActions = protectedActions.filter((a) => a.filename === 'app/admin/users/actions.ts');
-  expect(adminActions).toHaveLength(3);
+  expect(adminActions).toHaveLength(5);
   for (const action of adminActions) {
     const { body } = await callAction(context.request, baseURL!, action, [
       null,
@@ -281,4 +283,293 @@ test('the Auth.js endpoint gives no session for wrong credentials', async ({ pla
   const state = await anonymous.storageState();
   expect(state.cookies.filter((c) => c.name.includes('session-token'))).toEqual([]);
   await anonymous.dispose();
+});
+
+/**
+ * Sign-in through the Auth.js endpoint over a socket of our choosing: `localAddress` is a loopback address
+ * of its own (127.0.0.0/8 all reach the server), so each caller here is a distinct client address and the
+ * limits they run into never touch the browser tests' 127.0.0.1. Returns what the endpoint decided:
+ * 'ok', 'credentials' (evaluated, wrong) or 'rate-limited-N'.
+ */
+async function rawSignIn(
+  baseURL: string,
+  input: { email: string; password: string; localAddress: string; headers?: Record<string, string> },
+) {
+  const base = new URL(baseURL);
+  const send = (method: string, pathname: string, headers: Record<string, string>, body?: string) =>
+    new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+      const req = http.request(
+        { host: base.hostname, port: base.port, path: pathname, method, headers, localAddress: input.localAddress },
+        (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    });
+  const csrf = await send('GET', '/api/auth/csrf', input.headers ?? {});
+  const cookie = (csrf.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]).join('; ');
+  const form = new URLSearchParams({
+    csrfToken: JSON.parse(csrf.body).csrfToken,
+    email: input.email,
+    password: input.password,
+    callbackUrl: '/',
+  });
+  const response = await send(
+    'POST',
+    '/api/auth/callback/credentials',
+    {
+      ...input.headers,
+      cookie,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    form.toString(),
+  );
+  const location = new URL(String(response.headers.location ?? '/'), baseURL);
+  if (!location.searchParams.get('error')) return 'ok';
+  return location.searchParams.get('code') ?? location.searchParams.get('error')!;
+}
+
+test.describe('sign-in limits that hold', () => {
+  test('fresh X-Forwarded-For values do not get past the per-address limit', async ({ baseURL }) => {
+    const localAddress = '127.0.0.21';
+    const outcomes: string[] = [];
+    for (let i = 0; i < 22; i++) {
+      const spoof = { 'x-forwarded-for': `198.51.100.${i}`, 'x-real-ip': `203.0.113.${i}` };
+      outcomes.push(
+        await rawSignIn(baseURL!, { email: `spray-${i}@e2e.test`, password: 'wrong password!!', localAddress, headers: spoof }),
+      );
+    }
+    expect(outcomes.slice(0, 20)).toEqual(Array(20).fill('credentials'));
+    expect(outcomes.slice(20)).toEqual(['rate-limited-15', 'rate-limited-15']);
+  });
+
+  test('a stranger locking a named account does not lock its owner out from another address', async ({ page, baseURL }) => {
+    const owner = accounts.editor2;
+    for (let i = 0; i < 5; i++) {
+      expect(await rawSignIn(baseURL!, { email: owner.email, password: `stranger guess ${i}`, localAddress: '127.0.0.22' })).toBe(
+        'credentials',
+      );
+    }
+    // The stranger is locked out of that account, even with the right password…
+    expect(await rawSignIn(baseURL!, { email: owner.email, password: owner.password, localAddress: '127.0.0.22' })).toBe(
+      'rate-limited-15',
+    );
+    // …and the owner, on another address, signs in as usual, in the browser and over the endpoint.
+    expect(await rawSignIn(baseURL!, { email: owner.email, password: owner.password, localAddress: '127.0.0.23' })).toBe('ok');
+    await signIn(page, owner, '/');
+  });
+});
+
+test.describe('revocable sessions', () => {
+  const EDIT_PATH = `/documents/${SLUG}/edit`;
+  const editorAction = () => protectedActions.find((a) => a.filename.startsWith('app/documents/') && a.exportedName !== 'default')!;
+
+  /** A signed-in browser context and the cookies it holds now (to replay after the session was ended). */
+  async function signedIn(browser: Browser, baseURL: string, account: Pick<E2EAccount, 'email' | 'password' | 'name'>) {
+    const context = await browser.newContext({ baseURL });
+    const page = await context.newPage();
+    await signIn(page, account, '/');
+    const saved = await context.cookies();
+    expect(saved.some((c) => c.name.includes('authjs.session-token'))).toBe(true);
+    return { context, page, saved };
+  }
+
+  /** A new browser with only the saved cookies: is it still someone? */
+  async function replay(
+    browser: Browser,
+    baseURL: string,
+    cookies: Awaited<ReturnType<BrowserContext['cookies']>>,
+    options = { callAction: true },
+  ) {
+    const context = await browser.newContext({ baseURL });
+    await context.addCookies(cookies);
+    const page = await context.newPage();
+    const edit = await page.goto(EDIT_PATH);
+    const editStatus = edit?.status();
+    const editUrl = new URL(page.url()).pathname;
+    // Only for a session expected dead: a live one would run the action.
+    const action = options.callAction ? await callAction(context.request, baseURL, editorAction(), [null, {}]) : { body: '' };
+    const session = await (await context.request.get('/api/auth/session')).json();
+    await context.close();
+    return { editStatus, editUrl, actionBody: action.body, session };
+  }
+
+  test('after sign-out the saved cookie opens neither the edit page nor a server action', async ({ browser, baseURL }) => {
+    const { context, page, saved } = await signedIn(browser, baseURL!, accounts.editor);
+    const live = await replay(browser, baseURL!, saved, { callAction: false });
+    expect(live.editUrl).toBe(EDIT_PATH);
+    expect(live.session?.user?.email).toBe(accounts.editor.email);
+    await signOut(page);
+    await context.close();
+
+    const dead = await replay(browser, baseURL!, saved);
+    expect(dead.editUrl).not.toBe(EDIT_PATH);
+    expect(dead.actionBody).toMatch(/"ok":false,"error":\{"code":"unauthenticated"/);
+    expect(dead.session?.user ?? null).toBeNull();
+  });
+
+  test("a disabled then re-enabled account's old cookie stays dead, and /api/auth/session names no one while disabled", async ({
+    browser,
+    baseURL,
+  }) => {
+    const admin = await signedIn(browser, baseURL!, accounts.admin);
+    const target = accounts.editor2;
+    const { context, saved } = await signedIn(browser, baseURL!, target);
+    await context.close();
+    await admin.page.goto('/admin/users');
+    const row = admin.page.locator(`[data-email="${target.email}"]`);
+    await row.getByRole('button', { name: `Disable ${target.email}` }).click();
+    await expect(row.getByTestId('account-status')).toHaveText('Disabled');
+    const whileDisabled = await replay(browser, baseURL!, saved);
+    expect(whileDisabled.session?.user ?? null).toBeNull();
+
+    await row.getByRole('button', { name: `Enable ${target.email}` }).click();
+    await expect(row.getByTestId('account-status')).toHaveText('Active');
+    const afterEnabling = await replay(browser, baseURL!, saved);
+    expect(afterEnabling.editUrl).not.toBe(EDIT_PATH);
+    expect(afterEnabling.actionBody).toMatch(/"ok":false,"error":\{"code":"unauthenticated"/);
+    expect(afterEnabling.session?.user ?? null).toBeNull();
+    await admin.context.close();
+  });
+
+  test('changing the password at /account ends the other session and keeps this one', async ({ browser, baseURL }) => {
+    // An account of its own, so the shared password of the test accounts stays as it is.
+    const admin = await signedIn(browser, baseURL!, accounts.admin);
+    const email = `password-${Date.now()}@e2e.test`;
+    await admin.page.goto('/admin/users');
+    const form = admin.page.getByRole('form', { name: 'Create an account' });
+    await form.getByLabel('Email').fill(email);
+    await form.getByLabel('Name').fill('Pat Password');
+    await form.getByLabel('Password').fill(E2E_PASSWORD);
+    await form.getByRole('button', { name: 'Create account' }).click();
+    await expect(admin.page.getByTestId('create-account-result')).toContainText(email);
+    await admin.context.close();
+
+    const person = { email, password: E2E_PASSWORD, name: 'Pat Password' };
+    const elsewhere = await signedIn(browser, baseURL!, person);
+    const here = await signedIn(browser, baseURL!, person);
+    await here.page.goto('/account');
+    const change = here.page.getByRole('form', { name: 'Change your password' });
+    await change.getByLabel('Current password').fill('not my password at all');
+    await change.locator('input[name="newPassword"]').fill('a new and longer passphrase');
+    await change.getByLabel('New password again').fill('a new and longer passphrase');
+    await change.getByRole('button', { name: 'Change password' }).click();
+    await expect(here.page.getByTestId('change-password-result')).toHaveText(
+      'The current password is not right; nothing was changed.',
+    );
+
+    await change.getByLabel('Current password').fill(E2E_PASSWORD);
+    await change.locator('input[name="newPassword"]').fill('a new and longer passphrase');
+    await change.getByLabel('New password again').fill('a new and longer passphrase');
+    await change.getByRole('button', { name: 'Change password' }).click();
+    await expect(here.page.getByTestId('password-changed')).toBeVisible();
+    await here.page.goto('/');
+    await expect(here.page.getByTestId('signed-in-as')).toContainText('Pat Password');
+
+    await elsewhere.page.reload();
+    await expect(elsewhere.page.getByTestId('signed-in-as')).toHaveCount(0);
+    const other = await replay(browser, baseURL!, elsewhere.saved);
+    expect(other.session?.user ?? null).toBeNull();
+    await elsewhere.context.close();
+    await here.context.close();
+  });
+});
+
+test.describe('security headers', () => {
+  const READER = `/documents/${SLUG}`;
+
+  test("a reader page, its 304, an API response and the not-found page carry every header; the 304 repeats the page's policy", async ({
+    playwright,
+    baseURL,
+  }) => {
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const page = await anonymous.get(READER);
+    expect(page.status()).toBe(200);
+    const nonce = expectSecurityHeaders(page.headers(), 'reader page');
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    const etag = page.headers()['etag']!;
+    expect(etag).toBeTruthy();
+
+    const revalidation = await anonymous.get(READER, { headers: { 'if-none-match': etag } });
+    expect(revalidation.status()).toBe(304);
+    expectSecurityHeaders(revalidation.headers(), '304');
+    // The browser keeps the cached page and takes the 304's headers: the same nonce, or its scripts stop.
+    expect(revalidation.headers()['content-security-policy']).toBe(page.headers()['content-security-policy']);
+
+    const api = await anonymous.get('/api/documents');
+    expect(api.status()).toBe(200);
+    expectSecurityHeaders(api.headers(), 'API');
+
+    const missing = await anonymous.get('/documents/no-such-memo');
+    expect(missing.status()).toBe(404);
+    const missingNonce = expectSecurityHeaders(missing.headers(), 'not-found page');
+    for (const tag of (await missing.text()).match(/<script\b[^>]*>/g) ?? [])
+      expect(tag, 'not-found page script').toContain(`nonce="${missingNonce}"`);
+
+    const asset = /\/_next\/static\/[^"']+\.js/.exec(await page.text())?.[0];
+    expect(asset).toBeTruthy();
+    expectSecurityHeaders((await anonymous.get(asset!)).headers(), 'static file');
+    await anonymous.dispose();
+  });
+
+  test("every script of a page carries the response's nonce, and the browser reports no violation", async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    const anonymous = await playwright.request.newContext({ baseURL });
+    for (const url of ['/', READER, `${READER}/passages/T3`, '/search?q=bomb', '/sign-in']) {
+      const response = await anonymous.get(url);
+      const nonce = expectSecurityHeaders(response.headers(), url);
+      expect(nonce, url).toBeTruthy();
+      // Data blocks (the CSL-JSON for reference managers) are never run; every script that runs has the nonce.
+      const tags = ((await response.text()).match(/<script\b[^>]*>/g) ?? []).filter(
+        (tag) => !/\btype="application\/[^"]*json"/.test(tag),
+      );
+      expect(tags.length, `${url} has scripts`).toBeGreaterThan(0);
+      for (const tag of tags) expect(tag, url).toContain(`nonce="${nonce}"`);
+    }
+    await anonymous.dispose();
+
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    await page.goto(READER);
+    // Scripts ran: the client-side keyboard hint appears only once the page is hydrated.
+    await page.waitForLoadState('networkidle');
+    await signIn(page, accounts.editor, READER);
+    await page.goto(`/documents/${SLUG}/edit`);
+    await page.waitForLoadState('networkidle');
+    expect(violations).toEqual([]);
+  });
+
+  test('permalinks, API links and RIS name the configured origin, whatever Host or X-Forwarded-Host say', async ({ baseURL }) => {
+    const base = new URL(baseURL!);
+    const get = (pathname: string, headers: Record<string, string>) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const req = http.request({ host: base.hostname, port: base.port, path: pathname, headers }, (res) => {
+          let text = '';
+          res.on('data', (chunk) => (text += chunk));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const spoofs: Record<string, string>[] = [
+      { host: 'evil.example' },
+      { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' },
+    ];
+    for (const headers of spoofs) {
+      for (const pathname of [`${READER}/passages/T3`, `/api/documents/${SLUG}`, '/api/documents', `${READER}/citation.ris`]) {
+        const { status, body } = await get(pathname, headers);
+        expect(status, `${pathname} ${JSON.stringify(headers)}`).toBe(200);
+        expect(body, `${pathname} ${JSON.stringify(headers)}`).not.toContain('evil.example');
+        expect(body, `${pathname} ${JSON.stringify(headers)}`).toContain(base.origin);
+      }
+    }
+  });
 });

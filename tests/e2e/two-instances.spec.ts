@@ -46,7 +46,14 @@ test.beforeAll(async () => {
   await admin.unsafe(`create database ${dbName}`);
   const dbUrl = new URL(process.env.DATABASE_URL!);
   dbUrl.pathname = `/${dbName}`;
-  const env = { ...process.env, DATABASE_URL: dbUrl.toString(), AUTH_SECRET: 'e2e-pair-secret-not-for-production-0123456789' };
+  // nginx on this machine is the one trusted proxy; permalinks name its address, the public one.
+  const env = {
+    ...process.env,
+    DATABASE_URL: dbUrl.toString(),
+    AUTH_SECRET: 'e2e-pair-secret-not-for-production-0123456789',
+    DIPTYCH_TRUSTED_PROXIES: '127.0.0.1',
+    DIPTYCH_PUBLIC_URL: url(portProxy),
+  };
   const created = spawnSync(
     path.join(root, 'node_modules', '.bin', 'tsx'),
     ['scripts/user-create.ts', '--email', accounts.editor.email, '--role', 'editor', '--name', accounts.editor.name],
@@ -62,14 +69,8 @@ test.beforeAll(async () => {
   for (const port of [portA, portB]) {
     // Each instance's output goes to a log beside the nginx config, for when this test fails.
     const log = openSync(path.join(dir, `instance-${port}.log`), 'w');
-    children.push(
-      spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(port), '-H', '127.0.0.1'], {
-        cwd: root,
-        env,
-        stdio: ['ignore', log, log],
-        detached: true,
-      }),
-    );
+    const serve = [path.join(root, 'scripts', 'serve.mjs'), '--port', String(port), '--hostname', '127.0.0.1'];
+    children.push(spawn(process.execPath, serve, { cwd: root, env, stdio: ['ignore', log, log], detached: true }));
   }
   console.log(`two-instances: logs in ${dir}`);
   writeFileSync(
@@ -79,7 +80,8 @@ test.beforeAll(async () => {
        upstream app { server 127.0.0.1:${portA}; server 127.0.0.1:${portB}; }
        server { listen 127.0.0.1:${portProxy};
          location / { proxy_pass http://app; proxy_http_version 1.1; proxy_set_header Host $http_host;
-                      proxy_set_header X-Forwarded-Host $http_host; proxy_set_header X-Forwarded-Proto $scheme; } } }`,
+                      proxy_set_header X-Forwarded-Host $http_host; proxy_set_header X-Forwarded-Proto $scheme;
+                      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for; } } }`,
   );
   children.push(spawn('nginx', ['-c', path.join(dir, 'nginx.conf'), '-p', dir], { stdio: 'ignore', detached: true }));
   await up(`${url(portA)}/api/health`);

@@ -2,8 +2,16 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { authenticate } from '@/db/accounts/authenticate';
 import { findAccountForExternalSignIn } from '@/db/accounts/external-sign-in';
-import { createUser, setUserDisabled, setUserRole } from '@/db/accounts/users';
-import { getActiveUserById, listAccounts } from '@/db/queries/users';
+import {
+  changeOwnPassword,
+  createUser,
+  endSessions,
+  resetPassword,
+  setUserDisabled,
+  setUserRole,
+  unlockAccount,
+} from '@/db/accounts/users';
+import { getActiveUserById, getSessionUser, listAccounts } from '@/db/queries/users';
 import { signInAttempts, users } from '@/db/schema';
 import { ensureSystemUser, SYSTEM_USER_EMAIL } from '@/db/users';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/databases';
@@ -124,14 +132,14 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
       expect(await attemptsFor('ip:10.0.0.2')).toBe(5);
     });
 
-    it('after five failures refuses even the right password, for 15 minutes, then lets it in', async () => {
+    it('after five failures from one address refuses even the right password there, for 15 minutes, then lets it in', async () => {
       const email = 'locked@example.org';
       await createUser(database.db, { email, role: 'editor', password: PASSWORD });
       for (let i = 0; i < 5; i++) {
-        const r = await authenticate(database.db, { email, password: `wrong-${i}-password`, address: `10.1.0.${i}` }, at(1 + i * 0.1));
+        const r = await authenticate(database.db, { email, password: `wrong-${i}-password`, address: '10.1.0.1' }, at(1 + i * 0.1));
         expect(r).toMatchObject({ ok: false, reason: 'invalid' });
       }
-      const blocked = await authenticate(database.db, { email, password: PASSWORD, address: '10.1.1.1' }, at(2));
+      const blocked = await authenticate(database.db, { email, password: PASSWORD, address: '10.1.0.1' }, at(2));
       expect(blocked).toEqual({
         ok: false,
         reason: 'rate-limited',
@@ -139,13 +147,46 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
         message: 'Too many failed sign-ins; try again in 14 minutes.',
       });
       // A refused attempt is not verified and does not extend the lock.
-      expect(await attemptsFor(`email:${email}`)).toBe(5);
+      expect(await attemptsFor(`pair:${email}|10.1.0.1`)).toBe(5);
 
       // 15 minutes after the first failure, one slot is free again.
-      const later = await authenticate(database.db, { email, password: PASSWORD, address: '10.1.1.1' }, at(16.05));
+      const later = await authenticate(database.db, { email, password: PASSWORD, address: '10.1.0.1' }, at(16.05));
       expect(later).toMatchObject({ ok: true });
-      // Success clears the account's run of failures.
-      expect(await attemptsFor(`email:${email}`)).toBe(0);
+      // Success clears this address's run at the account; the account-wide count stays.
+      expect(await attemptsFor(`pair:${email}|10.1.0.1`)).toBe(0);
+      expect(await attemptsFor(`email:${email}`)).toBe(5);
+    });
+
+    it("a stranger's five failures at a named account do not lock its owner out on another address", async () => {
+      const email = 'owner@example.org';
+      await createUser(database.db, { email, role: 'editor', password: PASSWORD });
+      for (let i = 0; i < 6; i++)
+        await authenticate(database.db, { email, password: `attacker guess ${i}`, address: '203.0.113.66' }, at(40));
+      expect(await authenticate(database.db, { email, password: PASSWORD, address: '203.0.113.66' }, at(40))).toMatchObject({
+        reason: 'rate-limited',
+      });
+      expect(await authenticate(database.db, { email, password: PASSWORD, address: '198.51.100.10' }, at(40))).toMatchObject({
+        ok: true,
+      });
+    });
+
+    it('fifty failures at one account from many addresses within an hour refuse it everywhere (the account-wide ceiling)', async () => {
+      const email = 'ceiling@example.org';
+      await createUser(database.db, { email, role: 'editor', password: PASSWORD });
+      for (let i = 0; i < 50; i++) {
+        const r = await authenticate(
+          database.db,
+          { email, password: `spread guess ${i}`, address: `100.64.${Math.floor(i / 4)}.${i % 4}` },
+          at(45 + i * 0.5),
+        );
+        expect(r).toMatchObject({ ok: false, reason: 'invalid' });
+      }
+      const refused = await authenticate(database.db, { email, password: PASSWORD, address: '198.51.100.11' }, at(71));
+      // The first of the fifty (at minute 45) leaves the hour at minute 105.
+      expect(refused).toMatchObject({ ok: false, reason: 'rate-limited', minutes: 34 });
+      expect(await authenticate(database.db, { email, password: PASSWORD, address: '198.51.100.11' }, at(105.05))).toMatchObject({
+        ok: true,
+      });
     });
 
     it('limits an address to twenty failures across accounts; other addresses are unaffected', async () => {
@@ -163,17 +204,29 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
       expect(elsewhere).toMatchObject({ ok: true });
     });
 
-    it('parallel guesses at one account cannot slip past the limit', async () => {
+    it('parallel guesses at one account from one address cannot slip past the limit', async () => {
       const email = 'target@example.org';
       await createUser(database.db, { email, role: 'editor', password: PASSWORD });
       const results = await Promise.all(
         Array.from({ length: 10 }, (_, i) =>
-          authenticate(database.db, { email, password: `guess number ${i}`, address: `172.16.0.${i}` }, at(60)),
+          authenticate(database.db, { email, password: `guess number ${i}`, address: '172.16.0.1' }, at(60)),
         ),
       );
       expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(5);
       expect(results.filter((r) => !r.ok && r.reason === 'rate-limited')).toHaveLength(5);
-      expect(await attemptsFor(`email:${email}`)).toBe(5);
+      expect(await attemptsFor(`pair:${email}|172.16.0.1`)).toBe(5);
+    });
+
+    it('forty parallel guesses from one address at forty accounts: at most twenty are evaluated', async () => {
+      const address = '172.16.9.9';
+      const results = await Promise.all(
+        Array.from({ length: 40 }, (_, i) =>
+          authenticate(database.db, { email: `parallel-${i}@example.org`, password: 'wrong password!!', address }, at(62)),
+        ),
+      );
+      expect(results.filter((r) => !r.ok && r.reason === 'invalid')).toHaveLength(20);
+      expect(results.filter((r) => !r.ok && r.reason === 'rate-limited')).toHaveLength(20);
+      expect(await attemptsFor(`ip:${address}`)).toBe(20);
     });
 
     it('prunes failures older than the window when recording new ones', async () => {
@@ -182,6 +235,7 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
       await authenticate(database.db, { email: 'prune@example.org', password: 'wrong password!!', address }, at(200));
       expect(await attemptsFor(`ip:${address}`)).toBe(1);
       expect(await attemptsFor('email:prune@example.org')).toBe(1);
+      expect(await attemptsFor(`pair:prune@example.org|${address}`)).toBe(1);
     });
   });
 
@@ -248,6 +302,107 @@ describe.each(testDatabaseKinds)('accounts and sign-in on %s', (kind) => {
         code: 'system-account',
       });
       expect(await getActiveUserById(database.db, systemId)).toBeNull();
+    });
+  });
+
+  describe('session versions', () => {
+    let adminId: number;
+    const versionOf = async (id: number) =>
+      (await database.db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)))[0]!.v;
+    beforeAll(async () => {
+      adminId = (await createUser(database.db, { email: 'chief@example.org', role: 'admin', password: PASSWORD })).id;
+    });
+    const newEditor = async (email: string) => (await createUser(database.db, { email, role: 'editor', password: PASSWORD })).id;
+
+    it("a sign-in carries the account's version; a token of that version is a session user, any other is not", async () => {
+      const id = await newEditor('sv-basic@example.org');
+      const signedIn = await authenticate(database.db, { email: 'sv-basic@example.org', password: PASSWORD, address: '10.20.0.1' });
+      expect(signedIn).toMatchObject({ ok: true, user: { id, sessionVersion: 1 } });
+      expect(await getSessionUser(database.db, id, 1)).toMatchObject({ id, role: 'editor' });
+      expect(await getSessionUser(database.db, id, 2)).toBeNull();
+      expect(await getSessionUser(database.db, id, 0)).toBeNull();
+    });
+
+    it('sign-out ends every session of the account; a revoked token cannot bump the version again', async () => {
+      const id = await newEditor('sv-out@example.org');
+      await endSessions(database.db, { userId: id, sessionVersion: 1 });
+      expect(await versionOf(id)).toBe(2);
+      expect(await getSessionUser(database.db, id, 1)).toBeNull();
+      await endSessions(database.db, { userId: id, sessionVersion: 1 });
+      expect(await versionOf(id)).toBe(2);
+      expect(await getSessionUser(database.db, id, 2)).toMatchObject({ id });
+    });
+
+    it('disabling ends the sessions, and enabling again does not revive them', async () => {
+      const id = await newEditor('sv-off@example.org');
+      await setUserDisabled(database.db, { actorId: adminId, userId: id, disabled: true });
+      expect(await getSessionUser(database.db, id, 1)).toBeNull();
+      expect(await getSessionUser(database.db, id, 2)).toBeNull();
+      await setUserDisabled(database.db, { actorId: adminId, userId: id, disabled: false });
+      expect(await getSessionUser(database.db, id, 1)).toBeNull();
+      expect(await versionOf(id)).toBe(2);
+      const again = await authenticate(database.db, { email: 'sv-off@example.org', password: PASSWORD, address: '10.20.0.2' });
+      expect(again).toMatchObject({ ok: true, user: { sessionVersion: 2 } });
+    });
+
+    it('a role change ends the sessions; an unchanged role does not', async () => {
+      const id = await newEditor('sv-role@example.org');
+      await setUserRole(database.db, { actorId: adminId, userId: id, role: 'editor' });
+      expect(await versionOf(id)).toBe(1);
+      await setUserRole(database.db, { actorId: adminId, userId: id, role: 'admin' });
+      expect(await getSessionUser(database.db, id, 1)).toBeNull();
+      expect(await getSessionUser(database.db, id, 2)).toMatchObject({ role: 'admin' });
+    });
+
+    it("changing one's own password needs the current one, and ends the sessions", async () => {
+      const id = await newEditor('sv-pass@example.org');
+      const next = 'a brand new passphrase';
+      await expect(
+        changeOwnPassword(database.db, { userId: id, currentPassword: 'not the password', newPassword: next }),
+      ).rejects.toMatchObject({
+        code: 'wrong-password',
+      });
+      await expect(
+        changeOwnPassword(database.db, { userId: id, currentPassword: PASSWORD, newPassword: 'short' }),
+      ).rejects.toMatchObject({
+        code: 'weak-password',
+      });
+      expect(await versionOf(id)).toBe(1);
+      await changeOwnPassword(database.db, { userId: id, currentPassword: PASSWORD, newPassword: next });
+      expect(await getSessionUser(database.db, id, 1)).toBeNull();
+      expect(
+        await authenticate(database.db, { email: 'sv-pass@example.org', password: PASSWORD, address: '10.20.0.3' }),
+      ).toMatchObject({ ok: false });
+      expect(await authenticate(database.db, { email: 'sv-pass@example.org', password: next, address: '10.20.0.3' })).toMatchObject({
+        ok: true,
+        user: { sessionVersion: 2 },
+      });
+    });
+
+    it("an admin's password reset ends the sessions and lifts the locks; unlocking alone lifts the locks", async () => {
+      const email = 'sv-reset@example.org';
+      const id = await newEditor(email);
+      for (let i = 0; i < 5; i++) await authenticate(database.db, { email, password: `wrong guess ${i}!`, address: '10.20.1.1' });
+      expect(await authenticate(database.db, { email, password: PASSWORD, address: '10.20.1.1' })).toMatchObject({
+        reason: 'rate-limited',
+      });
+      await unlockAccount(database.db, { userId: id });
+      expect(await attemptsFor(`email:${email}`)).toBe(0);
+      expect(await attemptsFor(`pair:${email}|10.20.1.1`)).toBe(0);
+      expect(await authenticate(database.db, { email, password: PASSWORD, address: '10.20.1.1' })).toMatchObject({ ok: true });
+
+      for (let i = 0; i < 5; i++) await authenticate(database.db, { email, password: `wrong guess ${i}!`, address: '10.20.1.2' });
+      await resetPassword(database.db, { actorId: adminId, userId: id, password: 'the admin chose this one' });
+      expect(await getSessionUser(database.db, id, 1)).toBeNull();
+      expect(await authenticate(database.db, { email, password: 'the admin chose this one', address: '10.20.1.2' })).toMatchObject({
+        ok: true,
+        user: { sessionVersion: 2 },
+      });
+      await expect(
+        resetPassword(database.db, { actorId: adminId, userId: adminId, password: 'the admin chose this one' }),
+      ).rejects.toMatchObject({
+        code: 'self-lockout',
+      });
     });
   });
 });

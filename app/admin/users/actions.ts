@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { formAction } from '@/app/_actions/authorized-action';
 import { getDb } from '@/db';
-import { createUser, setUserDisabled, setUserRole } from '@/db/accounts/users';
+import { createUser, resetPassword, setUserDisabled, setUserRole, unlockAccount } from '@/db/accounts/users';
 import { accountRoles } from '@/lib/auth/account-rules';
 import { generatePassword } from '@/lib/auth/password';
 
@@ -46,5 +46,24 @@ export const setAccountRole = formAction(
     await setUserRole(await getDb(), { actorId: user.id, userId: id, role });
     revalidatePath(USERS_PATH);
     return { userId: id, role };
+  },
+);
+
+/** A new generated password, shown to the admin once; the account's sessions end and its sign-in locks lift. */
+export const resetAccountPassword = formAction(
+  { role: 'admin', schema: z.object({ userId }), name: 'admin.resetAccountPassword' },
+  async ({ userId: id }, { user }) => {
+    const password = generatePassword();
+    await resetPassword(await getDb(), { actorId: user.id, userId: id, password });
+    return { userId: id, generatedPassword: password };
+  },
+);
+
+/** Lifts the failed-sign-in locks on an account (from every address). */
+export const unlockAccountSignIn = formAction(
+  { role: 'admin', schema: z.object({ userId }), name: 'admin.unlockAccountSignIn' },
+  async ({ userId: id }) => {
+    await unlockAccount(await getDb(), { userId: id });
+    return { userId: id, unlocked: true };
   },
 );

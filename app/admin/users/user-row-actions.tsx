@@ -1,7 +1,7 @@
 'use client';
 import { useActionState } from 'react';
 import type { AccountRole } from '@/lib/auth/account-rules';
-import { setAccountDisabled, setAccountRole } from './actions';
+import { resetAccountPassword, setAccountDisabled, setAccountRole, unlockAccountSignIn } from './actions';
 import styles from './users.module.css';
 
 interface Props {
@@ -14,7 +14,9 @@ interface Props {
 export function UserRowActions({ userId, email, role, disabled }: Props) {
   const [statusResult, statusAction, statusPending] = useActionState(setAccountDisabled, null);
   const [roleResult, roleAction, rolePending] = useActionState(setAccountRole, null);
-  const error = [statusResult, roleResult].find((r) => r && !r.ok);
+  const [resetResult, resetAction, resetPending] = useActionState(resetAccountPassword, null);
+  const [unlockResult, unlockAction, unlockPending] = useActionState(unlockAccountSignIn, null);
+  const error = [statusResult, roleResult, resetResult, unlockResult].find((r) => r && !r.ok);
   return (
     <div className={styles.rowActions}>
       <form action={statusAction}>
@@ -39,7 +41,28 @@ export function UserRowActions({ userId, email, role, disabled }: Props) {
           Change role
         </button>
       </form>
-      <p role="status" aria-live="polite" className={styles.error}>
+      <form action={resetAction}>
+        <input type="hidden" name="userId" value={userId} />
+        <button type="submit" className={styles.smallButton} disabled={resetPending} aria-label={`Reset the password of ${email}`}>
+          Reset password
+        </button>
+      </form>
+      <form action={unlockAction}>
+        <input type="hidden" name="userId" value={userId} />
+        <button type="submit" className={styles.smallButton} disabled={unlockPending} aria-label={`Unlock sign-in for ${email}`}>
+          Unlock sign-in
+        </button>
+      </form>
+      <p role="status" aria-live="polite" className={styles.result} data-testid="account-action-result">
+        {resetResult?.ok ? (
+          <>
+            New password, shown only now (their sessions have ended):{' '}
+            <code data-testid="reset-password">{resetResult.data.generatedPassword}</code>
+          </>
+        ) : null}
+        {unlockResult?.ok ? 'Sign-in unlocked: failed attempts against this account no longer count.' : null}
+      </p>
+      <p role="alert" className={styles.error}>
         {error && !error.ok ? error.error.message : null}
       </p>
     </div>

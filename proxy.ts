@@ -46,7 +46,9 @@ async function revisionsOf(scope: Exclude<PageScope, null>): Promise<string | nu
     const rows =
       scope.kind === 'document'
         ? await server()<{ v: string }[]>`select id || '@' || current_rev as v from documents where slug = ${scope.slug}`
-        : await server()<{ v: string }[]>`select coalesce(string_agg(id || '@' || current_rev, ',' order by id), '') as v from documents`;
+        : await server()<
+            { v: string }[]
+          >`select coalesce(string_agg(id || '@' || current_rev, ',' order by id), '') as v from documents`;
     return rows[0]?.v ?? null;
   }
   const { getDocumentRevisions } = await import('@/db/read-path/revisions');
@@ -83,7 +85,8 @@ async function revalidated(request: NextRequest): Promise<NextResponse> {
 
 /** Null for anything but a full-page GET (client navigations and actions let the page decide). */
 async function missingPage(request: NextRequest): Promise<MissingPage | null> {
-  if (!(request.method === 'GET' || request.method === 'HEAD') || request.headers.has('rsc') || request.headers.has('next-action')) return null;
+  if (!(request.method === 'GET' || request.method === 'HEAD') || request.headers.has('rsc') || request.headers.has('next-action'))
+    return null;
   const { pathname, searchParams } = request.nextUrl;
   if (isAdminPath(pathname) && !hasSessionCookie(request.headers.get('cookie'))) {
     return { kind: 'page', message: 'There is no page at this address.' };
@@ -105,11 +108,18 @@ function refusalResponse(request: NextRequest, refusal: GuardRefusal): NextRespo
     return NextResponse.json({ error: { code: refusal.code, message: refusal.message } }, { status: refusal.status, headers });
   }
   // Plain text: the message may quote the request's Origin, which must never become markup.
-  return new NextResponse(`${refusal.message}\n`, { status: refusal.status, headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' } });
+  return new NextResponse(`${refusal.message}\n`, {
+    status: refusal.status,
+    headers: { ...headers, 'content-type': 'text/plain; charset=utf-8' },
+  });
 }
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
-  const refusal = guardRequest({ method: request.method, header: (name) => request.headers.get(name), publicUrl: env.DIPTYCH_PUBLIC_URL });
+  const refusal = guardRequest({
+    method: request.method,
+    header: (name) => request.headers.get(name),
+    publicUrl: env.DIPTYCH_PUBLIC_URL,
+  });
   if (refusal) return refusalResponse(request, refusal);
   if (await isDatabaseAvailable()) {
     const missing = await missingPage(request);
@@ -117,10 +127,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   }
   const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
   if (request.nextUrl.pathname.startsWith('/api/')) {
-    return NextResponse.json(
-      { error: { code: 'database_unavailable', message: UNAVAILABLE_MESSAGE } },
-      { status: 503, headers },
-    );
+    return NextResponse.json({ error: { code: 'database_unavailable', message: UNAVAILABLE_MESSAGE } }, { status: 503, headers });
   }
   return new NextResponse(unavailableHtml(), {
     status: 503,

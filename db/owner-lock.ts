@@ -54,7 +54,8 @@ export function decideLock(finding: LockFinding): LockDecision {
   if (!holder) return 'take-over-stale';
   if (holder.pid === finding.selfPid) return finding.heldHere ? 'refuse' : 'take-over-stale';
   if (!finding.alive) return 'take-over-stale';
-  if (holder.processStart && finding.currentProcessStart && holder.processStart !== finding.currentProcessStart) return 'take-over-stale';
+  if (holder.processStart && finding.currentProcessStart && holder.processStart !== finding.currentProcessStart)
+    return 'take-over-stale';
   return 'refuse';
 }
 

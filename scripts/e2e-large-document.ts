@@ -12,7 +12,11 @@ const database = await openDatabaseForCommand();
 try {
   const [existing] = await database.db.select({ id: documents.id }).from(documents).where(eq(documents.slug, E2E_LARGE_SLUG));
   if (!existing) {
-    await createLargeDocument(database.db, { slug: E2E_LARGE_SLUG, turns: E2E_LARGE_TURNS, userId: await ensureSystemUser(database.db) });
+    await createLargeDocument(database.db, {
+      slug: E2E_LARGE_SLUG,
+      turns: E2E_LARGE_TURNS,
+      userId: await ensureSystemUser(database.db),
+    });
     await database.db.execute('analyze' as never);
   }
 } finally {

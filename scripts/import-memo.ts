@@ -53,7 +53,9 @@ try {
   bytes = await readFile(file);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  fail(`${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`);
+  fail(
+    `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code ?? 'error'})`}`,
+  );
 }
 
 let plan: ImportPlan;
@@ -91,7 +93,9 @@ try {
     onProgress: bundle.rows.length > 2_000 ? (done, total) => process.stderr.write(`Stored ${done} of ${total} rows…\n`) : undefined,
   });
   if (!created) {
-    console.error(`${file}: a document "${bundle.slug}" already exists in ${describeConfiguredDatabase()}; nothing was changed (choose another --slug)`);
+    console.error(
+      `${file}: a document "${bundle.slug}" already exists in ${describeConfiguredDatabase()}; nothing was changed (choose another --slug)`,
+    );
     process.exitCode = 1;
   } else {
     console.log(`Imported ${describe} as ${bundle.slug} into ${describeConfiguredDatabase()}.`);

@@ -60,7 +60,9 @@ function refuseIfDatabaseInUse() {
   }
   // A pid reused by another process (a restarted container) is not the holder.
   if (holder.pid === process.pid || (holder.processStart && processStartOf(holder.pid) !== holder.processStart)) return;
-  const since = Number.isNaN(Date.parse(holder.startedAt)) ? '' : `, since ${new Date(holder.startedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const since = Number.isNaN(Date.parse(holder.startedAt))
+    ? ''
+    : `, since ${new Date(holder.startedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   console.error(
     `${dataDir} is in use by process ${holder.pid} (${holder.command}${since}). ` +
       'Stop it first, or do this in the browser: /admin/users for accounts, /import for memoranda.',

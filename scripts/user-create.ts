@@ -60,8 +60,16 @@ if (generated) {
 
 const database = await openDatabaseForCommand({ seed: false });
 try {
-  const user = await createUser(database.db, { email: args.email, name: args.name, role: args.role, password, disabled: args.disabled });
-  console.log(`Created ${args.disabled ? 'disabled ' : ''}${user.role} account #${user.id} for ${user.name} <${user.email}> in ${describeConfiguredDatabase()}.`);
+  const user = await createUser(database.db, {
+    email: args.email,
+    name: args.name,
+    role: args.role,
+    password,
+    disabled: args.disabled,
+  });
+  console.log(
+    `Created ${args.disabled ? 'disabled ' : ''}${user.role} account #${user.id} for ${user.name} <${user.email}> in ${describeConfiguredDatabase()}.`,
+  );
   if (generated) console.log(`Password (shown only now; store it safely): ${password}`);
 } catch (error) {
   if (error instanceof DomainError) fail(`Could not create the account: ${error.message}`);

@@ -40,7 +40,9 @@ export default async function SearchPage({ searchParams }: Props) {
     speakerOptions(db, filters.document),
   ]);
   const documentCount = results?.groups.length ?? 0;
-  const what = [q.trim() ? `“${results?.query ?? q}”` : null, filters.speaker ? `turns of ${filters.speaker}` : null].filter(Boolean).join(' in ');
+  const what = [q.trim() ? `“${results?.query ?? q}”` : null, filters.speaker ? `turns of ${filters.speaker}` : null]
+    .filter(Boolean)
+    .join(' in ');
 
   return (
     <>
@@ -52,9 +54,9 @@ export default async function SearchPage({ searchParams }: Props) {
         <button type="submit">Search</button>
       </form>
       <p className="page-lede">
-        Searches every transcribed text in its own language (English, Russian and French words match their other
-        forms). Use quotes for a phrase, <code>or</code> for either word, and <code>-word</code> to exclude one.
-        Placeholders are not searched. A speaker’s or participant’s name (Gorbachev, Горбачев) lists them too.
+        Searches every transcribed text in its own language (English, Russian and French words match their other forms). Use quotes for
+        a phrase, <code>or</code> for either word, and <code>-word</code> to exclude one. Placeholders are not searched. A speaker’s or
+        participant’s name (Gorbachev, Горбачев) lists them too.
       </p>
       {refused ? (
         <p className="search-summary" role="alert" data-testid="search-refused">

@@ -11,7 +11,9 @@ import { JSON_FORMAT, JSON_FORMAT_VERSION } from '@/lib/export/json';
 import { decodeMemoInput } from '@/lib/memo/decode';
 import { ImportError, MAX_TURN_CHARS } from '@/lib/memo/errors';
 
-const text = z.string().max(MAX_TURN_CHARS, `is over ${MAX_TURN_CHARS.toLocaleString('en')} characters, the most one segment may hold`);
+const text = z
+  .string()
+  .max(MAX_TURN_CHARS, `is over ${MAX_TURN_CHARS.toLocaleString('en')} characters, the most one segment may hold`);
 /** Most rows one export may hold (a 20,000-turn memo aligned sentence by sentence has a few times as many rows as turns). */
 const MAX_ROWS = 100_000;
 const segment = z.strictObject({
@@ -27,7 +29,10 @@ const bundleSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens'),
   metadata: z.strictObject({
     title: z.string().min(1).max(1000),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
     place: z.string().max(500).nullable(),
     participants: z.array(z.string().min(1).max(200)).max(100),
     archiveRef: z.string().max(2000).nullable(),
@@ -38,12 +43,36 @@ const bundleSchema = z.strictObject({
     frontMatter: z.array(z.string().max(5000)).max(200),
   }),
   witnesses: z
-    .array(z.strictObject({ lang: z.string().min(2).max(35), role: z.enum(['source', 'translation']), label: z.string().min(1).max(200), isPlaceholderWitness: z.boolean() }))
+    .array(
+      z.strictObject({
+        lang: z.string().min(2).max(35),
+        role: z.enum(['source', 'translation']),
+        label: z.string().min(1).max(200),
+        isPlaceholderWitness: z.boolean(),
+      }),
+    )
     .min(1)
     .max(16),
-  rows: z.array(z.strictObject({ status: z.enum(['auto', 'unverified', 'verified']), note: z.string().max(2000).nullable(), cells: z.array(z.array(segment)) }))
-    .max(MAX_ROWS, `has more than ${MAX_ROWS.toLocaleString('en')} rows, the most one document may hold (split it into several documents)`),
-  milestones: z.array(z.strictObject({ witness: z.number().int().min(0), turnNo: z.number().int().positive(), paragraph: z.number().int().min(0), label: z.string().min(1).max(50) })),
+  rows: z
+    .array(
+      z.strictObject({
+        status: z.enum(['auto', 'unverified', 'verified']),
+        note: z.string().max(2000).nullable(),
+        cells: z.array(z.array(segment)),
+      }),
+    )
+    .max(
+      MAX_ROWS,
+      `has more than ${MAX_ROWS.toLocaleString('en')} rows, the most one document may hold (split it into several documents)`,
+    ),
+  milestones: z.array(
+    z.strictObject({
+      witness: z.number().int().min(0),
+      turnNo: z.number().int().positive(),
+      paragraph: z.number().int().min(0),
+      label: z.string().min(1).max(50),
+    }),
+  ),
 });
 
 /** Refuses a bundle that would not make a consistent document, naming the first problem. */
@@ -70,7 +99,10 @@ export function parseJsonDocument(input: string | Uint8Array): DocumentBundle {
   const parsed = bundleSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const path = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     throw new ImportError('bad-format', null, `not a Diptych document export: ${path || 'the file'}: ${issue.message}`);
   }
   const bundle = parsed.data;
@@ -81,7 +113,8 @@ export function parseJsonDocument(input: string | Uint8Array): DocumentBundle {
     }
   });
   for (const m of bundle.milestones) {
-    if (m.witness >= width) throw new ImportError('bad-format', null, `a milestone names witness ${m.witness}, but there are ${width}`);
+    if (m.witness >= width)
+      throw new ImportError('bad-format', null, `a milestone names witness ${m.witness}, but there are ${width}`);
   }
   assertConsistent(bundle);
   return bundle;

@@ -57,7 +57,11 @@ export function slugFromFileName(fileName: string): string {
 
 export function checkSlug(slug: string): string {
   if (!SLUG.test(slug)) {
-    throw new ImportError('bad-slug', null, `"${slug}" is not a usable slug: use lower-case letters, digits and single hyphens (--slug)`);
+    throw new ImportError(
+      'bad-slug',
+      null,
+      `"${slug}" is not a usable slug: use lower-case letters, digits and single hyphens (--slug)`,
+    );
   }
   return slug;
 }
@@ -71,12 +75,26 @@ export function planImport(input: Uint8Array | string, request: ImportRequest): 
   if (kind === 'json') {
     const bundle = parseJsonDocument(input);
     if (request.slug) bundle.slug = checkSlug(request.slug);
-    return { kind, bundle, memo: null, warnings: [], op: { type: 'import', format: kind, rows: bundle.rows.length }, summary: `Imported ${bundle.rows.length} rows from a Diptych JSON export` };
+    return {
+      kind,
+      bundle,
+      memo: null,
+      warnings: [],
+      op: { type: 'import', format: kind, rows: bundle.rows.length },
+      summary: `Imported ${bundle.rows.length} rows from a Diptych JSON export`,
+    };
   }
   const slug = checkSlug(request.slug ?? slugFromFileName(request.fileName));
   if (kind === 'tmx') {
     const bundle = parseTmx(input, { slug });
-    return { kind, bundle, memo: null, warnings: [], op: { type: 'import', format: kind, rows: bundle.rows.length }, summary: `Imported ${bundle.rows.length} translation units from TMX` };
+    return {
+      kind,
+      bundle,
+      memo: null,
+      warnings: [],
+      op: { type: 'import', format: kind, rows: bundle.rows.length },
+      summary: `Imported ${bundle.rows.length} translation units from TMX`,
+    };
   }
   const memo = parseMemo(input);
   const { bundle, warnings } = memoToBundle(memo, { slug, sourceLang, translationLang });

@@ -37,7 +37,13 @@ export function parseTmx(input: string | Uint8Array, options: { slug: string; ti
   if (valid !== true) {
     throw new ImportError('bad-format', valid.err.line, `this is not well-formed XML: ${valid.err.msg}`);
   }
-  const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@_', trimValues: false, processEntities: true, parseTagValue: false });
+  const parser = new XMLParser({
+    ignoreAttributes: false,
+    attributeNamePrefix: '@_',
+    trimValues: false,
+    processEntities: true,
+    parseTagValue: false,
+  });
   const doc = parser.parse(source) as Node;
   const tmx = doc['tmx'] as Node | undefined;
   if (!tmx) throw new ImportError('bad-format', null, 'this XML file is not TMX: its root element is not <tmx>');
@@ -46,7 +52,12 @@ export function parseTmx(input: string | Uint8Array, options: { slug: string; ti
   const srclang = typeof header['@_srclang'] === 'string' && header['@_srclang'] !== '*all*' ? header['@_srclang'] : null;
   const tus = list(body['tu']);
   if (tus.length === 0) throw new ImportError('bad-format', null, 'the TMX file has no translation units (<tu>)');
-  if (tus.length > MAX_TURNS) throw new ImportError('too-many-turns', null, `the TMX file has ${tus.length.toLocaleString('en')} translation units; at most ${MAX_TURNS.toLocaleString('en')} can be imported (split it into several documents)`);
+  if (tus.length > MAX_TURNS)
+    throw new ImportError(
+      'too-many-turns',
+      null,
+      `the TMX file has ${tus.length.toLocaleString('en')} translation units; at most ${MAX_TURNS.toLocaleString('en')} can be imported (split it into several documents)`,
+    );
 
   const langs: string[] = srclang ? [srclang] : [];
   const units = tus.map((tu, i) => {
@@ -55,7 +66,12 @@ export function parseTmx(input: string | Uint8Array, options: { slug: string; ti
       const lang = (tuv['@_xml:lang'] ?? tuv['@_lang']) as string | undefined;
       if (!lang) throw new ImportError('bad-format', null, `translation unit ${i + 1} has a <tuv> without xml:lang`);
       const text = segText(tuv['seg']).trim();
-      if (text.length > MAX_TURN_CHARS) throw new ImportError('turn-too-long', null, `translation unit ${(i + 1).toLocaleString('en')} is over ${MAX_TURN_CHARS.toLocaleString('en')} characters, the most one segment may hold`);
+      if (text.length > MAX_TURN_CHARS)
+        throw new ImportError(
+          'turn-too-long',
+          null,
+          `translation unit ${(i + 1).toLocaleString('en')} is over ${MAX_TURN_CHARS.toLocaleString('en')} characters, the most one segment may hold`,
+        );
       if (!langs.includes(lang)) langs.push(lang);
       if (text !== '') variants.set(lang, variants.has(lang) ? `${variants.get(lang)}\n\n${text}` : text);
     }
@@ -64,7 +80,8 @@ export function parseTmx(input: string | Uint8Array, options: { slug: string; ti
     const noteText = tu['note'] === undefined ? null : segText(list(tu['note'])[0]);
     return { variants, status: segText(status?.['#text'] ?? status), note: noteText };
   });
-  if (langs.length < 2) throw new ImportError('bad-format', null, `the TMX file has only one language (${langs[0] ?? 'none'}); an alignment needs two`);
+  if (langs.length < 2)
+    throw new ImportError('bad-format', null, `the TMX file has only one language (${langs[0] ?? 'none'}); an alignment needs two`);
 
   const witnesses: BundleWitness[] = langs.map((lang, i) => ({
     lang,
@@ -81,7 +98,11 @@ export function parseTmx(input: string | Uint8Array, options: { slug: string; ti
     }),
   }));
   if (rows.some((r) => r.cells.every((c) => c.length === 0))) {
-    throw new ImportError('bad-format', null, `translation unit ${rows.findIndex((r) => r.cells.every((c) => c.length === 0)) + 1} has no text in any language`);
+    throw new ImportError(
+      'bad-format',
+      null,
+      `translation unit ${rows.findIndex((r) => r.cells.every((c) => c.length === 0)) + 1} has no text in any language`,
+    );
   }
   const titleProp = list(header['prop']).find((p) => p['@_type'] === 'x-title');
   return {

@@ -40,7 +40,12 @@ test('a search for a control character says so instead of failing', async ({ pag
 test('a request body over 1 MiB gets 413 with a message, JSON under /api', async ({ request, baseURL }) => {
   const big = 'x'.repeat(2 * 1024 * 1024);
   const action = await request.post('/sign-in', {
-    headers: { 'Next-Action': signInActionId(), Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8', Origin: baseURL! },
+    headers: {
+      'Next-Action': signInActionId(),
+      Accept: 'text/x-component',
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Origin: baseURL!,
+    },
     data: big,
     maxRedirects: 0,
   });
@@ -49,11 +54,18 @@ test('a request body over 1 MiB gets 413 with a message, JSON under /api', async
 
   const api = await request.post('/api/documents', { headers: { 'Content-Type': 'application/json' }, data: big });
   expect(api.status()).toBe(413);
-  expect(await api.json()).toEqual({ error: { code: 'payload_too_large', message: 'The request body is 2 MiB; the limit is 1 MiB. Nothing was saved.' } });
+  expect(await api.json()).toEqual({
+    error: { code: 'payload_too_large', message: 'The request body is 2 MiB; the limit is 1 MiB. Nothing was saved.' },
+  });
 
   // Just under the limit is not refused by size (the sign-in form answers it).
   const small = await request.post('/sign-in', {
-    headers: { 'Next-Action': signInActionId(), Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8', Origin: baseURL! },
+    headers: {
+      'Next-Action': signInActionId(),
+      Accept: 'text/x-component',
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Origin: baseURL!,
+    },
     data: JSON.stringify([null, {}]),
     maxRedirects: 0,
   });
@@ -62,7 +74,12 @@ test('a request body over 1 MiB gets 413 with a message, JSON under /api', async
 
 test('a server action posted from another site gets 403 with a message', async ({ request }) => {
   const response = await request.post('/sign-in', {
-    headers: { 'Next-Action': signInActionId(), Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8', Origin: 'https://evil.example' },
+    headers: {
+      'Next-Action': signInActionId(),
+      Accept: 'text/x-component',
+      'Content-Type': 'text/plain;charset=UTF-8',
+      Origin: 'https://evil.example',
+    },
     data: JSON.stringify([null, {}]),
     maxRedirects: 0,
   });
@@ -70,6 +87,10 @@ test('a server action posted from another site gets 403 with a message', async (
   expect(await response.text()).toBe(
     "Requests that change something must come from this site's own pages; this one came from https://evil.example. Nothing was changed.\n",
   );
-  const form = await request.post('/sign-in', { headers: { Origin: 'null' }, form: { email: 'a@b.c', password: 'x' }, maxRedirects: 0 });
+  const form = await request.post('/sign-in', {
+    headers: { Origin: 'null' },
+    form: { email: 'a@b.c', password: 'x' },
+    maxRedirects: 0,
+  });
   expect(form.status()).toBe(403);
 });

@@ -57,7 +57,12 @@ describe('embedded database owner', { timeout: 180_000 }, () => {
     const database = await open(dataDir);
     const before = await counts(database);
 
-    const create = run(dataDir, 'scripts/user-create.ts', ['--email', 'ada@example.org', '--role', 'editor'], 'correct horse battery staple\n');
+    const create = run(
+      dataDir,
+      'scripts/user-create.ts',
+      ['--email', 'ada@example.org', '--role', 'editor'],
+      'correct horse battery staple\n',
+    );
     expect(create.status).toBe(1);
     expect(create.stderr).toMatch(inUse(dataDir));
     const imported = run(dataDir, 'scripts/import-memo.ts', [memo, '--slug', 'rome-1990']);
@@ -75,7 +80,12 @@ describe('embedded database owner', { timeout: 180_000 }, () => {
     expect(await counts(database)).toEqual(before);
     await database.close();
 
-    const created = run(dataDir, 'scripts/user-create.ts', ['--email', 'ada@example.org', '--role', 'editor'], 'correct horse battery staple\n');
+    const created = run(
+      dataDir,
+      'scripts/user-create.ts',
+      ['--email', 'ada@example.org', '--role', 'editor'],
+      'correct horse battery staple\n',
+    );
     expect(created.stderr).toBe('');
     expect(created.status).toBe(0);
     const reopened = await open(dataDir);
@@ -90,7 +100,10 @@ describe('embedded database owner', { timeout: 180_000 }, () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'diptych-owner-'));
     await (await open(dataDir)).close();
     const dead = spawnSync(process.execPath, ['-e', '']).pid!;
-    writeFileSync(path.join(dataDir, OWNER_LOCK_FILE), JSON.stringify({ pid: dead, command: 'npm start', startedAt: new Date().toISOString() }));
+    writeFileSync(
+      path.join(dataDir, OWNER_LOCK_FILE),
+      JSON.stringify({ pid: dead, command: 'npm start', startedAt: new Date().toISOString() }),
+    );
     const migrated = run(dataDir, 'scripts/db-migrate.ts', []);
     expect(migrated.stderr).toBe('');
     expect(migrated.status).toBe(0);

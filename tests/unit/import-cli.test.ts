@@ -64,13 +64,22 @@ describe('npm run import', { timeout: 60_000 }, () => {
 
   it('refuses too many turns', () => {
     const many = file('many.txt', `${TITLE}\n\n${Array.from({ length: 20_001 }, () => 'Smith: a.').join('\n\n')}\n`);
-    expectOneLineError(run(many), `${many}: line 40003: this is turn 20,001; a memo may have at most 20,000 turns (split the file into several documents)`);
+    expectOneLineError(
+      run(many),
+      `${many}: line 40003: this is turn 20,001; a memo may have at most 20,000 turns (split the file into several documents)`,
+    );
   });
 
   it('refuses a bad --source-lang and an unknown option', () => {
     const ok = file('ok.txt', `${TITLE}\n\nSmith: Hello.\n\nJones: Hi.\n`);
-    expectOneLineError(run(ok, '--source-lang', 'r!u'), `${ok}: --source-lang "r!u" is not a BCP 47 language tag (for example ru, en, fr, de)`);
-    expectOneLineError(run(ok, '--frobnicate'), `import: Unknown option '--frobnicate'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--frobnicate" (see --help)`);
+    expectOneLineError(
+      run(ok, '--source-lang', 'r!u'),
+      `${ok}: --source-lang "r!u" is not a BCP 47 language tag (for example ru, en, fr, de)`,
+    );
+    expectOneLineError(
+      run(ok, '--frobnicate'),
+      `import: Unknown option '--frobnicate'. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- "--frobnicate" (see --help)`,
+    );
   });
 
   it('refuses an over-long segment or too many units in a JSON export or TMX file, and a bad --source-lang with either', () => {
@@ -87,11 +96,17 @@ describe('npm run import', { timeout: 60_000 }, () => {
       units.map((u) => `<tu><tuv xml:lang="ru"><seg>${u}</seg></tuv><tuv xml:lang="en"><seg>${u}</seg></tuv></tu>\n`).join('') +
       '</body></tmx>\n';
     const manyTmx = file('many.tmx', tmx(Array.from({ length: 129_475 }, (_, i) => `s${i}`)));
-    expectOneLineError(run(manyTmx), `${manyTmx}: the TMX file has 129,475 translation units; at most 20,000 can be imported (split it into several documents)`);
+    expectOneLineError(
+      run(manyTmx),
+      `${manyTmx}: the TMX file has 129,475 translation units; at most 20,000 can be imported (split it into several documents)`,
+    );
     const hugeTmx = file('huge.tmx', tmx(['a.', 'word '.repeat(300_000)]));
     expectOneLineError(run(hugeTmx), `${hugeTmx}: translation unit 2 is over 100,000 characters, the most one segment may hold`);
     const okTmx = file('ok.tmx', tmx(['a.']));
-    expectOneLineError(run(okTmx, '--source-lang', 'r!u'), `${okTmx}: --source-lang "r!u" is not a BCP 47 language tag (for example ru, en, fr, de)`);
+    expectOneLineError(
+      run(okTmx, '--source-lang', 'r!u'),
+      `${okTmx}: --source-lang "r!u" is not a BCP 47 language tag (for example ru, en, fr, de)`,
+    );
   });
 
   it('--dry-run prints warnings with their lines and writes nothing', () => {
@@ -112,10 +127,14 @@ describe('npm run import', { timeout: 60_000 }, () => {
     const { bundle } = memoToBundle(memo, { slug: 'rome-1990', sourceLang: 'ru', translationLang: 'en' });
     const json = run(file('rome.json', exportJson(bundle)), '--dry-run');
     expect(json.status).toBe(0);
-    expect(json.stdout).toContain('would be imported as rome-1990: "Memorandum of Conversation between A. Smith and B. Jones, Rome, May 1, 1990" (json, 2 rows, ru placeholders + en)');
+    expect(json.stdout).toContain(
+      'would be imported as rome-1990: "Memorandum of Conversation between A. Smith and B. Jones, Rome, May 1, 1990" (json, 2 rows, ru placeholders + en)',
+    );
     bundle.rows[0]!.cells[0] = [{ turnNo: 1, sentenceNo: null, speaker: null, text: 'Здравствуйте.', isPlaceholder: false }];
     const tmx = run(file('rome.tmx', exportTmx(bundle)), '--dry-run');
     expect(tmx.status).toBe(0);
-    expect(tmx.stdout).toContain('would be imported as rome: "Memorandum of Conversation between A. Smith and B. Jones, Rome, May 1, 1990" (tmx, 1 row, ru + en)');
+    expect(tmx.stdout).toContain(
+      'would be imported as rome: "Memorandum of Conversation between A. Smith and B. Jones, Rome, May 1, 1990" (tmx, 1 row, ru + en)',
+    );
   });
 });

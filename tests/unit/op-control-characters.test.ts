@@ -27,15 +27,31 @@ describe('control characters in edit text', () => {
       expect(parsed.success).toBe(false);
       expect(parsed.error!.issues.map((i) => i.message)).toEqual(['Text contains a control character (U+0000) at character 16']);
     }
-    expect(editOpSchema.safeParse({ type: 'correct-text', segmentKey: 's_en_1', text: 'Tabs\tand\r\nlines stay.' }).success).toBe(true);
+    expect(editOpSchema.safeParse({ type: 'correct-text', segmentKey: 's_en_1', text: 'Tabs\tand\r\nlines stay.' }).success).toBe(
+      true,
+    );
   });
 
   it('refuses one in a divergence note and in the document details', () => {
-    const note = editOpSchema.safeParse({ type: 'set-row-status', rowKey: 'r1', status: 'verified', note: { kind: 'omission', text: 'a\u0001' } });
+    const note = editOpSchema.safeParse({
+      type: 'set-row-status',
+      rowKey: 'r1',
+      status: 'verified',
+      note: { kind: 'omission', text: 'a\u0001' },
+    });
     expect(note.error?.issues[0]?.message).toBe('Text contains a control character (U+0001) at character 2');
     const details = editMetadataSchema.safeParse({
       type: 'edit-metadata',
-      metadata: { title: 'T\u0000', date: null, place: null, participants: [], archiveRef: null, translator: null, publisher: null, sourceNote: null },
+      metadata: {
+        title: 'T\u0000',
+        date: null,
+        place: null,
+        participants: [],
+        archiveRef: null,
+        translator: null,
+        publisher: null,
+        sourceNote: null,
+      },
       languages: [],
     });
     expect(details.error?.issues[0]?.message).toBe('Text contains a control character (U+0000) at character 2');

@@ -21,7 +21,9 @@ describe('checkBodySize', () => {
       code: 'payload_too_large',
       message: 'The request body is 2 MiB; the limit is 1 MiB. Nothing was saved.',
     });
-    expect(checkBodySize(request('POST', { 'content-length': '1572864' }))?.message).toBe('The request body is 1.5 MiB; the limit is 1 MiB. Nothing was saved.');
+    expect(checkBodySize(request('POST', { 'content-length': '1572864' }))?.message).toBe(
+      'The request body is 1.5 MiB; the limit is 1 MiB. Nothing was saved.',
+    );
   });
 
   it('ignores a malformed length (Node refuses those itself)', () => {
@@ -45,7 +47,8 @@ describe('checkOrigin', () => {
     expect(refused).toEqual({
       status: 403,
       code: 'cross_origin',
-      message: "Requests that change something must come from this site's own pages; this one came from https://evil.example. Nothing was changed.",
+      message:
+        "Requests that change something must come from this site's own pages; this one came from https://evil.example. Nothing was changed.",
     });
     expect(checkOrigin(request('DELETE', { ...own, origin: 'http://diptych.example:4000' }))?.status).toBe(403);
     expect(checkOrigin(request('POST', { ...own, origin: 'null' }))?.message).toContain('came from a page with no origin');

@@ -5,6 +5,7 @@ import { MAX_QUERY_LENGTH, type SearchFilters } from '@/db/queries/search';
 import { findPeople, speakerOptions } from '@/db/queries/search-speakers';
 import { cachedSearch } from '@/db/read-path/search';
 import { formatDocumentDate } from '@/lib/render/format';
+import { controlCharacterMessage, withoutControlCharacters } from '@/lib/text/control-characters';
 import { PeopleMatches } from './_components/people-matches';
 import { SearchFilterFields } from './_components/search-filters';
 import { SearchHitItem } from './_components/search-hit';
@@ -15,19 +16,27 @@ export const dynamic = 'force-dynamic';
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export async function generateMetadata({ searchParams }: Props): Promise<Metadata> {
-  const q = firstValue((await searchParams).q);
+  const q = withoutControlCharacters(firstValue((await searchParams).q));
   return { title: q ? `“${q.slice(0, 60)}” — Search` : 'Search' };
 }
 
 export default async function SearchPage({ searchParams }: Props) {
   const params = await searchParams;
-  const q = firstValue(params.q).slice(0, MAX_QUERY_LENGTH);
-  const filters: SearchFilters = { document: firstValue(params.doc) || undefined, speaker: firstValue(params.speaker) || undefined };
+  const rawQ = firstValue(params.q).slice(0, MAX_QUERY_LENGTH);
+  // A control character (a NUL from a crafted link) cannot be searched for, nor even sent to PostgreSQL: say so instead.
+  const refused =
+    controlCharacterMessage(rawQ, 'The search text') ??
+    controlCharacterMessage(firstValue(params.doc), 'The document filter') ??
+    controlCharacterMessage(firstValue(params.speaker), 'The speaker filter');
+  const q = refused ? withoutControlCharacters(rawQ) : rawQ;
+  const filters: SearchFilters = refused
+    ? {}
+    : { document: firstValue(params.doc) || undefined, speaker: firstValue(params.speaker) || undefined };
   const db = await getDb();
-  const asked = q.trim() !== '' || filters.speaker !== undefined;
+  const asked = !refused && (q.trim() !== '' || filters.speaker !== undefined);
   const [results, people, documents, speakers] = await Promise.all([
     asked ? cachedSearch(db, q, filters) : null,
-    q.trim() ? findPeople(db, q) : null,
+    asked && q.trim() ? findPeople(db, q) : null,
     listDocuments(db),
     speakerOptions(db, filters.document),
   ]);
@@ -50,6 +59,11 @@ export default async function SearchPage({ searchParams }: Props) {
         a phrase, <code>or</code> for either word, and <code>-word</code> to exclude one. Placeholders are not searched. A speaker’s or
         participant’s name (Gorbachev, Горбачев) lists them too.
       </p>
+      {refused ? (
+        <p className="search-summary" role="alert" data-testid="search-refused">
+          {refused}; it cannot be searched for. Remove it and search again.
+        </p>
+      ) : null}
       {people ? <PeopleMatches {...people} /> : null}
       {results ? (
         <p className="search-summary" role="status" data-testid="search-summary">

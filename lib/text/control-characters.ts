@@ -29,3 +29,8 @@ export function controlCharacterMessage(text: string, what = 'Text'): string | n
   const found = findControlCharacter(text);
   return found ? `${what} contains a control character (${found.codePoint}) at character ${found.position}` : null;
 }
+
+/** The text with those characters removed (to show a refused search's words back in the form). */
+export function withoutControlCharacters(text: string): string {
+  return text.replace(new RegExp(CONTROL.source, 'gu'), '');
+}

@@ -4,9 +4,11 @@
  * revalidation (If-None-Match → 304). Plain Web Responses, no Next imports,
  * so the handlers can be called directly in tests.
  */
+import { isDatabaseUnavailable } from '@/db/unavailable';
 import { DomainError } from '@/lib/errors';
 import { etagMatches as tagMatches } from '@/lib/render/page-etag';
 import type { RefErrorCode } from '@/lib/refs/errors';
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '@/lib/render/unavailable-page';
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -31,12 +33,21 @@ export function documentNotFound(slug: string): Response {
   return jsonError(404, 'document-not-found', `There is no document “${slug}”.`);
 }
 
-/** Runs a handler; any error that is not a DomainError is logged and answered as a generic 500. */
+/**
+ * Runs a handler; a database that stopped answering mid-request is the same 503 the proxy gives once it
+ * notices (tests/load), and any other error that is not a DomainError is logged and answered as a generic 500.
+ */
 export async function guarded(handler: () => Promise<Response>): Promise<Response> {
   try {
     return await handler();
   } catch (error) {
     if (error instanceof DomainError) return refErrorResponse(error);
+    if (isDatabaseUnavailable(error)) {
+      return Response.json({ error: { code: 'database_unavailable', message: UNAVAILABLE_MESSAGE } } satisfies ApiErrorBody, {
+        status: 503,
+        headers: { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      });
+    }
     console.error('[api]', error);
     return jsonError(500, 'internal', 'Something went wrong on the server. Please try again.');
   }

@@ -19,6 +19,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
 import postgres from 'postgres';
+import { isDatabaseUnavailable } from '@/db/unavailable';
 import { env } from '@/lib/env';
 import { createAvailabilityGate } from '@/lib/render/availability';
 import { encodeMissingPage, isAdminPath, MISSING_PAGE_HEADER, MISSING_PAGE_PATH, type MissingPage } from '@/lib/render/missing-page';
@@ -28,12 +29,15 @@ import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailableHtml } from '@/lib
 let client: postgres.Sql | null = null;
 const server = () => (client ??= postgres(env.DATABASE_URL!, { max: 4, connect_timeout: 2, idle_timeout: 60, onnotice: () => {} }));
 
+// A good answer is trusted for one second only: pages rendering while the server is down answer 500
+// (a server component cannot set a status), so the gate must notice an outage quickly (tests/load).
 const isDatabaseAvailable = env.DATABASE_URL
   ? createAvailabilityGate({
       check: async () => {
         await server()`select 1`;
         return true;
       },
+      upTtlMs: 1_000,
     })
   : async () => true;
 
@@ -98,9 +102,18 @@ function notFoundResponse(request: NextRequest, missing: MissingPage): NextRespo
 
 export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (await isDatabaseAvailable()) {
-    const missing = await missingPage(request);
-    return missing ? notFoundResponse(request, missing) : revalidated(request);
+    try {
+      const missing = await missingPage(request);
+      return missing ? notFoundResponse(request, missing) : revalidated(request);
+    } catch (error) {
+      // The server went away after the last check said it was up: the same 503, not a bare 500.
+      if (!isDatabaseUnavailable(error)) throw error;
+    }
   }
+  return unavailableResponse(request);
+}
+
+function unavailableResponse(request: NextRequest): NextResponse {
   const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
   if (request.nextUrl.pathname.startsWith('/api/')) {
     return NextResponse.json(

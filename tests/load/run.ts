@@ -108,7 +108,7 @@ async function serve(storage: Storage, port: number, label: string): Promise<App
 
 async function signInEditors(origin: string): Promise<EditorClient[]> {
   return Promise.all(
-    EDITORS.map(async (account, i) => ({ index: i + 1, account, session: await signIn(origin, account, PASSWORD), turns: TURNS[i]!, inFlight: 0 })),
+    EDITORS.map(async (account, i) => ({ index: i + 1, account, session: await signIn(origin, account, PASSWORD), turns: TURNS[i]!, inFlight: 0, known: new Map() })),
   );
 }
 

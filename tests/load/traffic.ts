@@ -174,7 +174,7 @@ interface PassageSegment {
   text: string | null;
 }
 
-interface Passage {
+export interface Passage {
   rev: number;
   english: PassageSegment[];
   russian: PassageSegment[];
@@ -216,6 +216,8 @@ export interface EditorClient {
   turns: number[];
   /** Edits sent whose answer has not arrived. */
   inFlight: number;
+  /** The last copy read of each of its turns, kept across phases (what an open edit page holds). */
+  known: Map<number, Passage>;
 }
 
 /**
@@ -223,7 +225,7 @@ export interface EditorClient {
  * outage) it edits from the copy it has, as a person with the page open would: a conflict or "not saved".
  */
 async function editor(client: EditorClient, until: () => number, stats: Stats, faults: FaultWindow): Promise<void> {
-  const known = new Map<number, Passage>();
+  const { known } = client;
   for (let n = 0; Date.now() < until(); n++) {
     const turn = client.turns[n % client.turns.length]!;
     const where = `T${turn}`;

@@ -104,7 +104,8 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
   if (await isDatabaseAvailable()) {
     try {
       const missing = await missingPage(request);
-      return missing ? notFoundResponse(request, missing) : revalidated(request);
+      // Awaited here, so a failure of the revision lookup is caught below too.
+      return missing ? notFoundResponse(request, missing) : await revalidated(request);
     } catch (error) {
       // The server went away after the last check said it was up: the same 503, not a bare 500.
       if (!isDatabaseUnavailable(error)) throw error;

@@ -47,7 +47,9 @@ async function revisionsOf(scope: Exclude<PageScope, null>): Promise<string | nu
     const rows =
       scope.kind === 'document'
         ? await server()<{ v: string }[]>`select id || '@' || current_rev as v from documents where slug = ${scope.slug}`
-        : await server()<{ v: string }[]>`select coalesce(string_agg(id || '@' || current_rev, ',' order by id), '') as v from documents`;
+        : await server()<
+            { v: string }[]
+          >`select coalesce(string_agg(id || '@' || current_rev, ',' order by id), '') as v from documents`;
     return rows[0]?.v ?? null;
   }
   const { getDocumentRevisions } = await import('@/db/read-path/revisions');
@@ -84,7 +86,8 @@ async function revalidated(request: NextRequest): Promise<NextResponse> {
 
 /** Null for anything but a full-page GET (client navigations and actions let the page decide). */
 async function missingPage(request: NextRequest): Promise<MissingPage | null> {
-  if (!(request.method === 'GET' || request.method === 'HEAD') || request.headers.has('rsc') || request.headers.has('next-action')) return null;
+  if (!(request.method === 'GET' || request.method === 'HEAD') || request.headers.has('rsc') || request.headers.has('next-action'))
+    return null;
   const { pathname, searchParams } = request.nextUrl;
   if (isAdminPath(pathname) && !hasSessionCookie(request.headers.get('cookie'))) {
     return { kind: 'page', message: 'There is no page at this address.' };
@@ -117,10 +120,7 @@ export async function proxy(request: NextRequest): Promise<NextResponse> {
 function unavailableResponse(request: NextRequest): NextResponse {
   const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
   if (request.nextUrl.pathname.startsWith('/api/')) {
-    return NextResponse.json(
-      { error: { code: 'database_unavailable', message: UNAVAILABLE_MESSAGE } },
-      { status: 503, headers },
-    );
+    return NextResponse.json({ error: { code: 'database_unavailable', message: UNAVAILABLE_MESSAGE } }, { status: 503, headers });
   }
   return new NextResponse(unavailableHtml(), {
     status: 503,

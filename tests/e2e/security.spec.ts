@@ -97,7 +97,9 @@ function readMutatingRoutes(): { file: string; urlPath: string; methods: string[
     .map((full) => {
       const source = readFileSync(full, 'utf8');
       const methods = MUTATING_METHODS.filter((m) =>
-        new RegExp(`export\\s+(async\\s+)?(function|const|let)\\s+${m}\\b|export\\s+(const|let)\\s*\\{[^}]*\\b${m}\\b[^}]*\\}|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`).test(source),
+        new RegExp(
+          `export\\s+(async\\s+)?(function|const|let)\\s+${m}\\b|export\\s+(const|let)\\s*\\{[^}]*\\b${m}\\b[^}]*\\}|export\\s*\\{[^}]*\\b${m}\\b[^}]*\\}`,
+        ).test(source),
       );
       const file = path.relative(root, full).split(path.sep).join('/');
       return { file, urlPath: samplePath(path.dirname(file).replace(/^app\/?/, '')), methods };
@@ -138,14 +140,18 @@ const actions = readActions();
 const protectedActions = actions.filter((a) => !(`${a.filename}#${a.exportedName}` in PUBLIC_ACTIONS));
 const mutatingRoutes = readMutatingRoutes();
 
-
 test('the build has server actions to check, and the public ones are only sign-in and sign-out', () => {
   expect(actions.length).toBeGreaterThan(0);
   const publicFound = actions.filter((a) => `${a.filename}#${a.exportedName}` in PUBLIC_ACTIONS).map((a) => a.exportedName);
   expect(publicFound.sort()).toEqual(['signInWithPassword', 'signInWithProvider', 'signOutAndReturnHome']);
   // The admin actions are among the protected ones (the enumeration really sees actions).
-  expect(protectedActions.map((a) => a.exportedName)).toEqual(expect.arrayContaining(['createAccount', 'setAccountDisabled', 'setAccountRole']));
-  console.info(`[security] ${protectedActions.length} protected actions:`, protectedActions.map((a) => `${a.filename}#${a.exportedName}`).join(', '));
+  expect(protectedActions.map((a) => a.exportedName)).toEqual(
+    expect.arrayContaining(['createAccount', 'setAccountDisabled', 'setAccountRole']),
+  );
+  console.info(
+    `[security] ${protectedActions.length} protected actions:`,
+    protectedActions.map((a) => `${a.filename}#${a.exportedName}`).join(', '),
+  );
 });
 
 test('every protected server action refuses anonymous callers and changes nothing', async ({ page, playwright, baseURL }) => {
@@ -159,7 +165,8 @@ test('every protected server action refuses anonymous callers and changes nothin
     for (const args of [[{}], [null, {}]]) {
       const { status, body } = await callAction(anonymous, baseURL!, action, args);
       const refused = status === 200 && /"ok":false,"error":\{"code":"unauthenticated"/.test(body);
-      if (!refused) refusals.push(`${action.filename}#${action.exportedName} ${JSON.stringify(args)} → ${status} ${body.slice(0, 200)}`);
+      if (!refused)
+        refusals.push(`${action.filename}#${action.exportedName} ${JSON.stringify(args)} → ${status} ${body.slice(0, 200)}`);
     }
   }
   await anonymous.dispose();
@@ -167,7 +174,11 @@ test('every protected server action refuses anonymous callers and changes nothin
   expect(await snapshot(page)).toBe(before);
 });
 
-test('every protected server action refuses an account disabled after it signed in, and changes nothing', async ({ page, browser, baseURL }) => {
+test('every protected server action refuses an account disabled after it signed in, and changes nothing', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const disabled = accounts.disabled;
   await signIn(page, accounts.admin, '/admin/users');
   const row = page.locator(`[data-email="${disabled.email}"]`);
@@ -191,14 +202,21 @@ test('every protected server action refuses an account disabled after it signed 
     for (const args of [[{}], [null, {}]]) {
       const { status, body } = await callAction(staleContext.request, baseURL!, action, args);
       const refused = status === 200 && /"ok":false,"error":\{"code":"unauthenticated"/.test(body);
-      if (!refused) refusals.push(`${action.filename}#${action.exportedName} ${JSON.stringify(args)} → ${status} ${body.slice(0, 200)}`);
+      if (!refused)
+        refusals.push(`${action.filename}#${action.exportedName} ${JSON.stringify(args)} → ${status} ${body.slice(0, 200)}`);
     }
   }
   expect(refusals, 'actions that did not refuse a disabled account').toEqual([]);
   for (const route of mutatingRoutes.filter((r) => !(r.file in PUBLIC_ROUTES))) {
     for (const method of route.methods) {
-      const response = await staleContext.request.fetch(route.urlPath, { method, data: {}, headers: { Origin: baseURL! }, maxRedirects: 0 });
-      if (![401, 403, 404, 405].includes(response.status())) refusals.push(`${method} ${route.urlPath} (${route.file}) → ${response.status()}`);
+      const response = await staleContext.request.fetch(route.urlPath, {
+        method,
+        data: {},
+        headers: { Origin: baseURL! },
+        maxRedirects: 0,
+      });
+      if (![401, 403, 404, 405].includes(response.status()))
+        refusals.push(`${method} ${route.urlPath} (${route.file}) → ${response.status()}`);
     }
   }
   expect(refusals, 'route handlers that accepted a disabled account').toEqual([]);
@@ -215,7 +233,10 @@ test('admin actions refuse an editor (forbidden)', async ({ browser, baseURL }) 
   const adminActions = protectedActions.filter((a) => a.filename === 'app/admin/users/actions.ts');
   expect(adminActions).toHaveLength(3);
   for (const action of adminActions) {
-    const { body } = await callAction(context.request, baseURL!, action, [null, { userId: '1', disabled: 'true', role: 'editor', email: 'x@e2e.test' }]);
+    const { body } = await callAction(context.request, baseURL!, action, [
+      null,
+      { userId: '1', disabled: 'true', role: 'editor', email: 'x@e2e.test' },
+    ]);
     expect(body, action.exportedName).toMatch(/"ok":false,"error":\{"code":"forbidden"/);
   }
   await context.close();
@@ -251,21 +272,29 @@ test('every route handler that accepts writes refuses anonymous callers', async 
     for (const method of route.methods) {
       // Same-origin, so what refuses is the missing session, not the origin check.
       const response = await anonymous.fetch(route.urlPath, { method, data: {}, headers: { Origin: baseURL! }, maxRedirects: 0 });
-      if (![401, 403, 404, 405].includes(response.status())) accepted.push(`${method} ${route.urlPath} (${route.file}) → ${response.status()}`);
+      if (![401, 403, 404, 405].includes(response.status()))
+        accepted.push(`${method} ${route.urlPath} (${route.file}) → ${response.status()}`);
     }
   }
   await anonymous.dispose();
   expect(accepted, 'route handlers that accepted an anonymous write').toEqual([]);
 });
 
-test('the JSON edit endpoint takes a signed-in editor only from this site, and answers bad input with a message', async ({ browser, baseURL }) => {
+test('the JSON edit endpoint takes a signed-in editor only from this site, and answers bad input with a message', async ({
+  browser,
+  baseURL,
+}) => {
   expect(mutatingRoutes.map((r) => r.file)).toContain('app/api/documents/[slug]/edits/route.ts');
   const context = await browser.newContext({ baseURL });
   const page = await context.newPage();
   await signIn(page, accounts.editor, '/');
   const url = `/api/documents/${SLUG}/edits`;
   const edit = { baseRev: 1, op: { type: 'correct-text', segmentKey: 'no-such-segment', text: 'x' } };
-  const crossSite: Record<string, string>[] = [{}, { Origin: 'https://evil.example' }, { Origin: baseURL!, 'Sec-Fetch-Site': 'cross-site' }];
+  const crossSite: Record<string, string>[] = [
+    {},
+    { Origin: 'https://evil.example' },
+    { Origin: baseURL!, 'Sec-Fetch-Site': 'cross-site' },
+  ];
   for (const headers of crossSite) {
     const response = await context.request.post(url, { data: edit, headers, maxRedirects: 0 });
     expect(response.status(), JSON.stringify(headers)).toBe(403);
@@ -278,7 +307,10 @@ test('the JSON edit endpoint takes a signed-in editor only from this site, and a
   expect((await invalid.json()).error.code).toBe('invalid-input');
   const missing = await context.request.post(url, { data: edit, headers: { Origin: baseURL! } });
   expect(missing.status()).toBe(404);
-  const tooLarge = await context.request.post(url, { data: { baseRev: 1, op: { type: 'correct-text', segmentKey: 'k', text: 'x'.repeat(1_100_000) } }, headers: { Origin: baseURL! } });
+  const tooLarge = await context.request.post(url, {
+    data: { baseRev: 1, op: { type: 'correct-text', segmentKey: 'k', text: 'x'.repeat(1_100_000) } },
+    headers: { Origin: baseURL! },
+  });
   expect(tooLarge.status()).toBe(413);
   await context.close();
 });

@@ -21,7 +21,13 @@ export interface Account {
 export type Storage = { databaseUrl: string } | { dataDir: string };
 
 function serverEnv(storage: Storage, port: number): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PORT: String(port), AUTH_SECRET, DIPTYCH_PUBLIC_URL: `http://127.0.0.1:${port}` };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    PORT: String(port),
+    AUTH_SECRET,
+    DIPTYCH_PUBLIC_URL: `http://127.0.0.1:${port}`,
+  };
   delete env.DATABASE_URL;
   delete env.DIPTYCH_DATA_DIR;
   if ('databaseUrl' in storage) env.DATABASE_URL = storage.databaseUrl;
@@ -32,11 +38,15 @@ function serverEnv(storage: Storage, port: number): NodeJS.ProcessEnv {
 /** One account through the real `npm run user:create` command, the password on stdin. */
 function createAccount(storage: Storage, { email, name }: Account): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/user-create.ts', '--email', email, '--role', 'editor', '--name', name], {
-      cwd: ROOT,
-      env: serverEnv(storage, 3000),
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      path.join(ROOT, 'node_modules', '.bin', 'tsx'),
+      ['scripts/user-create.ts', '--email', email, '--role', 'editor', '--name', name],
+      {
+        cwd: ROOT,
+        env: serverEnv(storage, 3000),
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -69,12 +79,16 @@ export interface AppServer {
 
 export async function startServer(storage: Storage, port: number, logFile: string): Promise<AppServer> {
   const out = createWriteStream(logFile, { flags: 'a' });
-  const child: ChildProcess = spawn(process.execPath, [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    env: serverEnv(storage, port),
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      env: serverEnv(storage, port),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    },
+  );
   child.stdout!.pipe(out, { end: false });
   child.stderr!.pipe(out, { end: false });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

@@ -23,14 +23,18 @@ const TOOLS = ['pg_createcluster', 'pg_ctlcluster', 'pg_dropcluster'];
 /** Why the tools cannot be used here, or null when they can. */
 export function clusterToolsMissing(): string | null {
   for (const tool of TOOLS) {
-    if (spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).status !== 0) return `${tool} is not installed (postgresql-common)`;
+    if (spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).status !== 0)
+      return `${tool} is not installed (postgresql-common)`;
   }
-  if (!existsSync('/usr/lib/postgresql') || readdirSync('/usr/lib/postgresql').length === 0) return 'no PostgreSQL server binaries in /usr/lib/postgresql';
+  if (!existsSync('/usr/lib/postgresql') || readdirSync('/usr/lib/postgresql').length === 0)
+    return 'no PostgreSQL server binaries in /usr/lib/postgresql';
   return null;
 }
 
 export function createCluster(port: number): Cluster {
-  const versions = readdirSync('/usr/lib/postgresql').filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a));
+  const versions = readdirSync('/usr/lib/postgresql')
+    .filter((v) => /^\d+$/.test(v))
+    .sort((a, b) => Number(b) - Number(a));
   const version = versions[0]!;
   const name = `diptych_load_${port}`;
   const folder = mkdtempSync(`/tmp/diptych-load-pg-${port}-`);
@@ -44,7 +48,22 @@ export function createCluster(port: number): Cluster {
   const runAsync = async (tool: string, args: string[]) => void (await promisify(execFile)(tool, args, { env, encoding: 'utf8' }));
   let dropped = false;
 
-  run('pg_createcluster', [version, name, '-p', String(port), '-d', path.join(folder, 'data'), '-s', socketDir, '-l', path.join(folder, 'postgresql.log'), '--start-conf', 'manual', '--', '--auth=trust']);
+  run('pg_createcluster', [
+    version,
+    name,
+    '-p',
+    String(port),
+    '-d',
+    path.join(folder, 'data'),
+    '-s',
+    socketDir,
+    '-l',
+    path.join(folder, 'postgresql.log'),
+    '--start-conf',
+    'manual',
+    '--',
+    '--auth=trust',
+  ]);
   const cluster: Cluster = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,

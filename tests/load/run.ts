@@ -25,7 +25,11 @@ import { runTraffic, signIn, Stats, warmUp, type EditorClient, type FaultWindow 
 import { verifyDocument } from './verify';
 
 const { values: args } = parseArgs({
-  options: { long: { type: 'boolean', default: false }, phase: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h', default: false } },
+  options: {
+    long: { type: 'boolean', default: false },
+    phase: { type: 'string', multiple: true },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
   strict: true,
 });
 if (args.help) {
@@ -108,7 +112,14 @@ async function serve(storage: Storage, port: number, label: string): Promise<App
 
 async function signInEditors(origin: string): Promise<EditorClient[]> {
   return Promise.all(
-    EDITORS.map(async (account, i) => ({ index: i + 1, account, session: await signIn(origin, account, PASSWORD), turns: TURNS[i]!, inFlight: 0, known: new Map() })),
+    EDITORS.map(async (account, i) => ({
+      index: i + 1,
+      account,
+      session: await signIn(origin, account, PASSWORD),
+      turns: TURNS[i]!,
+      inFlight: 0,
+      known: new Map(),
+    })),
   );
 }
 
@@ -128,11 +139,13 @@ async function postgresStorage(): Promise<{ storage: Storage; cluster: Cluster |
       return { storage: { databaseUrl: await freshDatabase(cluster.url) }, cluster, why: null };
     } catch (error) {
       const why = `could not create a PostgreSQL cluster: ${(error as Error).message.split('\n').find((l) => l.trim()) ?? 'unknown error'}`;
-      if (process.env.DATABASE_URL) return { storage: { databaseUrl: await freshDatabase(process.env.DATABASE_URL) }, cluster: null, why };
+      if (process.env.DATABASE_URL)
+        return { storage: { databaseUrl: await freshDatabase(process.env.DATABASE_URL) }, cluster: null, why };
       return { storage: { dataDir: path.join(tmp, 'pglite-load') }, cluster: null, why };
     }
   }
-  if (process.env.DATABASE_URL) return { storage: { databaseUrl: await freshDatabase(process.env.DATABASE_URL) }, cluster: null, why: missing };
+  if (process.env.DATABASE_URL)
+    return { storage: { databaseUrl: await freshDatabase(process.env.DATABASE_URL) }, cluster: null, why: missing };
   return { storage: { dataDir: path.join(tmp, 'pglite-load') }, cluster: null, why: missing };
 }
 
@@ -154,7 +167,12 @@ async function freshDatabase(serverUrl: string): Promise<string> {
 
 async function postgresPhases(): Promise<void> {
   const { storage, cluster, why } = await postgresStorage();
-  const where = 'databaseUrl' in storage ? (cluster ? `a PostgreSQL cluster of its own on port ${cluster.port}` : 'a fresh database on DATABASE_URL') : 'PGlite';
+  const where =
+    'databaseUrl' in storage
+      ? cluster
+        ? `a PostgreSQL cluster of its own on port ${cluster.port}`
+        : 'a fresh database on DATABASE_URL'
+      : 'PGlite';
   await createAccounts(storage, EDITORS);
   const server = await serve(storage, BASE_PORT, 'postgres');
   await warmUp(server.origin);
@@ -174,7 +192,9 @@ async function postgresPhases(): Promise<void> {
       console.log(`▷ outage: skipped (${why ?? 'no cluster of its own to stop'})`);
       reports.push({ name: 'outage', stats: new Stats(), problems: [], skipped: why ?? 'no cluster' });
     } else {
-      console.log(`▷ outage: the same load for ${OUTAGE_MS / 1000} s; PostgreSQL stopped after ${OUTAGE_AT_MS / 1000} s for ${OUTAGE_FOR_MS / 1000} s`);
+      console.log(
+        `▷ outage: the same load for ${OUTAGE_MS / 1000} s; PostgreSQL stopped after ${OUTAGE_AT_MS / 1000} s for ${OUTAGE_FOR_MS / 1000} s`,
+      );
       const stats = new Stats();
       const times = { stoppedAt: Infinity, startedAt: Infinity };
       const faults: FaultWindow = {
@@ -198,7 +218,8 @@ async function postgresPhases(): Promise<void> {
       if (excused === 0) problems.push('no reader or editor saw the outage (no 503): the fault was not exercised');
       if (stats.notSaved === 0) problems.push('no editor was told "not saved" during the outage');
       const recoveryMs = Math.max(0, stats.lastExcusedAt - times.startedAt);
-      if (stats.lastReadOkAt <= times.startedAt || stats.lastEditOkAt <= times.startedAt) problems.push('reads or edits did not succeed again after the restart');
+      if (stats.lastReadOkAt <= times.startedAt || stats.lastEditOkAt <= times.startedAt)
+        problems.push('reads or edits did not succeed again after the restart');
       if (recoveryMs > RECOVERY_LIMIT_MS) problems.push(`requests sent ${recoveryMs} ms after the restart were still refused`);
       reports.push({ name: 'outage', stats, recoveryMs, problems });
       acknowledged.push(stats);
@@ -206,7 +227,10 @@ async function postgresPhases(): Promise<void> {
   }
 
   await server.stop();
-  const verdict = await verifyDocument(storage, acknowledged.flatMap((s) => s.acknowledged));
+  const verdict = await verifyDocument(
+    storage,
+    acknowledged.flatMap((s) => s.acknowledged),
+  );
   // One history holds both phases' edits: the last phase that ran reports the count for both.
   const last = reports.filter((r) => !r.skipped).at(-1);
   if (last) {
@@ -252,7 +276,14 @@ async function embeddedPhase(accountsReady: Promise<void>): Promise<void> {
       times.end = times.restartedAt + EMBEDDED_AFTER_MS;
     }
   })();
-  const traffic = runTraffic({ origin: server.origin, readers: EMBEDDED_READERS, editors, durationMs: () => times.end, stats, faults });
+  const traffic = runTraffic({
+    origin: server.origin,
+    readers: EMBEDDED_READERS,
+    editors,
+    durationMs: () => times.end,
+    stats,
+    faults,
+  });
   const [crashed] = await Promise.allSettled([crash, traffic]);
   problems.push(...trafficProblems(stats));
   if (crashed.status === 'rejected') {
@@ -264,7 +295,14 @@ async function embeddedPhase(accountsReady: Promise<void>): Promise<void> {
   await server.stop();
   const verdict = await verifyDocument(storage, stats.acknowledged);
   problems.push(...verdict.problems);
-  reports.push({ name: 'embedded', stats, found: verdict.found, revisions: verdict.revisions, recoveryMs: times.restartedAt - times.killedAt, problems });
+  reports.push({
+    name: 'embedded',
+    stats,
+    found: verdict.found,
+    revisions: verdict.revisions,
+    recoveryMs: times.restartedAt - times.killedAt,
+    problems,
+  });
 }
 
 function summary(finished: boolean): boolean {
@@ -275,22 +313,29 @@ function summary(finished: boolean): boolean {
       console.log(`  ${r.name.padEnd(9)} skipped: ${r.skipped}`);
       continue;
     }
-    const statuses = [...r.stats.statuses].sort(([a], [b]) => a.localeCompare(b)).map(([s, n]) => `${s}×${n}`).join(' ');
+    const statuses = [...r.stats.statuses]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ');
     const pages500 = r.stats.pages500 ? `; ${r.stats.pages500} pages answered 500 while the outage was being noticed` : '';
     const edits = `edits acknowledged ${r.stats.acknowledged.length}${r.found !== undefined ? `, found ${r.found} of ${r.foundOf ?? r.stats.acknowledged.length}${r.foundOf !== undefined && r.foundOf !== r.stats.acknowledged.length ? ' (both PostgreSQL phases)' : ''}` : ''}, conflicts ${r.stats.conflicts}, not saved ${r.stats.notSaved}, unanswered ${r.stats.unanswered}`;
     const recovery = r.recoveryMs !== undefined ? `, recovery ${(r.recoveryMs / 1000).toFixed(1)} s` : '';
-    console.log(`  ${r.name.padEnd(9)} ${r.stats.requests} requests (${statuses}); ${edits}${r.revisions ? `; ${r.revisions} revisions checked` : ''}${recovery}${pages500}`);
+    console.log(
+      `  ${r.name.padEnd(9)} ${r.stats.requests} requests (${statuses}); ${edits}${r.revisions ? `; ${r.revisions} revisions checked` : ''}${recovery}${pages500}`,
+    );
     for (const problem of r.problems) console.log(`    ✗ ${problem}`);
     if (r.problems.length) ok = false;
   }
-  if (!ok) for (const server of logs) console.log(`--- ${server.origin} log (last lines)\n${server.log().split('\n').slice(-25).join('\n')}`);
+  if (!ok)
+    for (const server of logs) console.log(`--- ${server.origin} log (last lines)\n${server.log().split('\n').slice(-25).join('\n')}`);
   if (finished) console.log(ok ? 'load test: ok' : 'load test: FAILED');
   return ok;
 }
 
 let ok = false;
 try {
-  if (!existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID'))) throw new Error('no production build: run `npx next build` first');
+  if (!existsSync(path.join(ROOT, process.env.NEXT_DIST_DIR || '.next', 'BUILD_ID')))
+    throw new Error('no production build: run `npx next build` first');
   // The embedded phase's accounts are made while the PostgreSQL phases run (its folder is its own).
   const embeddedAccounts = phases.has('embedded') ? createAccounts(embeddedStorage, EDITORS) : Promise.resolve();
   embeddedAccounts.catch(() => {});

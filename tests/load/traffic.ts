@@ -88,7 +88,12 @@ class Session {
   async fetch(pathname: string, init: RequestInit = {}): Promise<Response> {
     const headers = new Headers(init.headers);
     if (this.cookies.size) headers.set('cookie', this.header());
-    const response = await fetch(`${this.origin}${pathname}`, { ...init, headers, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+    const response = await fetch(`${this.origin}${pathname}`, {
+      ...init,
+      headers,
+      redirect: 'manual',
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+    });
     this.keep(response);
     return response;
   }
@@ -140,7 +145,11 @@ async function reader(id: number, origin: string, until: () => number, stats: St
     if (etag && n % 2 === 0) headers['if-none-match'] = etag;
     const sentAt = Date.now();
     try {
-      const response = await fetch(`${origin}${pathname}`, { headers, redirect: 'manual', signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });
+      const response = await fetch(`${origin}${pathname}`, {
+        headers,
+        redirect: 'manual',
+        signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+      });
       const body = await response.text();
       const at = Date.now();
       stats.count(String(response.status));
@@ -190,11 +199,13 @@ const MARK = / ~e\d+\.\d+$/;
 function nextOp(passage: Passage, editor: number, n: number): Record<string, unknown> {
   const [first, second] = passage.english;
   const source = passage.russian[0];
-  if (source?.isPlaceholder) return { type: 'replace-placeholder', segmentKey: source.key, text: `Проверка под нагрузкой ~e${editor}.${n}` };
+  if (source?.isPlaceholder)
+    return { type: 'replace-placeholder', segmentKey: source.key, text: `Проверка под нагрузкой ~e${editor}.${n}` };
   if (first && second) return { type: 'merge-segments', segmentKey: first.key, nextSegmentKey: second.key };
   const text = (first?.text ?? '').replace(MARK, '');
   const sentenceEnd = text.search(/[.?!] \S/);
-  if (n % 5 === 4 && sentenceEnd > 0 && sentenceEnd + 2 < text.length - 1) return { type: 'split-segment', segmentKey: first!.key, offsets: [sentenceEnd + 2] };
+  if (n % 5 === 4 && sentenceEnd > 0 && sentenceEnd + 2 < text.length - 1)
+    return { type: 'split-segment', segmentKey: first!.key, offsets: [sentenceEnd + 2] };
   return { type: 'correct-text', segmentKey: first!.key, text: `${text} ~e${editor}.${n}` };
 }
 
@@ -235,7 +246,8 @@ async function editor(client: EditorClient, until: () => number, stats: Stats, f
       const body = await response.text();
       stats.count(String(response.status));
       if (response.status === 200) known.set(turn, readPassage(JSON.parse(body)));
-      else if (response.status === 503 && faults.allows503(readAt, Date.now()) && FRIENDLY_503.test(body)) stats.lastExcusedAt = Math.max(stats.lastExcusedAt, readAt);
+      else if (response.status === 503 && faults.allows503(readAt, Date.now()) && FRIENDLY_503.test(body))
+        stats.lastExcusedAt = Math.max(stats.lastExcusedAt, readAt);
       else stats.fail(`editor GET ${where} → ${response.status}: ${body.slice(0, 200)}`);
     } catch (error) {
       stats.count('no answer');
@@ -265,7 +277,13 @@ async function editor(client: EditorClient, until: () => number, stats: Stats, f
         stats.lastEditOkAt = at;
       } else if (response.status === 409 && body.error?.code === 'conflict') {
         stats.conflicts++;
-      } else if (response.status === 503 && faults.allows503(sentAt, at) && body.error?.code === 'database_unavailable' && /not/i.test(body.error.message) && !LEAKS.test(text)) {
+      } else if (
+        response.status === 503 &&
+        faults.allows503(sentAt, at) &&
+        body.error?.code === 'database_unavailable' &&
+        /not/i.test(body.error.message) &&
+        !LEAKS.test(text)
+      ) {
         stats.notSaved++;
         stats.lastExcusedAt = Math.max(stats.lastExcusedAt, sentAt);
         await sleep(100);
@@ -294,7 +312,8 @@ async function editor(client: EditorClient, until: () => number, stats: Stats, f
  * (on a busy machine a cold start under 36 clients can take longer than a fault phase's first seconds).
  */
 export async function warmUp(origin: string): Promise<void> {
-  for (const pathname of READER_PATHS) await (await fetch(`${origin}${pathname}`, { signal: AbortSignal.timeout(120_000) })).arrayBuffer();
+  for (const pathname of READER_PATHS)
+    await (await fetch(`${origin}${pathname}`, { signal: AbortSignal.timeout(120_000) })).arrayBuffer();
 }
 
 /** Readers and editors together until `durationMs` has passed (or, given a function, until the time it returns). */

@@ -24,9 +24,15 @@ export async function verifyDocument(storage: Storage, acknowledged: Acknowledge
   const problems: string[] = [];
   try {
     const { db } = database;
-    const [doc] = await db.select({ id: documents.id, currentRev: documents.currentRev }).from(documents).where(eq(documents.slug, SLUG));
+    const [doc] = await db
+      .select({ id: documents.id, currentRev: documents.currentRev })
+      .from(documents)
+      .where(eq(documents.slug, SLUG));
     if (!doc) return { revisions: 0, found: 0, problems: [`the document ${SLUG} is gone`] };
-    const history = await db.select({ rev: revisions.rev, userId: revisions.userId, op: revisions.op }).from(revisions).where(eq(revisions.documentId, doc.id));
+    const history = await db
+      .select({ rev: revisions.rev, userId: revisions.userId, op: revisions.op })
+      .from(revisions)
+      .where(eq(revisions.documentId, doc.id));
     const byRev = new Map(history.map((r) => [r.rev, r]));
     const revs = [...byRev.keys()].sort((a, b) => a - b);
     if (revs.length !== doc.currentRev || revs.some((rev, i) => rev !== i + 1)) {
@@ -34,7 +40,9 @@ export async function verifyDocument(storage: Storage, acknowledged: Acknowledge
     }
 
     const emails = [...new Set(acknowledged.map((a) => a.email))];
-    const ids = emails.length ? await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails)) : [];
+    const ids = emails.length
+      ? await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.email, emails))
+      : [];
     const idOf = new Map(ids.map((u) => [u.email, u.id]));
     let found = 0;
     const seen = new Set<number>();
@@ -43,8 +51,10 @@ export async function verifyDocument(storage: Storage, acknowledged: Acknowledge
       if (seen.has(edit.rev)) problems.push(`revision ${edit.rev} was acknowledged twice`);
       seen.add(edit.rev);
       if (!stored) problems.push(`acknowledged revision ${edit.rev} (${edit.op.type} by ${edit.email}) is not in the history`);
-      else if (stored.userId !== idOf.get(edit.email)) problems.push(`revision ${edit.rev} is by user ${stored.userId}, but was acknowledged to ${edit.email}`);
-      else if (!isDeepStrictEqual(stored.op, edit.op)) problems.push(`revision ${edit.rev} stores ${JSON.stringify(stored.op)}, not the acknowledged ${JSON.stringify(edit.op)}`);
+      else if (stored.userId !== idOf.get(edit.email))
+        problems.push(`revision ${edit.rev} is by user ${stored.userId}, but was acknowledged to ${edit.email}`);
+      else if (!isDeepStrictEqual(stored.op, edit.op))
+        problems.push(`revision ${edit.rev} stores ${JSON.stringify(stored.op)}, not the acknowledged ${JSON.stringify(edit.op)}`);
       else found++;
     }
 

@@ -6,8 +6,14 @@ const failedQuery = (cause: unknown) => Object.assign(new Error('Failed query: s
 
 describe('isDatabaseUnavailable', () => {
   it('recognises a server that is down, shutting down or dropped the connection, however wrapped', () => {
-    expect(isDatabaseUnavailable(failedQuery(Object.assign(new Error('the database system is shutting down'), { code: '57P03' })))).toBe(true);
-    expect(isDatabaseUnavailable(failedQuery(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })))).toBe(true);
+    expect(
+      isDatabaseUnavailable(failedQuery(Object.assign(new Error('the database system is shutting down'), { code: '57P03' }))),
+    ).toBe(true);
+    expect(
+      isDatabaseUnavailable(
+        failedQuery(Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' })),
+      ),
+    ).toBe(true);
     expect(isDatabaseUnavailable(Object.assign(new Error('write CONNECTION_CLOSED'), { code: 'CONNECTION_CLOSED' }))).toBe(true);
     const refused = new AggregateError([Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' })]);
     expect(isDatabaseUnavailable(failedQuery(refused))).toBe(true);

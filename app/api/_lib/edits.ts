@@ -16,10 +16,12 @@ export const MAX_EDIT_BODY_BYTES = 1_000_000;
  * refuses cross-site requests (403) before the session is read. Programs send it too (`Origin: https://…`).
  */
 export function sameOriginRefusal(request: Request): Response | null {
-  if (request.headers.get('sec-fetch-site') === 'cross-site') return jsonError(403, 'cross-origin', 'Cross-site requests may not edit.');
+  if (request.headers.get('sec-fetch-site') === 'cross-site')
+    return jsonError(403, 'cross-origin', 'Cross-site requests may not edit.');
   const origin = request.headers.get('origin');
   if (!origin) return jsonError(403, 'cross-origin', 'Send an Origin header naming this site to edit.');
-  const host = request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host') || new URL(request.url).host;
+  const host =
+    request.headers.get('x-forwarded-host')?.split(',')[0]?.trim() || request.headers.get('host') || new URL(request.url).host;
   let originHost: string;
   try {
     originHost = new URL(origin).host;

@@ -22,7 +22,12 @@ export function jsonError(status: number, code: string, message: string): Respon
 }
 
 /** A reference that cannot be read is the client's mistake (400); one that reads but names nothing is 404. */
-const NOT_FOUND_CODES = new Set<RefErrorCode>(['turn-out-of-range', 'sentence-out-of-range', 'no-such-revision', 'no-reference-witness']);
+const NOT_FOUND_CODES = new Set<RefErrorCode>([
+  'turn-out-of-range',
+  'sentence-out-of-range',
+  'no-such-revision',
+  'no-reference-witness',
+]);
 
 export function refErrorResponse(error: DomainError): Response {
   const status = NOT_FOUND_CODES.has(error.code as RefErrorCode) ? 404 : 400;

@@ -21,7 +21,10 @@ async function unlessUnavailable<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } catch (error) {
     if (isDatabaseUnavailable(error)) {
-      throw new DomainError('database_unavailable', 'Not saved: the database is not answering. Keep your text and try again in a moment.');
+      throw new DomainError(
+        'database_unavailable',
+        'Not saved: the database is not answering. Keep your text and try again in a moment.',
+      );
     }
     throw error;
   }

@@ -26,6 +26,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
 import postgres from 'postgres';
+import { isDatabaseUnavailable } from '@/db/unavailable';
 import { env } from '@/lib/env';
 import { guardRequest, type GuardRefusal } from '@/lib/http/request-guards';
 import { createAvailabilityGate } from '@/lib/render/availability';
@@ -38,12 +39,15 @@ import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailableHtml } from '@/lib
 let client: postgres.Sql | null = null;
 const server = () => (client ??= postgres(env.DATABASE_URL!, { max: 4, connect_timeout: 2, idle_timeout: 60, onnotice: () => {} }));
 
+// A good answer is trusted for one second only: pages rendering while the server is down answer 500
+// (a server component cannot set a status), so the gate must notice an outage quickly (tests/load).
 const isDatabaseAvailable = env.DATABASE_URL
   ? createAvailabilityGate({
       check: async () => {
         await server()`select 1`;
         return true;
       },
+      upTtlMs: 1_000,
     })
   : () => Promise.resolve(true);
 
@@ -156,9 +160,19 @@ async function respond(request: NextRequest, policy: Policy): Promise<NextRespon
   // form shows in place, keeping the editor's text, where a 503 page would replace the whole page.
   if (request.method === 'POST' && request.headers.has('next-action')) return NextResponse.next();
   if (await isDatabaseAvailable()) {
-    const missing = await missingPage(request);
-    return missing ? notFoundResponse(request, missing, policy) : revalidated(request, policy);
+    try {
+      const missing = await missingPage(request);
+      // Awaited here, so a failure of the revision lookup is caught below too.
+      return missing ? notFoundResponse(request, missing, policy) : await revalidated(request, policy);
+    } catch (error) {
+      // The server went away after the last check said it was up: the same 503, not a bare 500.
+      if (!isDatabaseUnavailable(error)) throw error;
+    }
   }
+  return unavailableResponse(request);
+}
+
+function unavailableResponse(request: NextRequest): NextResponse {
   const headers = { 'retry-after': String(RETRY_AFTER_SECONDS), 'cache-control': 'no-store' };
   if (request.nextUrl.pathname.startsWith('/api/')) {
     return NextResponse.json(

@@ -209,6 +209,19 @@ test('every protected server action refuses an account disabled after it signed 
     }
   }
   expect(refusals, 'actions that did not refuse a disabled account').toEqual([]);
+  for (const route of mutatingRoutes.filter((r) => !(r.file in PUBLIC_ROUTES))) {
+    for (const method of route.methods) {
+      const response = await staleContext.request.fetch(route.urlPath, {
+        method,
+        data: {},
+        headers: { Origin: baseURL! },
+        maxRedirects: 0,
+      });
+      if (![401, 403, 404, 405].includes(response.status()))
+        refusals.push(`${method} ${route.urlPath} (${route.file}) → ${response.status()}`);
+    }
+  }
+  expect(refusals, 'route handlers that accepted a disabled account').toEqual([]);
   await stalePage.goto('/');
   await expect(stalePage.getByTestId('signed-in-as')).toHaveCount(0);
   await staleContext.close();
@@ -261,13 +274,49 @@ test('every route handler that accepts writes refuses anonymous callers', async 
   const accepted: string[] = [];
   for (const route of mutatingRoutes.filter((r) => !(r.file in PUBLIC_ROUTES))) {
     for (const method of route.methods) {
-      const response = await anonymous.fetch(route.urlPath, { method, data: {}, maxRedirects: 0 });
+      // Same-origin, so what refuses is the missing session, not the origin check.
+      const response = await anonymous.fetch(route.urlPath, { method, data: {}, headers: { Origin: baseURL! }, maxRedirects: 0 });
       if (![401, 403, 404, 405].includes(response.status()))
         accepted.push(`${method} ${route.urlPath} (${route.file}) → ${response.status()}`);
     }
   }
   await anonymous.dispose();
   expect(accepted, 'route handlers that accepted an anonymous write').toEqual([]);
+});
+
+test('the JSON edit endpoint takes a signed-in editor only from this site, and answers bad input with a message', async ({
+  browser,
+  baseURL,
+}) => {
+  expect(mutatingRoutes.map((r) => r.file)).toContain('app/api/documents/[slug]/edits/route.ts');
+  const context = await browser.newContext({ baseURL });
+  const page = await context.newPage();
+  await signIn(page, accounts.editor, '/');
+  const url = `/api/documents/${SLUG}/edits`;
+  const edit = { baseRev: 1, op: { type: 'correct-text', segmentKey: 'no-such-segment', text: 'x' } };
+  const crossSite: Record<string, string>[] = [
+    {},
+    { Origin: 'https://evil.example' },
+    { Origin: baseURL!, 'Sec-Fetch-Site': 'cross-site' },
+  ];
+  for (const headers of crossSite) {
+    const response = await context.request.post(url, { data: edit, headers, maxRedirects: 0 });
+    expect(response.status(), JSON.stringify(headers)).toBe(403);
+    expect((await response.json()).error.code).toBe('cross-origin');
+  }
+  const form = await context.request.post(url, { form: { baseRev: '1' }, headers: { Origin: baseURL! } });
+  expect(form.status()).toBe(415);
+  const invalid = await context.request.post(url, { data: { baseRev: 0, op: { type: 'nonsense' } }, headers: { Origin: baseURL! } });
+  expect(invalid.status()).toBe(400);
+  expect((await invalid.json()).error.code).toBe('invalid-input');
+  const missing = await context.request.post(url, { data: edit, headers: { Origin: baseURL! } });
+  expect(missing.status()).toBe(404);
+  const tooLarge = await context.request.post(url, {
+    data: { baseRev: 1, op: { type: 'correct-text', segmentKey: 'k', text: 'x'.repeat(1_100_000) } },
+    headers: { Origin: baseURL! },
+  });
+  expect(tooLarge.status()).toBe(413);
+  await context.close();
 });
 
 test('the Auth.js endpoint gives no session for wrong credentials', async ({ playwright, baseURL }) => {

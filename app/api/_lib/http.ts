@@ -7,6 +7,8 @@
 import { ERROR_MESSAGES, httpStatusOf } from '@/lib/error-codes';
 import { DomainError } from '@/lib/errors';
 import { etagMatches as tagMatches } from '@/lib/render/page-etag';
+import { isDatabaseUnavailable } from '@/db/unavailable';
+import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '@/lib/render/unavailable-page';
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -28,12 +30,21 @@ export function documentNotFound(slug: string): Response {
   return jsonError(httpStatusOf('document-not-found'), 'document-not-found', `There is no document “${slug}”.`);
 }
 
-/** Runs a handler; any error that is not a DomainError is logged and answered as a generic 500. */
+/**
+ * Runs a handler; a database that stopped answering mid-request is the same 503 the proxy gives once it
+ * notices (tests/load), and any other error that is not a DomainError is logged and answered as a generic 500.
+ */
 export async function guarded(handler: () => Promise<Response>): Promise<Response> {
   try {
     return await handler();
   } catch (error) {
     if (error instanceof DomainError) return refErrorResponse(error);
+    if (isDatabaseUnavailable(error)) {
+      return Response.json({ error: { code: 'database-unavailable', message: UNAVAILABLE_MESSAGE } } satisfies ApiErrorBody, {
+        status: 503,
+        headers: { 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) },
+      });
+    }
     console.error('[api]', error);
     return jsonError(httpStatusOf('internal'), 'internal', ERROR_MESSAGES.internal);
   }

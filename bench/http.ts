@@ -20,7 +20,7 @@ import { connect } from '@/db/connect';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabase } from '@/db/seed';
 import { ensureSystemUser } from '@/db/users';
-import { createLargeDocument } from '../tests/support/large-document';
+import { createLargeDocument, largeMemoText } from '../tests/support/large-document';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
@@ -47,9 +47,8 @@ export interface LoadResult {
 
 /** `npm run import` of a generated 20,000-turn memo (about 7 MB): wall time and peak memory of the process tree. */
 async function timeImport(env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number; megabytes: number; ok: boolean }> {
-  const body = Array.from({ length: 20_000 }, (_, i) => `**${i % 2 ? 'Mitterrand' : 'Gorbachev'}**: ${`Turn ${i + 1} of the generated book, a paragraph of ordinary length with a few clauses in it. `.repeat(3)}`);
   const file = path.join(tmpdir(), `bench-import-${process.pid}.md`);
-  writeFileSync(file, `## A generated conversation of 20000 turns\n\n${body.join('\n\n')}\n`);
+  writeFileSync(file, largeMemoText(20_000));
   const megabytes = statSync(file).size / 1024 / 1024;
   const t0 = performance.now();
   const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/import-memo.ts', file, '--slug', 'bench-import'], { cwd: root, env, stdio: 'ignore' });

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passageResponse } from '@/app/api/documents/_handlers';
+import { applyEdit } from '@/db/edits/apply-edit';
 import { getAlignmentState } from '@/db/queries/alignment';
 import { getDocumentBySlug, type DocumentMeta } from '@/db/queries/documents';
 import { passageViewOf } from '@/db/queries/passages';
@@ -29,10 +30,12 @@ describe.each(testDatabaseKinds)('reading a 20,000-turn document on %s', (kind) 
   let database: TestDatabase;
   let documentId: number;
   let meta: DocumentMeta;
+  let userId: number;
   beforeAll(async () => {
     database = await createTestDatabase(kind, { max: 1 });
     const [user] = await database.db.insert(users).values({ email: 'read@example.test', name: 'Read', role: 'editor' }).returning({ id: users.id });
-    documentId = await createLargeDocument(database.db, { slug: SLUG, turns: TURNS, userId: user!.id });
+    userId = user!.id;
+    documentId = await createLargeDocument(database.db, { slug: SLUG, turns: TURNS, userId });
     // The outline (witnesses, last turn, transcription progress) is read once per revision; the
     // cases below are what each further window, passage or search costs.
     await getDocumentOutline(database.db, documentId, 1);
@@ -97,5 +100,28 @@ describe.each(testDatabaseKinds)('reading a 20,000-turn document on %s', (kind) 
     const results = await searchSegments(database.db, 'turn');
     expect(results.total).toBe(100);
     expect(results.truncated).toBe(true);
+  });
+
+  // Last: it edits the document.
+  it('a pinned passage is read once per revision: again it reads nothing, and after an edit elsewhere only the current turns', async () => {
+    const first = await passageViewOf(database.db, meta, parseRef('T14000'), 1);
+    expect(await tuplesReadBy(database.db, () => passageViewOf(database.db, meta, parseRef('T14000'), 1))).toBe(0);
+
+    const outcome = await applyEdit(database.db, {
+      documentId,
+      baseRev: 1,
+      userId,
+      op: { type: 'replace-placeholder', segmentKey: `s_${documentId}_ru_19999`, text: 'Последняя реплика.' },
+    });
+    const edited = (await getDocumentBySlug(database.db, SLUG))!;
+    expect(edited.currentRev).toBe(outcome.rev);
+    let again: Awaited<ReturnType<typeof passageViewOf>> | undefined;
+    // The pinned rows and metadata come from the cache; only the passage's current turns are read (to say whether it changed).
+    const read = await tuplesReadBy(database.db, async () => {
+      again = await passageViewOf(database.db, edited, parseRef('T14000'), 1);
+    });
+    expect(read).toBeLessThan(PASSAGE_BUDGET);
+    expect(again!.state.rows).toEqual(first.state.rows);
+    expect(again!.change).toBeNull();
   });
 });

@@ -10,7 +10,7 @@ import { getCurrentUser } from '@/app/_auth/current-user';
 import { getDb } from '@/db';
 import { lastUndoableRevision } from '@/db/edits/history-edits';
 import { getAlignmentWindowWithContext } from '@/db/queries/window';
-import { getDocumentOutline } from '@/db/read-path/reader';
+import { getDocumentShape } from '@/db/read-path/reader';
 import { loadDocument } from '@/app/documents/[slug]/_data/load-document';
 import { hasRole } from '@/lib/auth/action-pipeline';
 import { EditGrid } from './_components/edit-grid';
@@ -44,7 +44,7 @@ export default async function EditPage({ params, searchParams }: Props) {
   const db = await getDb();
   const doc = await loadDocument(slug);
   if (!doc) notFound();
-  const { lastTurn } = await getDocumentOutline(db, doc.id, doc.currentRev);
+  const { lastTurn } = await getDocumentShape(db, doc.id, doc.currentRev);
   const pages = Math.max(1, Math.ceil(lastTurn / PAGE_TURNS));
   const page = Math.min(pages, Math.max(1, typeof pageParam === 'string' && /^\d+$/.test(pageParam) ? Number(pageParam) : 1));
   const turns = { first: (page - 1) * PAGE_TURNS + 1, last: Math.min(lastTurn, page * PAGE_TURNS) };

@@ -39,7 +39,7 @@ export function SegmentRun({ segments, lang, showSpeaker = true }: { segments: r
 
   if (head.isPlaceholder) {
     return (
-      <div className="segment segment--placeholder" data-placeholder="true" data-segment-key={head.key}>
+      <div className="segment segment--placeholder" data-placeholder="true">
         <p>
           {speaker}
           <span className="placeholder-note" lang={INTERFACE_LANG}>
@@ -54,7 +54,7 @@ export function SegmentRun({ segments, lang, showSpeaker = true }: { segments: r
   const paragraphs = sentenceParagraphs(segments);
   const whole = segments.length === 1;
   return (
-    <div className="segment" data-segment-key={whole ? head.key : undefined}>
+    <div className="segment">
       {paragraphs.length === 0 ? (
         <p>{speaker}</p>
       ) : (

@@ -32,6 +32,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MAX_REQUESTS = 20_000;
 const SEED = 'gorbachev-mitterrand-1991-01-18';
 const BIG = 'bench-20000';
+/** The same generated document at 200 turns: the like-for-like peer of the big one's reader window and edit page. */
+const PEER = 'bench-200';
 const STATIC_FILE = 'bench-static-reader.html';
 const PASSWORD = 'bench password not for production';
 
@@ -68,9 +70,51 @@ export interface HttpReport {
   seed: { reader: LoadResult; static: LoadResult }[];
   cases: LoadResult[];
   big: { firstByte: number; lastByte: number; bytes: number; memoFirstByte: number; memoBytes: number };
-  ratios: { name: string; big: number; memo: number }[];
+  /** big vs its baseline (memo or the 200-turn document); `target`: held to within 1.5 ×. */
+  ratios: { name: string; big: number; memo: number; target: boolean }[];
   peakRssMb: number;
+  lighthouse: LighthouseScores | null;
   clientJs: { total: number; framework: number; reader: number; files: { file: string; gzip: number; framework: boolean }[] };
+}
+
+export interface LighthouseScores {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  /** Largest contentful paint and total blocking time, ms (what the performance score weighs most). */
+  lcp: number;
+  tbt: number;
+}
+
+/**
+ * Lighthouse's four categories for one page, with Debian's Chromium (headless, no sandbox: the bench may
+ * run as root in a container). Lighthouse's defaults: a mobile device, simulated 4G throttling. Bounded:
+ * 4 minutes, then null.
+ */
+function runLighthouse(url: string): LighthouseScores | null {
+  const run = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'lighthouse'),
+    [url, '--output=json', '--output-path=stdout', '--quiet', '--chrome-flags=--headless --no-sandbox', '--only-categories=performance,accessibility,best-practices,seo'],
+    { cwd: root, env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, encoding: 'utf8', timeout: 240_000, maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (run.status !== 0) {
+    process.stderr.write(`bench: lighthouse failed (${run.status ?? run.signal}): ${(run.stderr ?? '').slice(-500)}\n`);
+    return null;
+  }
+  const report = JSON.parse(run.stdout) as {
+    categories: Record<string, { score: number | null }>;
+    audits: Record<string, { numericValue?: number }>;
+  };
+  const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    lcp: report.audits['largest-contentful-paint']?.numericValue ?? 0,
+    tbt: report.audits['total-blocking-time']?.numericValue ?? 0,
+  };
 }
 
 function load(): string {
@@ -187,6 +231,7 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     await seedDatabase(database.db);
     const userId = await ensureSystemUser(database.db);
     await createLargeDocument(database.db, { slug: BIG, turns: 20_000, userId });
+    await createLargeDocument(database.db, { slug: PEER, turns: 200, userId });
     await database.db.execute('analyze' as never);
     await database.close();
     const env = { ...process.env, DATABASE_URL: url.toString(), NEXT_DIST_DIR: DIST, AUTH_SECRET: 'bench-secret-not-for-production-0123456789', PORT: String(PORT) };
@@ -218,7 +263,9 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     const sampler = setInterval(() => (peakKb = Math.max(peakKb, rssOfTree(pid))), 200);
     const loadBefore = load();
     process.stderr.write('bench: warming up…\n');
-    for (const p of [seedPath, `${seedPath}/passages/T5`, `/documents/${BIG}`, `/documents/${BIG}/passages/T15000`]) await fetch(`${BASE}${p}`);
+    for (const p of [seedPath, `${seedPath}/passages/T5`, `/documents/${BIG}?at=T12345`, `/documents/${PEER}?at=T150`, `/documents/${BIG}/passages/T15000`]) {
+      await fetch(`${BASE}${p}`);
+    }
     await cannon('warm-up', `${BASE}${seedPath}`, {}, 2);
 
     process.stderr.write('bench: seed reader against its static copy (interleaved)…\n');
@@ -253,7 +300,12 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       ['API passage T15000 vs memo T5', `/api/documents/${BIG}/passages/T15000`, `/api/documents/${SEED}/passages/T5`],
       ['search "Turn 15000" vs "Gulf"', `/search?q=${encodeURIComponent('"Turn 15000"')}`, '/search?q=Gulf'],
     ];
-    if (session) pairs.push(['edit page (window) vs memo edit page', `/documents/${BIG}/edit`, `${seedPath}/edit`, { cookie: session }]);
+    // Like for like: the same page kind showing the same number of rows, from a 200-turn document.
+    pairs.push(['reader window T12301–T12400 vs T101–T200 of a 200-turn document', `/documents/${BIG}?at=T12345`, `/documents/${PEER}?at=T150`]);
+    if (session) {
+      pairs.push(['edit page, turns 10,001–10,200 vs turns 1–200 of a 200-turn document', `/documents/${BIG}/edit?page=51`, `/documents/${PEER}/edit`, { cookie: session }]);
+      pairs.push(['edit page, 200 turns vs the memo edit page (10 turns)', `/documents/${BIG}/edit`, `${seedPath}/edit`, { cookie: session }]);
+    }
     const ratios: HttpReport['ratios'] = [];
     for (const [label, bigPath, memoPath, headers] of pairs) {
       // One untimed request each first: compare warm with warm (the first one computes the revision's entry).
@@ -261,9 +313,12 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       await timedGet(`${BASE}${memoPath}`, headers);
       const big = await medianOf(5, () => timedGet(`${BASE}${bigPath}`, headers));
       const memo = await medianOf(5, () => timedGet(`${BASE}${memoPath}`, headers));
-      ratios.push({ name: label, big: big.lastByte, memo: memo.lastByte });
+      ratios.push({ name: label, big: big.lastByte, memo: memo.lastByte, target: !label.includes('(10 turns)') });
     }
     clearInterval(sampler);
+
+    process.stderr.write('bench: Lighthouse on the seed reader…\n');
+    const lighthouse = runLighthouse(`${BASE}${seedPath}`);
 
     const reader = await scriptsOf(seedPath);
     const framework = await scriptsOf('/documents/no-such-document');
@@ -279,6 +334,7 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       big: { firstByte: bigReader.firstByte, lastByte: bigReader.lastByte, bytes: bigReader.bytes, memoFirstByte: memoReader.firstByte, memoBytes: memoReader.bytes },
       ratios,
       peakRssMb: peakKb / 1024,
+      lighthouse,
       clientJs: { total: sum(files), framework: sum(files.filter((f) => f.framework)), reader: sum(files.filter((f) => !f.framework)), files },
     };
   } finally {

@@ -85,6 +85,22 @@ describe.each(testDatabaseKinds)('reading a 20,000-turn document on %s', (kind) 
     expect(read).toBeLessThan(PASSAGE_BUDGET);
   });
 
+  it('a 304 from the passage API reads no content at all (the tag comes from the document row)', async () => {
+    const url = `http://x.test/api/documents/${SLUG}/passages/T18000`;
+    const first = await passageResponse(database.db, new Request(url), 'http://x.test', { slug: SLUG, ref: 'T18000' });
+    const tag = first.headers.get('etag')!;
+    expect(tag).toContain(`-${documentId}-T18000-r1-c1`);
+    // A different turn, never read: the 304 must not compute its view either.
+    const cold = `http://x.test/api/documents/${SLUG}/passages/T18500`;
+    const coldTag = tag.replace('T18000', 'T18500');
+    let status = 0;
+    const read = await tuplesReadBy(database.db, async () => {
+      status = (await passageResponse(database.db, new Request(cold, { headers: { 'If-None-Match': coldTag } }), 'http://x.test', { slug: SLUG, ref: 'T18500' })).status;
+    });
+    expect(status).toBe(304);
+    expect(read).toBe(0);
+  });
+
   it('the edit page reads its 200 turns and one turn either side', async () => {
     let result: Awaited<ReturnType<typeof getAlignmentWindowWithContext>> | undefined;
     const read = await tuplesReadBy(database.db, async () => {

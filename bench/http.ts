@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -141,10 +141,24 @@ async function cannon(name: string, url: string, headers: Record<string, string>
   };
 }
 
+/**
+ * fetch, retried once when the server closed a kept-alive connection just as it was reused (Next closes
+ * idle ones after 5 s: after a long step such as Lighthouse, the pool's socket may be gone).
+ */
+async function get(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = ((error as { cause?: { code?: string } }).cause ?? {}).code;
+    if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw error;
+    return fetch(url, init);
+  }
+}
+
 /** One request, timed to its first and last byte. */
 async function timedGet(url: string, headers: Record<string, string> = {}) {
   const t0 = performance.now();
-  const response = await fetch(url, { headers });
+  const response = await get(url, { headers });
   const reader = response.body!.getReader();
   let firstByte = 0;
   let bytes = 0;
@@ -205,12 +219,12 @@ async function signIn(email: string): Promise<string> {
 
 /** Script files a page loads, gzip-compressed size of each. */
 async function scriptsOf(pagePath: string): Promise<Map<string, number>> {
-  const html = await (await fetch(`${BASE}${pagePath}`)).text();
+  const html = await (await get(`${BASE}${pagePath}`)).text();
   const files = new Map<string, number>();
   for (const match of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) {
     const src = match[1]!;
     if (files.has(src)) continue;
-    const body = Buffer.from(await (await fetch(`${BASE}${src}`)).arrayBuffer());
+    const body = Buffer.from(await (await get(`${BASE}${src}`)).arrayBuffer());
     files.set(src, gzipSync(body, { level: 9 }).byteLength);
   }
   return files;
@@ -245,8 +259,13 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     // The static copy must exist at build time to be served from public/; its bytes are filled in below.
     writeFileSync(staticPath, 'placeholder');
     process.stderr.write('bench: building the app…\n');
-    const built = spawnSync('npx', ['next', 'build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (built.status !== 0) throw new Error('next build failed');
+    // BENCH_REUSE_BUILD=1 keeps an existing .next-bench (a rerun of an unchanged tree); the default builds.
+    if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(root, DIST, 'BUILD_ID'))) {
+      process.stderr.write(`bench: reusing the build in ${DIST}\n`);
+    } else {
+      const built = spawnSync('npx', ['next', 'build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+      if (built.status !== 0) throw new Error('next build failed');
+    }
     const start = () => {
       const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, env, stdio: 'ignore' });
       return child;
@@ -317,11 +336,12 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     }
     clearInterval(sampler);
 
+    const reader = await scriptsOf(seedPath);
+    const framework = await scriptsOf('/documents/no-such-document');
+
     process.stderr.write('bench: Lighthouse on the seed reader…\n');
     const lighthouse = runLighthouse(`${BASE}${seedPath}`);
 
-    const reader = await scriptsOf(seedPath);
-    const framework = await scriptsOf('/documents/no-such-document');
     const files = [...reader].map(([file, gzip]) => ({ file, gzip, framework: framework.has(file) }));
     const sum = (list: typeof files) => list.reduce((n, f) => n + f.gzip, 0);
     return {

@@ -53,7 +53,11 @@ async function timeImport(env: NodeJS.ProcessEnv): Promise<{ seconds: number; pe
   writeFileSync(file, largeMemoText(20_000));
   const megabytes = statSync(file).size / 1024 / 1024;
   const t0 = performance.now();
-  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/import-memo.ts', file, '--slug', 'bench-import'], { cwd: root, env, stdio: 'ignore' });
+  const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/import-memo.ts', file, '--slug', 'bench-import'], {
+    cwd: root,
+    env,
+    stdio: 'ignore',
+  });
   let peak = 0;
   const sampler = setInterval(() => (peak = Math.max(peak, rssOfTree(child.pid!))), 100);
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
@@ -95,8 +99,21 @@ export interface LighthouseScores {
 function runLighthouse(url: string): LighthouseScores | null {
   const run = spawnSync(
     path.join(root, 'node_modules', '.bin', 'lighthouse'),
-    [url, '--output=json', '--output-path=stdout', '--quiet', '--chrome-flags=--headless --no-sandbox', '--only-categories=performance,accessibility,best-practices,seo'],
-    { cwd: root, env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' }, encoding: 'utf8', timeout: 240_000, maxBuffer: 64 * 1024 * 1024 },
+    [
+      url,
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+      '--chrome-flags=--headless --no-sandbox',
+      '--only-categories=performance,accessibility,best-practices,seo',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+      encoding: 'utf8',
+      timeout: 240_000,
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
   if (run.status !== 0) {
     process.stderr.write(`bench: lighthouse failed (${run.status ?? run.signal}): ${(run.stderr ?? '').slice(-500)}\n`);
@@ -118,7 +135,9 @@ function runLighthouse(url: string): LighthouseScores | null {
 }
 
 function load(): string {
-  return loadavg().map((n) => n.toFixed(2)).join(', ');
+  return loadavg()
+    .map((n) => n.toFixed(2))
+    .join(', ');
 }
 
 async function cannon(name: string, url: string, headers: Record<string, string> = {}, seconds = SECONDS): Promise<LoadResult> {
@@ -205,14 +224,20 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
 async function signIn(email: string): Promise<string> {
   const csrf = await fetch(`${BASE}/api/auth/csrf`);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const cookies = csrf.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  const cookies = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
   const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
     method: 'POST',
     redirect: 'manual',
     headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies },
     body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: '/' }).toString(),
   });
-  const session = response.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.includes('session-token'));
+  const session = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.includes('session-token'));
   if (!session) throw new Error(`sign-in failed (${response.status})`);
   return session;
 }
@@ -248,10 +273,23 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     await createLargeDocument(database.db, { slug: PEER, turns: 200, userId });
     await database.db.execute('analyze' as never);
     await database.close();
-    const env = { ...process.env, DATABASE_URL: url.toString(), NEXT_DIST_DIR: DIST, AUTH_SECRET: 'bench-secret-not-for-production-0123456789', PORT: String(PORT) };
-    const create = spawnSync(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/user-create.ts', '--email', 'bench@bench.test', '--role', 'editor', '--name', 'Bench'], {
-      cwd: root, env, input: PASSWORD, encoding: 'utf8',
-    });
+    const env = {
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      NEXT_DIST_DIR: DIST,
+      AUTH_SECRET: 'bench-secret-not-for-production-0123456789',
+      PORT: String(PORT),
+    };
+    const create = spawnSync(
+      path.join(root, 'node_modules', '.bin', 'tsx'),
+      ['scripts/user-create.ts', '--email', 'bench@bench.test', '--role', 'editor', '--name', 'Bench'],
+      {
+        cwd: root,
+        env,
+        input: PASSWORD,
+        encoding: 'utf8',
+      },
+    );
     if (create.status !== 0) throw new Error(`user:create failed: ${create.stdout}${create.stderr}`);
     process.stderr.write('bench: npm run import of a 20,000-turn memo…\n');
     const importRun = await timeImport(env);
@@ -267,7 +305,11 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       if (built.status !== 0) throw new Error('next build failed');
     }
     const start = () => {
-      const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], { cwd: root, env, stdio: 'ignore' });
+      const child = spawn(path.join(root, 'node_modules', '.bin', 'next'), ['start', '-p', String(PORT), '-H', '127.0.0.1'], {
+        cwd: root,
+        env,
+        stdio: 'ignore',
+      });
       return child;
     };
     server = start();
@@ -282,7 +324,13 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     const sampler = setInterval(() => (peakKb = Math.max(peakKb, rssOfTree(pid))), 200);
     const loadBefore = load();
     process.stderr.write('bench: warming up…\n');
-    for (const p of [seedPath, `${seedPath}/passages/T5`, `/documents/${BIG}?at=T12345`, `/documents/${PEER}?at=T150`, `/documents/${BIG}/passages/T15000`]) {
+    for (const p of [
+      seedPath,
+      `${seedPath}/passages/T5`,
+      `/documents/${BIG}?at=T12345`,
+      `/documents/${PEER}?at=T150`,
+      `/documents/${BIG}/passages/T15000`,
+    ]) {
       await fetch(`${BASE}${p}`);
     }
     await cannon('warm-up', `${BASE}${seedPath}`, {}, 2);
@@ -290,7 +338,10 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     process.stderr.write('bench: seed reader against its static copy (interleaved)…\n');
     const seed: HttpReport['seed'] = [];
     for (let round = 0; round < 2; round++) {
-      seed.push({ reader: await cannon('seed reader', `${BASE}${seedPath}`), static: await cannon('static copy', `${BASE}/${STATIC_FILE}`) });
+      seed.push({
+        reader: await cannon('seed reader', `${BASE}${seedPath}`),
+        static: await cannon('static copy', `${BASE}/${STATIC_FILE}`),
+      });
     }
 
     process.stderr.write('bench: passages, search, API, 304…\n');
@@ -320,10 +371,24 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       ['search "Turn 15000" vs "Gulf"', `/search?q=${encodeURIComponent('"Turn 15000"')}`, '/search?q=Gulf'],
     ];
     // Like for like: the same page kind showing the same number of rows, from a 200-turn document.
-    pairs.push(['reader window T12301–T12400 vs T101–T200 of a 200-turn document', `/documents/${BIG}?at=T12345`, `/documents/${PEER}?at=T150`]);
+    pairs.push([
+      'reader window T12301–T12400 vs T101–T200 of a 200-turn document',
+      `/documents/${BIG}?at=T12345`,
+      `/documents/${PEER}?at=T150`,
+    ]);
     if (session) {
-      pairs.push(['edit page, turns 10,001–10,200 vs turns 1–200 of a 200-turn document', `/documents/${BIG}/edit?page=51`, `/documents/${PEER}/edit`, { cookie: session }]);
-      pairs.push(['edit page, 200 turns vs the memo edit page (10 turns)', `/documents/${BIG}/edit`, `${seedPath}/edit`, { cookie: session }]);
+      pairs.push([
+        'edit page, turns 10,001–10,200 vs turns 1–200 of a 200-turn document',
+        `/documents/${BIG}/edit?page=51`,
+        `/documents/${PEER}/edit`,
+        { cookie: session },
+      ]);
+      pairs.push([
+        'edit page, 200 turns vs the memo edit page (10 turns)',
+        `/documents/${BIG}/edit`,
+        `${seedPath}/edit`,
+        { cookie: session },
+      ]);
     }
     const ratios: HttpReport['ratios'] = [];
     for (const [label, bigPath, memoPath, headers] of pairs) {
@@ -351,11 +416,22 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       loadAfter: load(),
       seed,
       cases,
-      big: { firstByte: bigReader.firstByte, lastByte: bigReader.lastByte, bytes: bigReader.bytes, memoFirstByte: memoReader.firstByte, memoBytes: memoReader.bytes },
+      big: {
+        firstByte: bigReader.firstByte,
+        lastByte: bigReader.lastByte,
+        bytes: bigReader.bytes,
+        memoFirstByte: memoReader.firstByte,
+        memoBytes: memoReader.bytes,
+      },
       ratios,
       peakRssMb: peakKb / 1024,
       lighthouse,
-      clientJs: { total: sum(files), framework: sum(files.filter((f) => f.framework)), reader: sum(files.filter((f) => !f.framework)), files },
+      clientJs: {
+        total: sum(files),
+        framework: sum(files.filter((f) => f.framework)),
+        reader: sum(files.filter((f) => !f.framework)),
+        files,
+      },
     };
   } finally {
     server?.kill('SIGTERM');

@@ -67,7 +67,13 @@ function targets(http: HttpReport): Target[] {
     ['API passage', 'API passage T5'],
   ] as const) {
     const r = perStatic(name);
-    add(`${label} ≥ 0.8 × static`, r.toFixed(3), r >= 0.8, `${(0.8 / Math.max(r, 1e-6)).toFixed(1)} × too slow`, label === 'API passage' ? `a JSON response with no React; ${SHARED}` : RENDER);
+    add(
+      `${label} ≥ 0.8 × static`,
+      r.toFixed(3),
+      r >= 0.8,
+      `${(0.8 / Math.max(r, 1e-6)).toFixed(1)} × too slow`,
+      label === 'API passage' ? `a JSON response with no React; ${SHARED}` : RENDER,
+    );
   }
   add(
     '20,000-turn reader: first byte < 300 ms',
@@ -76,20 +82,42 @@ function targets(http: HttpReport): Target[] {
     times(http.big.firstByte, 300),
     `the page renders its 100 rows of server components before the first byte (the layout waits for the document's data); ${SHARED}`,
   );
-  add('20,000-turn reader: first response < 500 KB', kb(http.big.bytes), http.big.bytes < 500 * 1024, times(http.big.bytes, 500 * 1024), 'one window of 100 rows, HTML plus its RSC payload');
+  add(
+    '20,000-turn reader: first response < 500 KB',
+    kb(http.big.bytes),
+    http.big.bytes < 500 * 1024,
+    times(http.big.bytes, 500 * 1024),
+    'one window of 100 rows, HTML plus its RSC payload',
+  );
   for (const r of http.ratios.filter((x) => x.target)) {
     const q = r.big / r.memo;
-    add(`${r.name}: within 1.5 ×`, `${q.toFixed(2)} (${ms(r.big)} vs ${ms(r.memo)})`, q <= 1.5, `${(q / 1.5).toFixed(1)} × the allowed ratio`, `single warm requests, median of 5, on a loaded machine; both read only what they show (tests/integration/read-scale.test.ts)`);
+    add(
+      `${r.name}: within 1.5 ×`,
+      `${q.toFixed(2)} (${ms(r.big)} vs ${ms(r.memo)})`,
+      q <= 1.5,
+      `${(q / 1.5).toFixed(1)} × the allowed ratio`,
+      `single warm requests, median of 5, on a loaded machine; both read only what they show (tests/integration/read-scale.test.ts)`,
+    );
   }
   const imp = http.importRun;
   add(
     `import of 20,000 turns (${imp.megabytes.toFixed(1)} MB) in < 15 s, memory < 500 MB`,
     imp.ok ? `${imp.seconds.toFixed(1)} s, ${imp.peakRssMb.toFixed(0)} MB peak RSS` : 'failed',
     imp.ok && imp.seconds < 15 && imp.peakRssMb < 500,
-    imp.ok ? [imp.seconds >= 15 ? `time ${times(imp.seconds, 15)}` : '', imp.peakRssMb >= 500 ? `memory ${times(imp.peakRssMb, 500)}` : ''].filter(Boolean).join('; ') : 'failed',
+    imp.ok
+      ? [imp.seconds >= 15 ? `time ${times(imp.seconds, 15)}` : '', imp.peakRssMb >= 500 ? `memory ${times(imp.peakRssMb, 500)}` : '']
+          .filter(Boolean)
+          .join('; ')
+      : 'failed',
     `the time includes tsx compiling the script and the database code, parsing the memo and 20 chunks of two statements each; ${SHARED}`,
   );
-  add('server memory under load < 600 MB', `${http.peakRssMb.toFixed(0)} MB peak RSS`, http.peakRssMb < 600, times(http.peakRssMb, 600), 'Next keeps rendered pages and the revision cache (1,000 entries) in memory');
+  add(
+    'server memory under load < 600 MB',
+    `${http.peakRssMb.toFixed(0)} MB peak RSS`,
+    http.peakRssMb < 600,
+    times(http.peakRssMb, 600),
+    'Next keeps rendered pages and the revision cache (1,000 entries) in memory',
+  );
   add(
     'reader client JS beyond the framework ≤ 15 KB gzip',
     `${kb(http.clientJs.reader)} (framework and shared: ${kb(http.clientJs.framework)})`,

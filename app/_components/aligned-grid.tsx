@@ -47,7 +47,11 @@ export function AlignedGrid({
     .map((id) => byId.get(id))
     .filter((w): w is Witness => w !== undefined);
   const anchors = rowAnchorIds(rows, state);
-  const speakers = segmentsShowingSpeaker(rows, columns.map((w) => w.id), state);
+  const speakers = segmentsShowingSpeaker(
+    rows,
+    columns.map((w) => w.id),
+    state,
+  );
   const highlighted = new Set(highlightRowKeys);
   const style = { '--columns': columns.length } as CSSProperties;
 
@@ -132,11 +136,7 @@ function Cell({
   const segments = (row.members[witness.id] ?? []).flatMap((key) => state.segments[key] ?? []);
   const dir = textDirection(witness.lang);
   return (
-    <div
-      className="cell"
-      lang={witness.lang}
-      dir={dir === 'rtl' ? 'rtl' : undefined}
-    >
+    <div className="cell" lang={witness.lang} dir={dir === 'rtl' ? 'rtl' : undefined}>
       <span className="cell-label sr-only" lang={INTERFACE_LANG}>
         {witness.label}
       </span>

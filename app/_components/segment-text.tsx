@@ -26,7 +26,15 @@ export function SegmentText({ segment, lang, showSpeaker = true }: SegmentTextPr
  * key for the edit mode and the highlights), and a paragraph break in the
  * text is a paragraph break on the page, whichever sentence holds it.
  */
-export function SegmentRun({ segments, lang, showSpeaker = true }: { segments: readonly Segment[]; lang: string; showSpeaker?: boolean }) {
+export function SegmentRun({
+  segments,
+  lang,
+  showSpeaker = true,
+}: {
+  segments: readonly Segment[];
+  lang: string;
+  showSpeaker?: boolean;
+}) {
   const head = segments[0];
   if (!head) return null;
   const speaker =
@@ -65,7 +73,11 @@ export function SegmentRun({ segments, lang, showSpeaker = true }: { segments: r
               whole ? (
                 <EditorialInline key={piece.segment.key} tokens={piece.tokens} />
               ) : (
-                <span key={`${piece.segment.key}-${i}`} className="sentence" data-segment-key={piece.first ? piece.segment.key : undefined}>
+                <span
+                  key={`${piece.segment.key}-${i}`}
+                  className="sentence"
+                  data-segment-key={piece.first ? piece.segment.key : undefined}
+                >
                   <EditorialInline tokens={piece.tokens} />
                 </span>
               ),

@@ -73,7 +73,9 @@ async function computePassageView(db: Db, document: DocumentMeta, ref: PassageRe
   const { lastTurn, witnesses } = await getDocumentShape(db, document.id, document.currentRev);
   const span = { first: Math.max(1, ref.start.turn - 1), last: Math.min(lastTurn, ref.end.turn + 1) };
   const windowAt = (at: number): Promise<AlignmentState> =>
-    span.first > span.last ? Promise.resolve({ rev: at, witnesses, rows: [], segments: {} }) : getCachedWindow(db, document.id, at, span, witnesses);
+    span.first > span.last
+      ? Promise.resolve({ rev: at, witnesses, rows: [], segments: {} })
+      : getCachedWindow(db, document.id, at, span, witnesses);
 
   const currentState = await windowAt(document.currentRev);
   if (rev == null) {
@@ -105,10 +107,7 @@ async function computePassageView(db: Db, document: DocumentMeta, ref: PassageRe
   let change: PassageChange | null = null;
   const currentPrint = current ? passageFingerprint(currentState, current.rows) : null;
   if (passageFingerprint(state, passage.rows) !== currentPrint) {
-    const first = await firstChangeAfter(db, document.id, pinnedRev, [
-      ...keysOf(passage.rows),
-      ...keysOf(current?.rows ?? []),
-    ]);
+    const first = await firstChangeAfter(db, document.id, pinnedRev, [...keysOf(passage.rows), ...keysOf(current?.rows ?? [])]);
     // A difference implies some version of these keys started or ended after the pin; current_rev is the safe bound.
     const kinds = passageChangeKinds(
       { state, rows: passage.rows, turns: passage.turns },

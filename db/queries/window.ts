@@ -26,7 +26,9 @@ import { rowColumns } from './columns';
  */
 async function probeEach<T>(db: Db, values: readonly (string | number)[], probe: SQL): Promise<T[]> {
   if (values.length === 0) return [];
-  const result = await db.execute(sql`select p.* from json_array_elements_text(${JSON.stringify(values)}::json) as k(v) cross join lateral (${probe} offset 0) as p`);
+  const result = await db.execute(
+    sql`select p.* from json_array_elements_text(${JSON.stringify(values)}::json) as k(v) cross join lateral (${probe} offset 0) as p`,
+  );
   // postgres.js returns an array; PGlite returns { rows }.
   return (Array.isArray(result) ? result : (result as unknown as { rows: T[] }).rows) as T[];
 }
@@ -47,7 +49,12 @@ export async function turnRowOrderKey(db: Db, witnessId: number, turn: number, r
 }
 
 /** The order keys of the first and the last row holding a segment of `turn` in the reference witness, at `rev`. */
-async function turnRowOrderKeys(db: Db, witnessId: number, turn: number, rev: number): Promise<{ first: string; last: string } | null> {
+async function turnRowOrderKeys(
+  db: Db,
+  witnessId: number,
+  turn: number,
+  rev: number,
+): Promise<{ first: string; last: string } | null> {
   const keys = await db
     .select({ key: segments.key })
     .from(segments)

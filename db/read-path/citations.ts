@@ -23,7 +23,11 @@ export function cachedDocumentCitation(db: Db, doc: DocumentMeta, origin: string
 /** A passage's citation, at the revision the view shows. */
 export function cachedPassageCitation(db: Db, view: PassageView, origin: string): Promise<PassageCitation> {
   const pinned = view.pinnedRev != null;
-  const key = revisionKey(view.document.id, view.state.rev, `passage-citation:${view.passage.canonical}:${pinned ? 'pinned' : 'current'}:${origin}`);
+  const key = revisionKey(
+    view.document.id,
+    view.state.rev,
+    `passage-citation:${view.passage.canonical}:${pinned ? 'pinned' : 'current'}:${origin}`,
+  );
   return readCache(db).get(key, async () =>
     passageCitation({ document: view.document, state: view.state, passage: view.passage, pinned, origin }),
   );

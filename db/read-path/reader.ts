@@ -56,7 +56,13 @@ export function getDocumentShape(db: Db, documentId: number, rev: number): Promi
  * The rows of turns `span` at revision `rev`, cached per revision: a revision never changes, so a
  * pinned passage's rows are read once, and the current ones once per edit.
  */
-export function getCachedWindow(db: Db, documentId: number, rev: number, span: TurnSpan, witnesses: Witness[]): Promise<AlignmentState> {
+export function getCachedWindow(
+  db: Db,
+  documentId: number,
+  rev: number,
+  span: TurnSpan,
+  witnesses: Witness[],
+): Promise<AlignmentState> {
   return readCache(db).get(revisionKey(documentId, rev, `window:${span.first}-${span.last}`), () =>
     getAlignmentWindow(db, documentId, rev, span, witnesses),
   );

@@ -48,7 +48,9 @@ describe.each(testDatabaseKinds)('importing a %s book', (kind) => {
       select (select count(*)::int from alignment_members m join alignment_rows r on r.id = m.row_version_id
                where r.document_id = ${documentId}) as members,
              (select text from segments where document_id = ${documentId} and turn_no = ${TURNS} and not is_placeholder) as last`);
-    const [counts] = (Array.isArray(counted) ? counted : (counted as unknown as { rows: { members: number; last: string }[] }).rows) as {
+    const [counts] = (
+      Array.isArray(counted) ? counted : (counted as unknown as { rows: { members: number; last: string }[] }).rows
+    ) as {
       members: number;
       last: string;
     }[];

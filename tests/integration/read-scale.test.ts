@@ -33,7 +33,10 @@ describe.each(testDatabaseKinds)('reading a 20,000-turn document on %s', (kind) 
   let userId: number;
   beforeAll(async () => {
     database = await createTestDatabase(kind, { max: 1 });
-    const [user] = await database.db.insert(users).values({ email: 'read@example.test', name: 'Read', role: 'editor' }).returning({ id: users.id });
+    const [user] = await database.db
+      .insert(users)
+      .values({ email: 'read@example.test', name: 'Read', role: 'editor' })
+      .returning({ id: users.id });
     userId = user!.id;
     documentId = await createLargeDocument(database.db, { slug: SLUG, turns: TURNS, userId });
     // The outline (witnesses, last turn, transcription progress) is read once per revision; the
@@ -42,7 +45,6 @@ describe.each(testDatabaseKinds)('reading a 20,000-turn document on %s', (kind) 
     meta = (await getDocumentBySlug(database.db, SLUG))!;
   }, 300_000);
   afterAll(async () => database?.dispose());
-
 
   it('the count sees a whole-document read (20,000 tuples or more)', async () => {
     expect(await tuplesReadBy(database.db, () => getAlignmentState(database.db, documentId))).toBeGreaterThanOrEqual(TURNS);
@@ -54,7 +56,9 @@ describe.each(testDatabaseKinds)('reading a 20,000-turn document on %s', (kind) 
       window = await getReaderWindow(database.db, { id: documentId }, 1, 12_345);
     });
     expect(read).toBeLessThan(WINDOW_BUDGET);
-    const turns = window!.state.rows.map((row) => window!.state.segments[row.members[Object.keys(row.members).map(Number).at(-1)!]![0]!]!.turnNo);
+    const turns = window!.state.rows.map(
+      (row) => window!.state.segments[row.members[Object.keys(row.members).map(Number).at(-1)!]![0]!]!.turnNo,
+    );
     expect(window!.window).toMatchObject({ first: 12_301, last: 12_400, lastTurn: TURNS });
     expect(turns).toEqual(Array.from({ length: 100 }, (_, i) => 12_301 + i));
   });
@@ -77,7 +81,12 @@ describe.each(testDatabaseKinds)('reading a 20,000-turn document on %s', (kind) 
 
   it('the passage API reads only the passage', async () => {
     const read = await tuplesReadBy(database.db, async () => {
-      const response = await passageResponse(database.db, new Request(`http://x.test/api/documents/${SLUG}/passages/T17000`), 'http://x.test', { slug: SLUG, ref: 'T17000' });
+      const response = await passageResponse(
+        database.db,
+        new Request(`http://x.test/api/documents/${SLUG}/passages/T17000`),
+        'http://x.test',
+        { slug: SLUG, ref: 'T17000' },
+      );
       expect(response.status).toBe(200);
       const body = await response.json();
       expect(body.rows).toHaveLength(1);
@@ -95,7 +104,12 @@ describe.each(testDatabaseKinds)('reading a 20,000-turn document on %s', (kind) 
     const coldTag = tag.replace('T18000', 'T18500');
     let status = 0;
     const read = await tuplesReadBy(database.db, async () => {
-      status = (await passageResponse(database.db, new Request(cold, { headers: { 'If-None-Match': coldTag } }), 'http://x.test', { slug: SLUG, ref: 'T18500' })).status;
+      status = (
+        await passageResponse(database.db, new Request(cold, { headers: { 'If-None-Match': coldTag } }), 'http://x.test', {
+          slug: SLUG,
+          ref: 'T18500',
+        })
+      ).status;
     });
     expect(status).toBe(304);
     expect(read).toBe(0);

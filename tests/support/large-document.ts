@@ -24,7 +24,9 @@ export async function createLargeDocument(db: Db, options: { slug: string; turns
       { documentId, lang: 'en', role: 'translation', label: 'English translation', isPlaceholderWitness: false, position: 1 },
     ])
     .returning({ id: witnesses.id });
-  await db.insert(revisions).values({ documentId, rev: 1, userId, op: { type: 'import', format: 'generated', turns }, summary: `Generated ${turns} turns` });
+  await db
+    .insert(revisions)
+    .values({ documentId, rev: 1, userId, op: { type: 'import', format: 'generated', turns }, summary: `Generated ${turns} turns` });
   await db.insert(documentMetadata).values({
     documentId,
     title: `Generated document of ${turns} turns`,
@@ -39,17 +41,37 @@ export async function createLargeDocument(db: Db, options: { slug: string; turns
   for (let start = 0; start < turns; start += CHUNK) {
     const batch = Array.from({ length: Math.min(CHUNK, turns - start) }, (_, k) => {
       const n = start + k + 1;
-      return { n, orderKey: orderKeys[n - 1]!, en: `s_${documentId}_en_${n}`, ru: `s_${documentId}_ru_${n}`, row: `r_${documentId}_${n}` };
+      return {
+        n,
+        orderKey: orderKeys[n - 1]!,
+        en: `s_${documentId}_en_${n}`,
+        ru: `s_${documentId}_ru_${n}`,
+        row: `r_${documentId}_${n}`,
+      };
     });
     await db.insert(segments).values(
       batch.flatMap(({ n, orderKey, en: enKey, ru: ruKey }) => [
         {
-          key: enKey, documentId, witnessId: en!.id, orderKey, turnNo: n, speaker: n % 2 ? 'Gorbachev' : 'Mitterrand',
-          text: `Turn ${n} opens here. It says a second thing.`, isPlaceholder: false, revFrom: 1,
+          key: enKey,
+          documentId,
+          witnessId: en!.id,
+          orderKey,
+          turnNo: n,
+          speaker: n % 2 ? 'Gorbachev' : 'Mitterrand',
+          text: `Turn ${n} opens here. It says a second thing.`,
+          isPlaceholder: false,
+          revFrom: 1,
         },
         {
-          key: ruKey, documentId, witnessId: ru!.id, orderKey, turnNo: n, speaker: n % 2 ? 'Горбачев' : 'Миттеран',
-          text: n % 2 ? '' : `Реплика ${n}. Вторая фраза.`, isPlaceholder: n % 2 === 1, revFrom: 1,
+          key: ruKey,
+          documentId,
+          witnessId: ru!.id,
+          orderKey,
+          turnNo: n,
+          speaker: n % 2 ? 'Горбачев' : 'Миттеран',
+          text: n % 2 ? '' : `Реплика ${n}. Вторая фраза.`,
+          isPlaceholder: n % 2 === 1,
+          revFrom: 1,
         },
       ]),
     );
@@ -74,6 +96,12 @@ export async function createLargeDocument(db: Db, options: { slug: string; turns
  */
 export function largeMemoText(turns: number): string {
   const sentence = (n: number) => `Turn ${n} of the generated book, a paragraph of ordinary length with a few clauses in it. `;
-  const body = Array.from({ length: turns }, (_, i) => `**${i % 2 ? 'Mitterrand' : 'Gorbachev'}**: ${sentence(i + 1).repeat(3).trim()}`);
+  const body = Array.from(
+    { length: turns },
+    (_, i) =>
+      `**${i % 2 ? 'Mitterrand' : 'Gorbachev'}**: ${sentence(i + 1)
+        .repeat(3)
+        .trim()}`,
+  );
   return `## A conversation of ${turns} turns\n\n${body.join('\n\n')}\n`;
 }

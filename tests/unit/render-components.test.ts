@@ -14,7 +14,18 @@ const EN: Witness = { id: 2, lang: 'en', role: 'translation', label: 'English tr
 const AR: Witness = { id: 3, lang: 'ar', role: 'translation', label: 'Arabic translation', isPlaceholderWitness: false, position: 2 };
 
 function seg(key: string, witnessId: number, turnNo: number, text: string, extra: Partial<Segment> = {}): Segment {
-  return { key, witnessId, orderKey: key, turnNo, sentenceNo: null, speaker: 'Mitterrand', text, isPlaceholder: false, revFrom: 1, ...extra };
+  return {
+    key,
+    witnessId,
+    orderKey: key,
+    turnNo,
+    sentenceNo: null,
+    speaker: 'Mitterrand',
+    text,
+    isPlaceholder: false,
+    revFrom: 1,
+    ...extra,
+  };
 }
 function row(key: string, members: Record<number, string[]>, extra: Partial<AlignmentRow> = {}): AlignmentRow {
   return { key, orderKey: key, status: 'auto', note: null, revFrom: 1, members, ...extra };
@@ -39,7 +50,9 @@ describe('a turn split into sentences', () => {
     expect(out.match(/<p>/g)).toHaveLength(2);
     expect(out.match(/class="speaker"/g)).toHaveLength(1);
     expect(out.match(/class="sentence"/g)).toHaveLength(3);
-    expect(out).toMatch(/<p><span class="sentence" data-segment-key="b">.*Events are entering a new phase. .*<span class="sentence" data-segment-key="c">/);
+    expect(out).toMatch(
+      /<p><span class="sentence" data-segment-key="b">.*Events are entering a new phase. .*<span class="sentence" data-segment-key="c">/,
+    );
   });
 });
 
@@ -136,7 +149,9 @@ describe('AlignedGrid', () => {
   it('shows status with a shape and words, and the divergence note', () => {
     const out = html(createElement(AlignedGrid, { state, witnessIds: [1, 2], view: 'parallel' }));
     expect(out).toContain('data-status="verified"');
-    expect(out).toContain('class="row-status" title="Alignment verified by an editor"><span aria-hidden="true">✓</span><span class="sr-only">Alignment verified</span>');
+    expect(out).toContain(
+      'class="row-status" title="Alignment verified by an editor"><span aria-hidden="true">✓</span><span class="sr-only">Alignment verified</span>',
+    );
     expect(out).toContain('The source omits the second sentence.');
   });
 
@@ -152,7 +167,8 @@ describe('AlignedGrid', () => {
   it('says each thing once per row: no row keys, witness ids or segment keys, no element around plain text', () => {
     const out = html(createElement(AlignedGrid, { state, witnessIds: [1, 2, 3], view: 'parallel' }));
     // The client finds rows by id and refs, cells by lang; keys and witness ids would repeat per cell.
-    for (const attribute of ['data-row-key', 'data-witness-id', 'data-witness-lang', 'data-segment-key']) expect(out).not.toContain(attribute);
+    for (const attribute of ['data-row-key', 'data-witness-id', 'data-witness-lang', 'data-segment-key'])
+      expect(out).not.toContain(attribute);
     // Status once per row (on the row), refs once per row.
     expect(out.match(/data-status=/g)).toHaveLength(3);
     expect(out.match(/data-refs=/g)).toHaveLength(3);

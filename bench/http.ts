@@ -9,7 +9,7 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -20,7 +20,7 @@ import { connect } from '@/db/connect';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabase } from '@/db/seed';
 import { ensureSystemUser } from '@/db/users';
-import { createLargeDocument } from '../tests/support/large-document';
+import { createLargeDocument, largeMemoText } from '../tests/support/large-document';
 
 const root = path.resolve(import.meta.dirname, '..');
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
@@ -32,6 +32,8 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const MAX_REQUESTS = 20_000;
 const SEED = 'gorbachev-mitterrand-1991-01-18';
 const BIG = 'bench-20000';
+/** The same generated document at 200 turns: the like-for-like peer of the big one's reader window and edit page. */
+const PEER = 'bench-200';
 const STATIC_FILE = 'bench-static-reader.html';
 const PASSWORD = 'bench password not for production';
 
@@ -47,13 +49,8 @@ export interface LoadResult {
 
 /** `npm run import` of a generated 20,000-turn memo (about 7 MB): wall time and peak memory of the process tree. */
 async function timeImport(env: NodeJS.ProcessEnv): Promise<{ seconds: number; peakRssMb: number; megabytes: number; ok: boolean }> {
-  const body = Array.from(
-    { length: 20_000 },
-    (_, i) =>
-      `**${i % 2 ? 'Mitterrand' : 'Gorbachev'}**: ${`Turn ${i + 1} of the generated book, a paragraph of ordinary length with a few clauses in it. `.repeat(3)}`,
-  );
   const file = path.join(tmpdir(), `bench-import-${process.pid}.md`);
-  writeFileSync(file, `## A generated conversation of 20000 turns\n\n${body.join('\n\n')}\n`);
+  writeFileSync(file, largeMemoText(20_000));
   const megabytes = statSync(file).size / 1024 / 1024;
   const t0 = performance.now();
   const child = spawn(path.join(root, 'node_modules', '.bin', 'tsx'), ['scripts/import-memo.ts', file, '--slug', 'bench-import'], {
@@ -77,9 +74,64 @@ export interface HttpReport {
   seed: { reader: LoadResult; static: LoadResult }[];
   cases: LoadResult[];
   big: { firstByte: number; lastByte: number; bytes: number; memoFirstByte: number; memoBytes: number };
-  ratios: { name: string; big: number; memo: number }[];
+  /** big vs its baseline (memo or the 200-turn document); `target`: held to within 1.5 ×. */
+  ratios: { name: string; big: number; memo: number; target: boolean }[];
   peakRssMb: number;
+  lighthouse: LighthouseScores | null;
   clientJs: { total: number; framework: number; reader: number; files: { file: string; gzip: number; framework: boolean }[] };
+}
+
+export interface LighthouseScores {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  seo: number;
+  /** Largest contentful paint and total blocking time, ms (what the performance score weighs most). */
+  lcp: number;
+  tbt: number;
+}
+
+/**
+ * Lighthouse's four categories for one page, with Debian's Chromium (headless, no sandbox: the bench may
+ * run as root in a container). Lighthouse's defaults: a mobile device, simulated 4G throttling. Bounded:
+ * 4 minutes, then null.
+ */
+function runLighthouse(url: string): LighthouseScores | null {
+  const run = spawnSync(
+    path.join(root, 'node_modules', '.bin', 'lighthouse'),
+    [
+      url,
+      '--output=json',
+      '--output-path=stdout',
+      '--quiet',
+      '--chrome-flags=--headless --no-sandbox',
+      '--only-categories=performance,accessibility,best-practices,seo',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, CHROME_PATH: process.env.CHROME_PATH ?? '/usr/bin/chromium' },
+      encoding: 'utf8',
+      timeout: 240_000,
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
+  if (run.status !== 0) {
+    process.stderr.write(`bench: lighthouse failed (${run.status ?? run.signal}): ${(run.stderr ?? '').slice(-500)}\n`);
+    return null;
+  }
+  const report = JSON.parse(run.stdout) as {
+    categories: Record<string, { score: number | null }>;
+    audits: Record<string, { numericValue?: number }>;
+  };
+  const score = (id: string) => Math.round((report.categories[id]?.score ?? 0) * 100);
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    seo: score('seo'),
+    lcp: report.audits['largest-contentful-paint']?.numericValue ?? 0,
+    tbt: report.audits['total-blocking-time']?.numericValue ?? 0,
+  };
 }
 
 function load(): string {
@@ -108,10 +160,24 @@ async function cannon(name: string, url: string, headers: Record<string, string>
   };
 }
 
+/**
+ * fetch, retried once when the server closed a kept-alive connection just as it was reused (Next closes
+ * idle ones after 5 s: after a long step such as Lighthouse, the pool's socket may be gone).
+ */
+async function get(url: string, init: RequestInit = {}): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (error) {
+    const code = ((error as { cause?: { code?: string } }).cause ?? {}).code;
+    if (code !== 'UND_ERR_SOCKET' && code !== 'ECONNRESET') throw error;
+    return fetch(url, init);
+  }
+}
+
 /** One request, timed to its first and last byte. */
 async function timedGet(url: string, headers: Record<string, string> = {}) {
   const t0 = performance.now();
-  const response = await fetch(url, { headers });
+  const response = await get(url, { headers });
   const reader = response.body!.getReader();
   let firstByte = 0;
   let bytes = 0;
@@ -178,12 +244,12 @@ async function signIn(email: string): Promise<string> {
 
 /** Script files a page loads, gzip-compressed size of each. */
 async function scriptsOf(pagePath: string): Promise<Map<string, number>> {
-  const html = await (await fetch(`${BASE}${pagePath}`)).text();
+  const html = await (await get(`${BASE}${pagePath}`)).text();
   const files = new Map<string, number>();
   for (const match of html.matchAll(/<script[^>]+src="([^"]+\.js)"/g)) {
     const src = match[1]!;
     if (files.has(src)) continue;
-    const body = Buffer.from(await (await fetch(`${BASE}${src}`)).arrayBuffer());
+    const body = Buffer.from(await (await get(`${BASE}${src}`)).arrayBuffer());
     files.set(src, gzipSync(body, { level: 9 }).byteLength);
   }
   return files;
@@ -204,6 +270,7 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     await seedDatabase(database.db);
     const userId = await ensureSystemUser(database.db);
     await createLargeDocument(database.db, { slug: BIG, turns: 20_000, userId });
+    await createLargeDocument(database.db, { slug: PEER, turns: 200, userId });
     await database.db.execute('analyze');
     await database.close();
     const env = {
@@ -230,8 +297,13 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     // The static copy must exist at build time to be served from public/; its bytes are filled in below.
     writeFileSync(staticPath, 'placeholder');
     process.stderr.write('bench: building the app…\n');
-    const built = spawnSync('npx', ['next', 'build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
-    if (built.status !== 0) throw new Error('next build failed');
+    // BENCH_REUSE_BUILD=1 keeps an existing .next-bench (a rerun of an unchanged tree); the default builds.
+    if (process.env.BENCH_REUSE_BUILD === '1' && existsSync(path.join(root, DIST, 'BUILD_ID'))) {
+      process.stderr.write(`bench: reusing the build in ${DIST}\n`);
+    } else {
+      const built = spawnSync('npx', ['next', 'build'], { cwd: root, env, stdio: ['ignore', 'ignore', 'inherit'] });
+      if (built.status !== 0) throw new Error('next build failed');
+    }
     const start = () => {
       const serve = [path.join(root, 'scripts', 'serve.mjs'), '--port', String(PORT), '--hostname', '127.0.0.1'];
       const child = spawn(process.execPath, serve, { cwd: root, env: { DIPTYCH_PUBLIC_URL: BASE, ...env }, stdio: 'ignore' });
@@ -249,8 +321,15 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
     const sampler = setInterval(() => (peakKb = Math.max(peakKb, rssOfTree(pid))), 200);
     const loadBefore = load();
     process.stderr.write('bench: warming up…\n');
-    for (const p of [seedPath, `${seedPath}/passages/T5`, `/documents/${BIG}`, `/documents/${BIG}/passages/T15000`])
+    for (const p of [
+      seedPath,
+      `${seedPath}/passages/T5`,
+      `/documents/${BIG}?at=T12345`,
+      `/documents/${PEER}?at=T150`,
+      `/documents/${BIG}/passages/T15000`,
+    ]) {
       await fetch(`${BASE}${p}`);
+    }
     await cannon('warm-up', `${BASE}${seedPath}`, {}, 2);
 
     process.stderr.write('bench: seed reader against its static copy (interleaved)…\n');
@@ -288,8 +367,26 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       ['API passage T15000 vs memo T5', `/api/documents/${BIG}/passages/T15000`, `/api/documents/${SEED}/passages/T5`],
       ['search "Turn 15000" vs "Gulf"', `/search?q=${encodeURIComponent('"Turn 15000"')}`, '/search?q=Gulf'],
     ];
-    if (session)
-      pairs.push(['edit page (window) vs memo edit page', `/documents/${BIG}/edit`, `${seedPath}/edit`, { cookie: session }]);
+    // Like for like: the same page kind showing the same number of rows, from a 200-turn document.
+    pairs.push([
+      'reader window T12301–T12400 vs T101–T200 of a 200-turn document',
+      `/documents/${BIG}?at=T12345`,
+      `/documents/${PEER}?at=T150`,
+    ]);
+    if (session) {
+      pairs.push([
+        'edit page, turns 10,001–10,200 vs turns 1–200 of a 200-turn document',
+        `/documents/${BIG}/edit?page=51`,
+        `/documents/${PEER}/edit`,
+        { cookie: session },
+      ]);
+      pairs.push([
+        'edit page, 200 turns vs the memo edit page (10 turns)',
+        `/documents/${BIG}/edit`,
+        `${seedPath}/edit`,
+        { cookie: session },
+      ]);
+    }
     const ratios: HttpReport['ratios'] = [];
     for (const [label, bigPath, memoPath, headers] of pairs) {
       // One untimed request each first: compare warm with warm (the first one computes the revision's entry).
@@ -297,12 +394,16 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       await timedGet(`${BASE}${memoPath}`, headers);
       const big = await medianOf(5, () => timedGet(`${BASE}${bigPath}`, headers));
       const memo = await medianOf(5, () => timedGet(`${BASE}${memoPath}`, headers));
-      ratios.push({ name: label, big: big.lastByte, memo: memo.lastByte });
+      ratios.push({ name: label, big: big.lastByte, memo: memo.lastByte, target: !label.includes('(10 turns)') });
     }
     clearInterval(sampler);
 
     const reader = await scriptsOf(seedPath);
     const framework = await scriptsOf('/documents/no-such-document');
+
+    process.stderr.write('bench: Lighthouse on the seed reader…\n');
+    const lighthouse = runLighthouse(`${BASE}${seedPath}`);
+
     const files = [...reader].map(([file, gzip]) => ({ file, gzip, framework: framework.has(file) }));
     const sum = (list: typeof files) => list.reduce((n, f) => n + f.gzip, 0);
     return {
@@ -321,6 +422,7 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       },
       ratios,
       peakRssMb: peakKb / 1024,
+      lighthouse,
       clientJs: {
         total: sum(files),
         framework: sum(files.filter((f) => f.framework)),

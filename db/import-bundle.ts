@@ -8,16 +8,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { DocumentBundle } from '@/lib/document/bundle';
 import { newKey, orderKeysBetween } from '@/lib/keys/ids';
 import type { Db } from './connect';
-import {
-  alignmentMembers,
-  alignmentRows,
-  documentMetadata,
-  documents,
-  pageMilestones,
-  revisions,
-  segments,
-  witnesses,
-} from './schema';
+import { alignmentRows, documentMetadata, documents, pageMilestones, revisions, segments, witnesses } from './schema';
 
 export interface ImportBundleOptions {
   userId: number;
@@ -136,7 +127,11 @@ export async function importBundle(
   return result;
 }
 
-/** Rows per statement group: a few values each, far below PostgreSQL's 65,535 parameters per statement. */
+/**
+ * Rows per chunk. Each chunk is two statements whose values travel as one JSON parameter each
+ * (jsonb_to_recordset), so no statement comes near PostgreSQL's 65,535 parameters and no query
+ * text grows with the chunk.
+ */
 const CHUNK_ROWS = 1_000;
 const ANALYZE_AFTER_ROWS = 1_000;
 
@@ -159,15 +154,44 @@ async function insertRows(
   const segmentByKey = new Map(segmentValues.map((s) => [s.key, s]));
   for (let start = 0; start < rows.length; start += CHUNK_ROWS) {
     const chunk = rows.slice(start, start + CHUNK_ROWS);
-    const chunkSegments = chunk.flatMap((row) => row.members.map((m) => segmentByKey.get(m.segmentKey)!));
-    if (chunkSegments.length) await tx.insert(segments).values(chunkSegments);
-    const inserted = await tx
-      .insert(alignmentRows)
-      .values(chunk.map(({ key, orderKey, status, note }) => ({ key, documentId, orderKey, status, note, revFrom: 1 })))
-      .returning({ id: alignmentRows.id, key: alignmentRows.key });
-    const rowIdByKey = new Map(inserted.map((r) => [r.key, r.id]));
-    const memberValues = chunk.flatMap((row) => row.members.map((m) => ({ rowVersionId: rowIdByKey.get(row.key)!, ...m })));
-    if (memberValues.length) await tx.insert(alignmentMembers).values(memberValues);
+    const chunkSegments = chunk.flatMap((row) =>
+      row.members.map((m) => {
+        const s = segmentByKey.get(m.segmentKey)!;
+        return {
+          key: s.key,
+          witness_id: s.witnessId,
+          order_key: s.orderKey,
+          turn_no: s.turnNo,
+          sentence_no: s.sentenceNo ?? null,
+          speaker: s.speaker ?? null,
+          text: s.text,
+          is_placeholder: s.isPlaceholder ?? false,
+        };
+      }),
+    );
+    if (chunkSegments.length) {
+      await tx.execute(sql`
+        insert into segments (key, document_id, witness_id, order_key, turn_no, sentence_no, speaker, text, is_placeholder, rev_from)
+        select s.key, ${documentId}, s.witness_id, s.order_key, s.turn_no, s.sentence_no, s.speaker, s.text, s.is_placeholder, 1
+        from jsonb_to_recordset(${JSON.stringify(chunkSegments)}::jsonb)
+          as s(key text, witness_id integer, order_key text, turn_no integer, sentence_no integer, speaker text, text text, is_placeholder boolean)`);
+    }
+    const rowsJson = JSON.stringify(chunk.map(({ key, orderKey, status, note }) => ({ key, order_key: orderKey, status, note })));
+    const membersJson = JSON.stringify(
+      chunk.flatMap((row) => row.members.map((m) => ({ row_key: row.key, witness_id: m.witnessId, segment_key: m.segmentKey }))),
+    );
+    // The rows and their members in one statement: the members find their row's new id by its key.
+    await tx.execute(sql`
+      with inserted as (
+        insert into alignment_rows (key, document_id, order_key, status, note, rev_from)
+        select r.key, ${documentId}, r.order_key, r.status, r.note, 1
+        from jsonb_to_recordset(${rowsJson}::jsonb) as r(key text, order_key text, status text, note text)
+        returning id, key
+      )
+      insert into alignment_members (row_version_id, witness_id, segment_key)
+      select inserted.id, m.witness_id, m.segment_key
+      from jsonb_to_recordset(${membersJson}::jsonb) as m(row_key text, witness_id integer, segment_key text)
+      join inserted on inserted.key = m.row_key`);
     onProgress?.(start + chunk.length, rows.length);
   }
 }

@@ -28,6 +28,10 @@ export interface AlignedGridProps {
  * The facing pages: one row per alignment row, one cell per chosen witness,
  * so counterparts always sit level (each row is as tall as its longest
  * cell). Pure server markup: hover/focus/:target highlighting is CSS only.
+ * Every byte here is repeated per row (and again in the RSC payload): a row
+ * carries its id, refs and status once, a cell only its lang (tests and
+ * scripts find a column as `.cell[lang=…]`), and no keys or witness ids the
+ * client never reads.
  */
 export function AlignedGrid({
   state,
@@ -77,7 +81,6 @@ export function AlignedGrid({
             id={id}
             className="aligned-row"
             data-testid="aligned-row"
-            data-row-key={row.key}
             data-refs={refs.join(' ')}
             data-status={row.status}
             data-highlighted={isHighlighted ? 'true' : undefined}
@@ -96,7 +99,7 @@ export function AlignedGrid({
               ) : (
                 <span className="row-ref row-ref--none">—</span>
               )}
-              <span className="row-status" data-status={row.status} title={status.description}>
+              <span className="row-status" title={status.description}>
                 <span aria-hidden="true">{status.glyph}</span>
                 <span className="sr-only">Alignment {status.label}</span>
               </span>
@@ -133,13 +136,7 @@ function Cell({
   const segments = (row.members[witness.id] ?? []).flatMap((key) => state.segments[key] ?? []);
   const dir = textDirection(witness.lang);
   return (
-    <div
-      className="cell"
-      lang={witness.lang}
-      dir={dir === 'rtl' ? 'rtl' : undefined}
-      data-witness-id={witness.id}
-      data-witness-lang={witness.lang}
-    >
+    <div className="cell" lang={witness.lang} dir={dir === 'rtl' ? 'rtl' : undefined}>
       <span className="cell-label sr-only" lang={INTERFACE_LANG}>
         {witness.label}
       </span>

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import type { TextToken } from '@/lib/render/marks';
 import { INTERFACE_LANG } from '@/lib/render/lang';
 
@@ -17,7 +17,8 @@ export function EditorialInline({
   return (
     <>
       {tokens.map((token, i) => {
-        if (token.kind === 'text') return <span key={i}>{renderText(token.text)}</span>;
+        // Plain text as a bare string: no element per run of text (rows repeat it hundreds of times a page).
+        if (token.kind === 'text') return <Fragment key={i}>{renderText(token.text)}</Fragment>;
         if (token.kind === 'elision') {
           return (
             <span key={i} className="elision" title="Omitted in the published text" data-mark="elision">

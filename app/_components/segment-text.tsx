@@ -50,7 +50,7 @@ export function SegmentRun({
 
   if (head.isPlaceholder) {
     return (
-      <div className="segment segment--placeholder" data-placeholder="true" data-segment-key={head.key}>
+      <div className="segment segment--placeholder" data-placeholder="true">
         <p>
           {speaker}
           <span className="placeholder-note" lang={INTERFACE_LANG}>
@@ -65,7 +65,7 @@ export function SegmentRun({
   const paragraphs = sentenceParagraphs(segments);
   const whole = segments.length === 1;
   return (
-    <div className="segment" data-segment-key={whole ? head.key : undefined}>
+    <div className="segment">
       {paragraphs.length === 0 ? (
         <p>{speaker}</p>
       ) : (

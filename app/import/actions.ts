@@ -23,8 +23,8 @@ const optional = z
 
 const importInput = z.object({
   fileName: z.string().trim().min(1, 'choose a file or name the text').max(255),
-  // Characters, checked again in bytes by the importer (2 MiB).
-  text: z.string().max(MAX_MEMO_BYTES, 'is over 2 MiB'),
+  // Characters, checked again in bytes by the importer (50 MiB).
+  text: z.string().max(MAX_MEMO_BYTES, `is over ${MAX_MEMO_BYTES / 1024 / 1024} MiB`),
   slug: optional,
   sourceLang: optional,
   translationLang: optional,

@@ -15,9 +15,8 @@ import { checkRevision } from '@/lib/refs/revision';
 import type { Db } from '../connect';
 import { alignmentRows, segments } from '../schema';
 import { readCache, revisionKey } from '../read-path/cache';
-import { getDocumentOutline } from '../read-path/reader';
+import { getCachedWindow, getDocumentShape } from '../read-path/reader';
 import { getMetadataAt } from './document-metadata';
-import { getAlignmentWindow } from './window';
 import { getDocumentBySlug, type DocumentMeta } from './documents';
 
 export interface PassageChange {
@@ -71,13 +70,12 @@ export function passageViewOf(db: Db, document: DocumentMeta, ref: PassageRef, r
 }
 
 async function computePassageView(db: Db, document: DocumentMeta, ref: PassageRef, rev: number | null): Promise<PassageView> {
-  const outline = await getDocumentOutline(db, document.id, document.currentRev);
-  const { lastTurn, witnesses } = outline;
+  const { lastTurn, witnesses } = await getDocumentShape(db, document.id, document.currentRev);
   const span = { first: Math.max(1, ref.start.turn - 1), last: Math.min(lastTurn, ref.end.turn + 1) };
   const windowAt = (at: number): Promise<AlignmentState> =>
     span.first > span.last
       ? Promise.resolve({ rev: at, witnesses, rows: [], segments: {} })
-      : getAlignmentWindow(db, document.id, at, span, witnesses);
+      : getCachedWindow(db, document.id, at, span, witnesses);
 
   const currentState = await windowAt(document.currentRev);
   if (rev == null) {
@@ -87,15 +85,22 @@ async function computePassageView(db: Db, document: DocumentMeta, ref: PassageRe
 
   // Read at the pinned revision even when it is the newest: an edit may land between the two reads.
   const pinnedRev = rev;
-  const [state, pinnedMeta] = await Promise.all([windowAt(pinnedRev), getMetadataAt(db, document.id, pinnedRev)]);
+  const [pinnedWindow, pinnedMeta] = await Promise.all([
+    windowAt(pinnedRev),
+    readCache(db).get(revisionKey(document.id, pinnedRev, 'metadata'), () => getMetadataAt(db, document.id, pinnedRev)),
+  ]);
   // A pinned citation names the document as it was at that revision (title, participants, translator...).
   const pinnedDocument = pinnedMeta ? withMetadata(document, pinnedMeta) : document;
-  if (pinnedMeta) {
-    state.witnesses = state.witnesses.map((w) => {
-      const asOf = pinnedMeta.witnesses.find((m) => m.id === w.id);
-      return asOf ? { ...w, lang: asOf.lang, label: asOf.label } : w;
-    });
-  }
+  // A copy: the cached window is shared by every reader of that revision.
+  const state: AlignmentState = pinnedMeta
+    ? {
+        ...pinnedWindow,
+        witnesses: pinnedWindow.witnesses.map((w) => {
+          const asOf = pinnedMeta.witnesses.find((m) => m.id === w.id);
+          return asOf ? { ...w, lang: asOf.lang, label: asOf.label } : w;
+        }),
+      }
+    : pinnedWindow;
   const passage = resolveRef(ref, state, { lastTurn });
   // A sentence reference may name a sentence that a later merge took away: then only the pinned view exists.
   const current = resolveOrNull(ref, currentState, lastTurn);

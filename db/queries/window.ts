@@ -10,7 +10,7 @@
  * read is exactly revision `rev` even if an edit lands meanwhile, and the
  * result can be cached under that revision (db/read-path/).
  */
-import { and, asc, eq, gte, isNull, lt, lte, max, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import { referenceWitness } from '@/lib/alignment/row-refs';
 import type { AlignmentState, Segment, Witness } from '@/lib/alignment/types';
 import type { Db } from '../connect';
@@ -81,10 +81,15 @@ async function turnRowOrderKeys(
 
 /** The last turn number of a witness in the current alignment (0 when it has none): one index range read. */
 export async function getLastTurn(db: Db, documentId: number, witnessId: number): Promise<number> {
+  // The top of the (witness, turn) index, by witness alone (a witness belongs to one document): as max()
+  // with document_id in the filter too, PostgreSQL walked every current segment of the witness.
+  void documentId;
   const [row] = await db
-    .select({ last: max(segments.turnNo) })
+    .select({ last: segments.turnNo })
     .from(segments)
-    .where(and(eq(segments.documentId, documentId), eq(segments.witnessId, witnessId), isNull(segments.revTo)));
+    .where(and(eq(segments.witnessId, witnessId), isNull(segments.revTo)))
+    .orderBy(desc(segments.witnessId), desc(segments.turnNo))
+    .limit(1);
   return Number(row?.last ?? 0);
 }
 

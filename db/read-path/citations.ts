@@ -9,14 +9,14 @@ import type { Db } from '../connect';
 import type { DocumentMeta } from '../queries/documents';
 import type { PassageView } from '../queries/passages';
 import { readCache, revisionKey } from './cache';
-import { getDocumentOutline } from './reader';
+import { getDocumentShape } from './reader';
 
 /** The whole document's citation at its current revision. */
 export function cachedDocumentCitation(db: Db, doc: DocumentMeta, origin: string): Promise<DocumentCitation> {
   return readCache(db).get(revisionKey(doc.id, doc.currentRev, `document-citation:${origin}`), async () => {
-    const outline = await getDocumentOutline(db, doc.id, doc.currentRev);
-    const language = referenceWitness(outline)?.lang ?? 'en';
-    return documentCitation({ document: doc, rev: doc.currentRev, lastTurn: outline.lastTurn, language, origin });
+    const shape = await getDocumentShape(db, doc.id, doc.currentRev);
+    const language = referenceWitness(shape)?.lang ?? 'en';
+    return documentCitation({ document: doc, rev: doc.currentRev, lastTurn: shape.lastTurn, language, origin });
   });
 }
 

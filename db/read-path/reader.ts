@@ -10,7 +10,7 @@ import type { AlignmentState, Witness } from '@/lib/alignment/types';
 import type { Db } from '../connect';
 import { aliveAt, getWitnesses } from '../queries/alignment';
 import type { DocumentMeta } from '../queries/documents';
-import { getAlignmentWindow, getLastTurn } from '../queries/window';
+import { getAlignmentWindow, getLastTurn, type TurnSpan } from '../queries/window';
 import { segments } from '../schema';
 import { readCache, revisionKey } from './cache';
 
@@ -33,6 +33,41 @@ export interface ReaderWindow {
   state: AlignmentState;
 }
 
+/** The witnesses and the last turn at `rev`: a few indexed lookups, whatever the document's length. */
+export interface DocumentShape {
+  witnesses: Witness[];
+  lastTurn: number;
+}
+
+/**
+ * What a passage, the edit page or a citation needs of the whole document, cached per revision apart
+ * from the outline's progress count: that count reads every segment of a witness, and a pinned
+ * passage read after an edit must not pay it.
+ */
+export function getDocumentShape(db: Db, documentId: number, rev: number): Promise<DocumentShape> {
+  return readCache(db).get(revisionKey(documentId, rev, 'shape'), async () => {
+    const witnesses = await getWitnesses(db, documentId);
+    const reference = referenceWitness({ witnesses });
+    return { witnesses, lastTurn: reference ? await getLastTurn(db, documentId, reference.id) : 0 };
+  });
+}
+
+/**
+ * The rows of turns `span` at revision `rev`, cached per revision: a revision never changes, so a
+ * pinned passage's rows are read once, and the current ones once per edit.
+ */
+export function getCachedWindow(
+  db: Db,
+  documentId: number,
+  rev: number,
+  span: TurnSpan,
+  witnesses: Witness[],
+): Promise<AlignmentState> {
+  return readCache(db).get(revisionKey(documentId, rev, `window:${span.first}-${span.last}`), () =>
+    getAlignmentWindow(db, documentId, rev, span, witnesses),
+  );
+}
+
 /**
  * Witnesses, last turn and, per source witness, how many turns are
  * transcribed at `rev`. The progress count is the one read that grows with
@@ -41,26 +76,22 @@ export interface ReaderWindow {
  */
 export function getDocumentOutline(db: Db, documentId: number, rev: number): Promise<DocumentOutline> {
   return readCache(db).get(revisionKey(documentId, rev, 'outline'), async () => {
-    const witnesses = await getWitnesses(db, documentId);
-    const reference = referenceWitness({ witnesses });
-    const [lastTurn, progress] = await Promise.all([
-      reference ? getLastTurn(db, documentId, reference.id) : 0,
-      Promise.all(
-        witnesses
-          .filter((w) => w.role === 'source')
-          .map(async (witness) => {
-            const [row] = await db
-              .select({
-                turns: sql<number>`count(distinct ${segments.turnNo})::int`,
-                pending: sql<number>`(count(distinct ${segments.turnNo}) filter (where ${segments.isPlaceholder}))::int`,
-              })
-              .from(segments)
-              .where(and(eq(segments.witnessId, witness.id), aliveAt(segments, rev)));
-            const turns = Number(row?.turns ?? 0);
-            return { witness, turns, transcribed: turns - Number(row?.pending ?? 0) };
-          }),
-      ),
-    ]);
+    const { witnesses, lastTurn } = await getDocumentShape(db, documentId, rev);
+    const progress = await Promise.all(
+      witnesses
+        .filter((w) => w.role === 'source')
+        .map(async (witness) => {
+          const [row] = await db
+            .select({
+              turns: sql<number>`count(distinct ${segments.turnNo})::int`,
+              pending: sql<number>`(count(distinct ${segments.turnNo}) filter (where ${segments.isPlaceholder}))::int`,
+            })
+            .from(segments)
+            .where(and(eq(segments.witnessId, witness.id), aliveAt(segments, rev)));
+          const turns = Number(row?.turns ?? 0);
+          return { witness, turns, transcribed: turns - Number(row?.pending ?? 0) };
+        }),
+    );
     return { rev, witnesses, lastTurn, progress };
   });
 }
@@ -69,8 +100,6 @@ export function getDocumentOutline(db: Db, documentId: number, rev: number): Pro
 export async function getReaderWindow(db: Db, doc: Pick<DocumentMeta, 'id'>, rev: number, at: number | null): Promise<ReaderWindow> {
   const outline = await getDocumentOutline(db, doc.id, rev);
   const window = windowForTurn(at ?? 1, outline.lastTurn);
-  const state = await readCache(db).get(revisionKey(doc.id, rev, `window:${window.first}-${window.last}`), () =>
-    getAlignmentWindow(db, doc.id, rev, window, outline.witnesses),
-  );
+  const state = await getCachedWindow(db, doc.id, rev, window, outline.witnesses);
   return { outline, window, state };
 }

@@ -2,12 +2,12 @@
 import { asc } from 'drizzle-orm';
 import type { Db } from '../connect';
 import { documents } from '../schema';
-import { getDocumentOutline } from './reader';
+import { getDocumentShape } from './reader';
 
 export async function listLibraryEntriesForSitemap(db: Db): Promise<{ slug: string; lastTurn: number }[]> {
   const docs = await db
     .select({ id: documents.id, slug: documents.slug, rev: documents.currentRev })
     .from(documents)
     .orderBy(asc(documents.slug));
-  return Promise.all(docs.map(async (d) => ({ slug: d.slug, lastTurn: (await getDocumentOutline(db, d.id, d.rev)).lastTurn })));
+  return Promise.all(docs.map(async (d) => ({ slug: d.slug, lastTurn: (await getDocumentShape(db, d.id, d.rev)).lastTurn })));
 }

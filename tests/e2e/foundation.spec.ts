@@ -17,9 +17,9 @@ test('the seed document shows 10 aligned turns, each with its Russian placeholde
   for (let n = 1; n <= 10; n++) {
     const row = page.locator(`[data-testid="aligned-row"]#T${n}`);
     await expect(row).toHaveCount(1);
-    await expect(row.locator('[data-witness-lang="en"]')).not.toBeEmpty();
-    await expect(row.locator('[data-witness-lang="ru"] [data-placeholder="true"]')).toHaveCount(1);
+    await expect(row.locator('.cell[lang="en"]')).not.toBeEmpty();
+    await expect(row.locator('.cell[lang="ru"] [data-placeholder="true"]')).toHaveCount(1);
   }
-  await expect(page.locator('#T1 [data-witness-lang="en"]')).toContainText('Good morning, Mr. President.');
-  await expect(page.locator('#T10 [data-witness-lang="en"]')).toContainText('psychological consequences');
+  await expect(page.locator('#T1 .cell[lang="en"]')).toContainText('Good morning, Mr. President.');
+  await expect(page.locator('#T10 .cell[lang="en"]')).toContainText('psychological consequences');
 });

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passageResponse } from '@/app/api/documents/_handlers';
+import { applyEdit } from '@/db/edits/apply-edit';
 import { getAlignmentState } from '@/db/queries/alignment';
 import { getDocumentBySlug, type DocumentMeta } from '@/db/queries/documents';
 import { passageViewOf } from '@/db/queries/passages';
@@ -29,13 +30,15 @@ describe.each(testDatabaseKinds)('reading a 20,000-turn document on %s', (kind) 
   let database: TestDatabase;
   let documentId: number;
   let meta: DocumentMeta;
+  let userId: number;
   beforeAll(async () => {
     database = await createTestDatabase(kind, { max: 1 });
     const [user] = await database.db
       .insert(users)
       .values({ email: 'read@example.test', name: 'Read', role: 'editor' })
       .returning({ id: users.id });
-    documentId = await createLargeDocument(database.db, { slug: SLUG, turns: TURNS, userId: user!.id });
+    userId = user!.id;
+    documentId = await createLargeDocument(database.db, { slug: SLUG, turns: TURNS, userId });
     // The outline (witnesses, last turn, transcription progress) is read once per revision; the
     // cases below are what each further window, passage or search costs.
     await getDocumentOutline(database.db, documentId, 1);
@@ -91,6 +94,27 @@ describe.each(testDatabaseKinds)('reading a 20,000-turn document on %s', (kind) 
     expect(read).toBeLessThan(PASSAGE_BUDGET);
   });
 
+  it('a 304 from the passage API reads no content at all (the tag comes from the document row)', async () => {
+    const url = `http://x.test/api/documents/${SLUG}/passages/T18000`;
+    const first = await passageResponse(database.db, new Request(url), 'http://x.test', { slug: SLUG, ref: 'T18000' });
+    const tag = first.headers.get('etag')!;
+    expect(tag).toContain(`-${documentId}-T18000-r1-c1`);
+    // A different turn, never read: the 304 must not compute its view either.
+    const cold = `http://x.test/api/documents/${SLUG}/passages/T18500`;
+    const coldTag = tag.replace('T18000', 'T18500');
+    let status = 0;
+    const read = await tuplesReadBy(database.db, async () => {
+      status = (
+        await passageResponse(database.db, new Request(cold, { headers: { 'If-None-Match': coldTag } }), 'http://x.test', {
+          slug: SLUG,
+          ref: 'T18500',
+        })
+      ).status;
+    });
+    expect(status).toBe(304);
+    expect(read).toBe(0);
+  });
+
   it('the edit page reads its 200 turns and one turn either side', async () => {
     let result: Awaited<ReturnType<typeof getAlignmentWindowWithContext>> | undefined;
     const read = await tuplesReadBy(database.db, async () => {
@@ -106,5 +130,28 @@ describe.each(testDatabaseKinds)('reading a 20,000-turn document on %s', (kind) 
     const results = await searchSegments(database.db, 'turn');
     expect(results.total).toBe(100);
     expect(results.truncated).toBe(true);
+  });
+
+  // Last: it edits the document.
+  it('a pinned passage is read once per revision: again it reads nothing, and after an edit elsewhere only the current turns', async () => {
+    const first = await passageViewOf(database.db, meta, parseRef('T14000'), 1);
+    expect(await tuplesReadBy(database.db, () => passageViewOf(database.db, meta, parseRef('T14000'), 1))).toBe(0);
+
+    const outcome = await applyEdit(database.db, {
+      documentId,
+      baseRev: 1,
+      userId,
+      op: { type: 'replace-placeholder', segmentKey: `s_${documentId}_ru_19999`, text: 'Последняя реплика.' },
+    });
+    const edited = (await getDocumentBySlug(database.db, SLUG))!;
+    expect(edited.currentRev).toBe(outcome.rev);
+    let again: Awaited<ReturnType<typeof passageViewOf>> | undefined;
+    // The pinned rows and metadata come from the cache; only the passage's current turns are read (to say whether it changed).
+    const read = await tuplesReadBy(database.db, async () => {
+      again = await passageViewOf(database.db, edited, parseRef('T14000'), 1);
+    });
+    expect(read).toBeLessThan(PASSAGE_BUDGET);
+    expect(again!.state.rows).toEqual(first.state.rows);
+    expect(again!.change).toBeNull();
   });
 });

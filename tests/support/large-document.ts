@@ -89,3 +89,19 @@ export async function createLargeDocument(db: Db, options: { slug: string; turns
   }
   return documentId;
 }
+
+/**
+ * The text of a memo of `turns` turns, about 350 bytes each (20,000 turns: about 7 MB, the size of a
+ * book), for the import scale test and the import bench.
+ */
+export function largeMemoText(turns: number): string {
+  const sentence = (n: number) => `Turn ${n} of the generated book, a paragraph of ordinary length with a few clauses in it. `;
+  const body = Array.from(
+    { length: turns },
+    (_, i) =>
+      `**${i % 2 ? 'Mitterrand' : 'Gorbachev'}**: ${sentence(i + 1)
+        .repeat(3)
+        .trim()}`,
+  );
+  return `## A conversation of ${turns} turns\n\n${body.join('\n\n')}\n`;
+}

@@ -84,7 +84,7 @@ describe('bidi isolation of user text', () => {
   it('isolates every sentence, speaker and note, and keeps the paragraphs', () => {
     const out = html(createElement(AlignedGrid, { state, witnessIds: [2], view: 'single' }));
     expect(out).toContain(`<bdi>Gorba${RLO}chev</bdi>`);
-    expect(out).toContain(`<bdi><span>Evil ${RLO}txet desrever. </span></bdi>`);
+    expect(out).toContain(`<bdi>Evil ${RLO}txet desrever. </bdi>`);
     expect(out).toContain(`<bdi>context: ${RLO}eton</bdi>`);
     expect(everyOverrideIsolated(out)).toBe(true);
     expect(out.match(/<p>/g)).toHaveLength(3);
@@ -92,7 +92,7 @@ describe('bidi isolation of user text', () => {
 
   it('isolates a whole segment', () => {
     const out = html(createElement(SegmentText, { segment: seg('s', 2, 1, `Text ${RLO}with override.`), lang: 'en' }));
-    expect(out).toContain(`<bdi><span>Text ${RLO}with override.</span></bdi>`);
+    expect(out).toContain(`<bdi>Text ${RLO}with override.</bdi>`);
     expect(everyOverrideIsolated(out)).toBe(true);
     expect(out).toContain('<bdi>Mitterrand</bdi>');
   });
@@ -169,8 +169,8 @@ describe('AlignedGrid', () => {
   it('renders one row per alignment row with ids, extra anchors, refs and keys', () => {
     const out = html(createElement(AlignedGrid, { state, witnessIds: [1, 2, 3], view: 'parallel' }));
     expect(out.match(/data-testid="aligned-row"/g)).toHaveLength(3);
-    expect(out).toContain('id="T1" class="aligned-row" data-testid="aligned-row" data-row-key="row1" data-refs="T1"');
-    expect(out).toContain('id="T2" class="aligned-row" data-testid="aligned-row" data-row-key="row2" data-refs="T2 T3"');
+    expect(out).toContain('id="T1" class="aligned-row" data-testid="aligned-row" data-refs="T1" data-status="verified"');
+    expect(out).toContain('id="T2" class="aligned-row" data-testid="aligned-row" data-refs="T2 T3" data-status="auto"');
     expect(out).toContain('<span id="T3" class="row-anchor"></span>');
     expect(out).toContain('id="row-row9"');
     expect(out).toContain('href="#T2">T2–T3</a>');
@@ -190,19 +190,33 @@ describe('AlignedGrid', () => {
 
   it('shows status with a shape and words, and the divergence note', () => {
     const out = html(createElement(AlignedGrid, { state, witnessIds: [1, 2], view: 'parallel' }));
+    expect(out).toContain('data-status="verified"');
     expect(out).toContain(
-      'data-status="verified" title="Alignment verified by an editor"><span aria-hidden="true">✓</span><span class="sr-only">Alignment verified</span>',
+      'class="row-status" title="Alignment verified by an editor"><span aria-hidden="true">✓</span><span class="sr-only">Alignment verified</span>',
     );
     expect(out).toContain('The source omits the second sentence.');
   });
 
   it('renders only the chosen columns in their order, one in the single view', () => {
     const order = html(createElement(AlignedGrid, { state, witnessIds: [2, 1], view: 'interlinear' }));
-    expect(order.indexOf('data-witness-lang="en"')).toBeLessThan(order.indexOf('data-witness-lang="ru"'));
-    expect(order).not.toContain('data-witness-lang="ar"');
+    expect(order.indexOf('class="cell" lang="en"')).toBeLessThan(order.indexOf('class="cell" lang="ru"'));
+    expect(order).not.toContain('class="cell" lang="ar"');
     const single = html(createElement(AlignedGrid, { state, witnessIds: [2, 1], view: 'single' }));
     expect(single.match(/class="cell"/g)).toHaveLength(3);
-    expect(single).not.toContain('data-witness-lang="ru"');
+    expect(single).not.toContain('class="cell" lang="ru"');
+  });
+
+  it('says each thing once per row: no row keys, witness ids or segment keys, no element around plain text', () => {
+    const out = html(createElement(AlignedGrid, { state, witnessIds: [1, 2, 3], view: 'parallel' }));
+    // The client finds rows by id and refs, cells by lang; keys and witness ids would repeat per cell.
+    for (const attribute of ['data-row-key', 'data-witness-id', 'data-witness-lang', 'data-segment-key'])
+      expect(out).not.toContain(attribute);
+    // Status once per row (on the row), refs once per row.
+    expect(out.match(/data-status=/g)).toHaveLength(3);
+    expect(out.match(/data-refs=/g)).toHaveLength(3);
+    // A plain sentence is the paragraph's text itself, not a <span> inside it.
+    expect(out).toContain('</b><bdi>Good morning.</bdi></p>');
+    expect(out).not.toMatch(/<span>[^<]*<\/span>/);
   });
 
   it('renders a subset, highlights rows, and uses the given ref links and row actions', () => {

@@ -28,7 +28,7 @@ export class ReaderPage {
   }
 
   cell(ref: string, lang: string): Locator {
-    return this.row(ref).locator(`.cell[data-witness-lang="${lang}"]`);
+    return this.row(ref).locator(`.cell[lang="${lang}"]`);
   }
 
   viewLink(name: 'Facing pages' | 'Interlinear' | 'Single text'): Locator {

@@ -7,7 +7,7 @@ import Link from 'next/link';
 import { getDb } from '@/db';
 import { lastUndoableRevision } from '@/db/edits/history-edits';
 import { getAlignmentWindowWithContext } from '@/db/queries/window';
-import { getDocumentOutline } from '@/db/read-path/reader';
+import { getDocumentShape } from '@/db/read-path/reader';
 import { EditGrid } from './_components/edit-grid';
 import { EditKeyboard } from './_components/edit-keyboard';
 import { EditorProvider } from './_components/editor-context';
@@ -29,7 +29,7 @@ export default async function EditPage({ params, searchParams }: Props) {
   const { page: pageParam } = await searchParams;
   const { user, doc } = await requireEditorPage(slug, 'edit');
   const db = await getDb();
-  const { lastTurn } = await getDocumentOutline(db, doc.id, doc.currentRev);
+  const { lastTurn } = await getDocumentShape(db, doc.id, doc.currentRev);
   const pages = Math.max(1, Math.ceil(lastTurn / PAGE_TURNS));
   const page = Math.min(pages, Math.max(1, typeof pageParam === 'string' && /^\d+$/.test(pageParam) ? Number(pageParam) : 1));
   const turns = { first: (page - 1) * PAGE_TURNS + 1, last: Math.min(lastTurn, page * PAGE_TURNS) };

@@ -1,4 +1,5 @@
 import { revalidatePath } from 'next/cache';
+import { documentPath } from '@/lib/citation/urls';
 import { z } from 'zod';
 import { getCurrentUser } from '@/app/_auth/current-user';
 import { editErrorResponse, readJsonBody, sameOriginRefusal } from '@/app/api/_lib/edits';
@@ -48,7 +49,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ slu
         const doc = await getDocumentBySlug(db, slug);
         if (!doc) throw new AlignmentError('not-found', `There is no document “${slug}”.`);
         const outcome = await applyEdit(db, { documentId: doc.id, baseRev: input.baseRev, userId: user.id, op: input.op });
-        revalidatePath(`/documents/${slug}`, 'layout');
+        revalidatePath(documentPath(slug), 'layout');
         return outcome;
       }),
     body,

@@ -46,3 +46,7 @@ export function byRow<T extends { rowKey: string }>(links: readonly T[]): Map<st
   for (const l of links) map.set(l.rowKey, [...(map.get(l.rowKey) ?? []), l]);
   return map;
 }
+
+export function stripRevision({ revFrom: _r, ...link }: StoredWordLink): WordLink {
+  return link;
+}

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEdit } from '@/db/edits/apply-edit';
 import { revertTo, undoLastEdit } from '@/db/edits/history-edits';
 import { applyWordLinkEdit } from '@/db/edits/word-link-edit';
+import { suggestFromDocument } from '@/db/edits/word-link-suggest';
 import { getAlignmentState } from '@/db/queries/alignment';
 import { wordLinksOfRows } from '@/db/queries/word-links';
 import { ConflictError } from '@/lib/alignment/errors';
@@ -150,5 +151,14 @@ describe.each(testDatabaseKinds)('word links on %s', (kind) => {
     expect(strip(await links())).toEqual(strip(at4Links));
     // The cleared state is still there, pinned.
     expect(await links(cleared.rev)).toEqual([]);
+  });
+
+  it('suggest-links learns from the document and suggests only words no accepted link holds', async () => {
+    const s = await state();
+    const outcome = await applyWordLinkEdit(database.db, {
+      documentId: f.documentId, baseRev: s.rev, userId: f.ada, op: { type: 'suggest-links', rowKeys: [rowKey] }, suggest: suggestFromDocument,
+    });
+    expect(outcome.summary).toBe('Suggested 1 word link in T4');
+    expect(words((await links()).filter((l) => l.status === 'suggested'), s)).toEqual(['сейчас=now']);
   });
 });

@@ -13,11 +13,12 @@ const urlOf = (p: number) => `http://127.0.0.1:${p}`;
  * own, so no spec sees another's edits and each can assume the seed as loaded.
  */
 const servers = [
-  { project: 'reading', port, testIgnore: [/editing\.spec\.ts/, /citation\.spec\.ts/, /import-export\.spec\.ts/, /two-instances\.spec\.ts/, /aligning\.spec\.ts/], flags: ' --large-document' },
+  { project: 'reading', port, testIgnore: [/editing\.spec\.ts/, /citation\.spec\.ts/, /import-export\.spec\.ts/, /two-instances\.spec\.ts/, /aligning\.spec\.ts/, /word-links\.spec\.ts/], flags: ' --large-document' },
   // Importing adds documents to the library: only on the editing server, whose specs never count them.
   { project: 'editing', port: port + 1, testMatch: /(?:editing|import-export)\.spec\.ts/ },
   { project: 'citation', port: port + 2, testMatch: /citation\.spec\.ts/ },
   { project: 'aligning', port: port + 3, testMatch: /aligning\.spec\.ts/ },
+  { project: 'word-links', port: port + 4, testMatch: /word-links\.spec\.ts/ },
 ];
 
 export default defineConfig({

@@ -74,6 +74,7 @@ export default async function EditPage({ params, searchParams }: Props) {
           <Link href={`/documents/${slug}/history`}>History</Link>
           <Link href={`/documents/${slug}/edit/source`}>Source text</Link>
           <Link href={`/documents/${slug}/edit/review`}>Review</Link>
+          <Link href={`/documents/${slug}/edit/words`}>Word links</Link>
         </nav>
         <UndoButton slug={slug} target={undoTarget} />
       </header>

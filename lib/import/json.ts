@@ -19,6 +19,17 @@ const segment = z.strictObject({
   text,
   isPlaceholder: z.boolean(),
 });
+const bundleWord = z.strictObject({
+  witness: z.number().int().min(0),
+  segment: z.number().int().min(0),
+  start: z.number().int().min(0),
+  end: z.number().int().positive(),
+});
+const wordLink = z.strictObject({
+  status: z.enum(['suggested', 'accepted']),
+  source: z.array(bundleWord).min(1).max(64),
+  target: z.array(bundleWord).min(1).max(64),
+});
 const bundleSchema = z.strictObject({
   format: z.literal(JSON_FORMAT),
   version: z.literal(JSON_FORMAT_VERSION),
@@ -39,7 +50,16 @@ const bundleSchema = z.strictObject({
     .array(z.strictObject({ lang: z.string().min(2).max(35), role: z.enum(['source', 'translation']), label: z.string().min(1).max(200), isPlaceholderWitness: z.boolean() }))
     .min(1)
     .max(16),
-  rows: z.array(z.strictObject({ status: z.enum(['auto', 'unverified', 'verified']), note: z.string().max(2000).nullable(), cells: z.array(z.array(segment)) })).max(100_000),
+  rows: z
+    .array(
+      z.strictObject({
+        status: z.enum(['auto', 'unverified', 'verified']),
+        note: z.string().max(2000).nullable(),
+        cells: z.array(z.array(segment)),
+        links: z.array(wordLink).max(5_000).optional(),
+      }),
+    )
+    .max(100_000),
   milestones: z.array(z.strictObject({ witness: z.number().int().min(0), turnNo: z.number().int().positive(), paragraph: z.number().int().min(0), label: z.string().min(1).max(50) })),
 });
 
@@ -75,6 +95,16 @@ export function parseJsonDocument(input: string | Uint8Array): DocumentBundle {
   bundle.rows.forEach((row, r) => {
     if (row.cells.length !== width) {
       throw new ImportError('bad-format', null, `rows[${r}] has ${row.cells.length} cells but the document has ${width} witnesses`);
+    }
+  });
+  bundle.rows.forEach((row, r) => {
+    for (const link of row.links ?? []) {
+      for (const w of [...link.source, ...link.target]) {
+        const text = row.cells[w.witness]?.[w.segment]?.text;
+        if (text === undefined || w.end > text.length || w.start >= w.end) {
+          throw new ImportError('bad-format', null, `rows[${r}] has a word link to a word that is not in the row`);
+        }
+      }
     }
   });
   for (const m of bundle.milestones) {

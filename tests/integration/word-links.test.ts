@@ -6,6 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyEdit } from '@/db/edits/apply-edit';
+import { importBundle } from '@/db/import-bundle';
+import { getDocumentBundle } from '@/db/queries/export';
+import { exportJson } from '@/lib/export/json';
+import { parseJsonDocument } from '@/lib/import/json';
 import { revertTo, undoLastEdit } from '@/db/edits/history-edits';
 import { applyWordLinkEdit } from '@/db/edits/word-link-edit';
 import { suggestFromDocument } from '@/db/edits/word-link-suggest';
@@ -160,5 +164,18 @@ describe.each(testDatabaseKinds)('word links on %s', (kind) => {
     });
     expect(outcome.summary).toBe('Suggested 1 word link in T4');
     expect(words((await links()).filter((l) => l.status === 'suggested'), s)).toEqual(['сейчас=now']);
+  });
+
+  it('the JSON export carries every link, and importing it gives back 100% of them', async () => {
+    const doc = { id: f.documentId, slug: 'gorbachev-mitterrand-1991-01-18' };
+    const bundle = await getDocumentBundle(database.db, doc, null);
+    const exported = exportJson(bundle);
+    const linkCount = bundle.rows.reduce((n, r) => n + (r.links?.length ?? 0), 0);
+    expect(linkCount).toBe((await links()).length);
+    expect(linkCount).toBeGreaterThan(0);
+    const copy = parseJsonDocument(exported.replace(`"slug": "${doc.slug}"`, '"slug": "word-links-copy"'));
+    const { documentId } = await importBundle(database.db, copy, { userId: f.ada, op: { type: 'import', format: 'json' }, summary: 'Imported' });
+    const again = await getDocumentBundle(database.db, { id: documentId, slug: doc.slug }, null);
+    expect(exportJson(again)).toBe(exported);
   });
 });

@@ -5,12 +5,14 @@
  * hovers or steps word by word and sees (and hears) the linked words, at
  * 1280 and 390 px, with axe finding nothing on either page.
  */
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { accounts } from './fixtures/accounts';
 import { signIn } from './fixtures/sign-in';
 import { EditorPage, SEED_SLUG } from './pages/editor-page';
 
+const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'docs', 'screenshots');
 const WORDS = `/documents/${SEED_SLUG}/edit/words?at=T1`;
 const READER = `/documents/${SEED_SLUG}`;
 const PAIRS: [string, string][] = [
@@ -98,6 +100,8 @@ test('an editor links five word pairs from the keyboard only, then accepts the s
   await page.getByRole('button', { name: 'Accept all suggestions' }).click();
   await expect(page.getByTestId('edit-status')).toContainText(`Saved as revision ${rev + 2}: Accepted`);
   await expect(page.locator('button[data-status="suggested"]')).toHaveCount(0);
+  await moveTo(page, 'T1', 'President');
+  await page.locator('[data-testid="word-row"]').first().screenshot({ path: path.join(SCREENSHOTS, 'word-links-editor.png') });
   console.info(`word links: ${suggested} suggested words, all accepted unchanged`);
 });
 
@@ -145,6 +149,7 @@ for (const width of [1280, 390]) {
     await expect(page.locator('#word-link-status')).toHaveText('“President” (English): linked to “президент” (Russian), accepted.');
     await expect.poll(() => highlighted('word-linked')).toEqual(['президент']);
     await expect.poll(() => highlighted('word-current')).toEqual(['President']);
+    if (width === 1280) await page.screenshot({ path: path.join(SCREENSHOTS, 'word-links-reader.png') });
     expect(await violations(page)).toEqual([]);
 
     // Keyboard: focus the row, step word by word; the status line (a live region) says each word's counterpart.

@@ -13,7 +13,19 @@ const urlOf = (p: number) => `http://127.0.0.1:${p}`;
  * own, so no spec sees another's edits and each can assume the seed as loaded.
  */
 const servers = [
-  { project: 'reading', port, testIgnore: [/editing\.spec\.ts/, /citation\.spec\.ts/, /import-export\.spec\.ts/, /two-instances\.spec\.ts/, /aligning\.spec\.ts/, /word-links\.spec\.ts/], flags: ' --large-document' },
+  {
+    project: 'reading',
+    port,
+    testIgnore: [
+      /editing\.spec\.ts/,
+      /citation\.spec\.ts/,
+      /import-export\.spec\.ts/,
+      /two-instances\.spec\.ts/,
+      /aligning\.spec\.ts/,
+      /word-links\.spec\.ts/,
+    ],
+    flags: ' --large-document',
+  },
   // Importing adds documents to the library: only on the editing server, whose specs never count them.
   { project: 'editing', port: port + 1, testMatch: /(?:editing|import-export)\.spec\.ts/ },
   { project: 'citation', port: port + 2, testMatch: /citation\.spec\.ts/ },
@@ -53,7 +65,9 @@ export default defineConfig({
       use: { browserName: 'chromium' as const, baseURL: urlOf(serverPort) },
     })),
     // Two instances behind nginx start their own servers (ports base+10..12) on one PostgreSQL database.
-    ...(process.env.DATABASE_URL ? [{ name: 'instances', testMatch: /two-instances\.spec\.ts/, use: { browserName: 'chromium' as const } }] : []),
+    ...(process.env.DATABASE_URL
+      ? [{ name: 'instances', testMatch: /two-instances\.spec\.ts/, use: { browserName: 'chromium' as const } }]
+      : []),
   ],
   webServer: servers.map(({ port: serverPort, flags }) => ({
     command: `node scripts/e2e-server.mjs ${serverPort}${flags ?? ''}`,

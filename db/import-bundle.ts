@@ -73,7 +73,9 @@ export async function importBundle(
       .returning({ id: witnesses.id, position: witnesses.position });
     const witnessIds = bundle.witnesses.map((_, i) => witnessRows.find((w) => w.position === i)!.id);
 
-    await tx.insert(revisions).values({ documentId: doc.id, rev: 1, userId: options.userId, op: options.op, summary: options.summary });
+    await tx
+      .insert(revisions)
+      .values({ documentId: doc.id, rev: 1, userId: options.userId, op: options.op, summary: options.summary });
     await tx.insert(documentMetadata).values({
       documentId: doc.id,
       ...meta,
@@ -81,9 +83,18 @@ export async function importBundle(
       revFrom: 1,
     });
     if (bundle.milestones.length) {
-      await tx.insert(pageMilestones).values(
-        bundle.milestones.map((m) => ({ documentId: doc.id, witnessId: witnessIds[m.witness]!, turnNo: m.turnNo, paragraph: m.paragraph, label: m.label, revFrom: 1 })),
-      );
+      await tx
+        .insert(pageMilestones)
+        .values(
+          bundle.milestones.map((m) => ({
+            documentId: doc.id,
+            witnessId: witnessIds[m.witness]!,
+            turnNo: m.turnNo,
+            paragraph: m.paragraph,
+            label: m.label,
+            revFrom: 1,
+          })),
+        );
     }
     if (bundle.rows.length === 0) return { documentId: doc.id, created: true };
 

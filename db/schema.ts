@@ -103,10 +103,7 @@ export const revisions = pgTable(
     op: jsonb('op').notNull(),
     summary: text('summary').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.documentId, t.rev] }),
-    index('revisions_user_idx').on(t.documentId, t.userId, t.rev),
-  ],
+  (t) => [primaryKey({ columns: [t.documentId, t.rev] }), index('revisions_user_idx').on(t.documentId, t.userId, t.rev)],
 );
 
 export const rowStatuses = ['auto', 'unverified', 'verified'] as const;
@@ -143,7 +140,9 @@ export const segments = pgTable(
     uniqueIndex('segments_current_order_key')
       .on(t.witnessId, t.orderKey)
       .where(sql`${t.revTo} is null`),
-    uniqueIndex('segments_current_key').on(t.key).where(sql`${t.revTo} is null`),
+    uniqueIndex('segments_current_key')
+      .on(t.key)
+      .where(sql`${t.revTo} is null`),
     // State at revision r: range on rev_from within a document.
     index('segments_doc_rev_idx').on(t.documentId, t.revFrom, t.revTo),
     index('segments_key_idx').on(t.key, t.revFrom),
@@ -186,7 +185,9 @@ export const alignmentRows = pgTable(
     uniqueIndex('alignment_rows_current_order_key')
       .on(t.documentId, t.orderKey)
       .where(sql`${t.revTo} is null`),
-    uniqueIndex('alignment_rows_current_key').on(t.key).where(sql`${t.revTo} is null`),
+    uniqueIndex('alignment_rows_current_key')
+      .on(t.key)
+      .where(sql`${t.revTo} is null`),
     index('alignment_rows_doc_rev_idx').on(t.documentId, t.revFrom, t.revTo),
     // Rows in reading order at any revision: one range per reader window.
     index('alignment_rows_doc_order_idx').on(t.documentId, t.orderKey),
@@ -212,10 +213,7 @@ export const alignmentMembers = pgTable(
       .references(() => witnesses.id),
     segmentKey: text('segment_key').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.rowVersionId, t.segmentKey] }),
-    index('alignment_members_segment_idx').on(t.segmentKey),
-  ],
+  (t) => [primaryKey({ columns: [t.rowVersionId, t.segmentKey] }), index('alignment_members_segment_idx').on(t.segmentKey)],
 );
 
 /** A word in a word link: a segment (by stable key) and UTF-16 offsets [start, end) in that segment version's text. */
@@ -255,9 +253,13 @@ export const wordLinks = pgTable(
     revTo: integer('rev_to'),
   },
   (t) => [
-    uniqueIndex('word_links_current_key').on(t.key).where(sql`${t.revTo} is null`),
+    uniqueIndex('word_links_current_key')
+      .on(t.key)
+      .where(sql`${t.revTo} is null`),
     // The links of a row now (reader, editor, edits of that row) and at any revision (pinned passages).
-    index('word_links_current_row_idx').on(t.documentId, t.rowKey).where(sql`${t.revTo} is null`),
+    index('word_links_current_row_idx')
+      .on(t.documentId, t.rowKey)
+      .where(sql`${t.revTo} is null`),
     index('word_links_row_rev_idx').on(t.documentId, t.rowKey, t.revFrom),
     index('word_links_doc_rev_idx').on(t.documentId, t.revFrom, t.revTo),
     // Undo (rev_to = r) and revert (rev_to > r) read only what changed.
@@ -303,7 +305,9 @@ export const documentMetadata = pgTable(
     revTo: integer('rev_to'),
   },
   (t) => [
-    uniqueIndex('document_metadata_current').on(t.documentId).where(sql`${t.revTo} is null`),
+    uniqueIndex('document_metadata_current')
+      .on(t.documentId)
+      .where(sql`${t.revTo} is null`),
     index('document_metadata_doc_rev_idx').on(t.documentId, t.revFrom, t.revTo),
     check('document_metadata_rev_range', sql`${t.revTo} is null or ${t.revTo} > ${t.revFrom}`),
   ],

@@ -103,7 +103,9 @@ export function WordLinks({ slug, rev }: { slug: string; rev: number }) {
         const model = await modelOf(row);
         const caret = caretAt(event.clientX, event.clientY);
         if (!model || !caret) return;
-        const index = model.spots.findIndex((s) => s.range.isPointInRange(caret.node, caret.offset) && caret.offset < endOffset(s.range, caret.node));
+        const index = model.spots.findIndex(
+          (s) => s.range.isPointInRange(caret.node, caret.offset) && caret.offset < endOffset(s.range, caret.node),
+        );
         if (index >= 0 && (active?.row !== row || active.index !== index)) show(row, model, index);
       });
     }
@@ -173,9 +175,7 @@ function buildModel(row: HTMLElement, data: RowWordsPayload): RowModel {
     const lang = cell.getAttribute('data-witness-lang') ?? 'und';
     for (const segment of cell.querySelectorAll<HTMLElement>('.segment')) {
       // A whole segment carries its key; sentences of a turn carry theirs on their first piece.
-      const pieces: [string, Element][] = segment.dataset.segmentKey
-        ? [[segment.dataset.segmentKey, segment]]
-        : [];
+      const pieces: [string, Element][] = segment.dataset.segmentKey ? [[segment.dataset.segmentKey, segment]] : [];
       let key = '';
       for (const sentence of segment.querySelectorAll<HTMLElement>('.sentence')) {
         key = sentence.dataset.segmentKey ?? key;

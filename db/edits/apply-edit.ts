@@ -14,13 +14,7 @@ import { getWitnesses } from '../queries/alignment';
 import { alignmentMembers, alignmentRows, segments } from '../schema';
 import { conflictError } from './conflict';
 import { checkBaseRev, lockDocument, recordRevision } from './document-lock';
-import {
-  currentRowsByKey,
-  currentRowsOfSegments,
-  currentSegmentsByKey,
-  loadWindow,
-  turnSegmentKeys,
-} from './load-window';
+import { currentRowsByKey, currentRowsOfSegments, currentSegmentsByKey, loadWindow, turnSegmentKeys } from './load-window';
 import { carryLinksThroughEdit, writeLinkChanges } from './word-link-edit';
 import { countWrites, writeChanges } from './write-changes';
 
@@ -49,10 +43,15 @@ export async function applyEdit(db: Db, input: ApplyEditInput): Promise<EditOutc
 
     const rows = await currentRowsByKey(tx, documentId, named.rowKeys);
     const segs = await currentSegmentsByKey(tx, documentId, named.segmentKeys);
-    const lost = await lostVersions(tx, documentId, {
-      rows: named.rowKeys.filter((k) => !rows.some((r) => r.key === k)),
-      segments: named.segmentKeys.filter((k) => !segs.some((s) => s.key === k)),
-    }, baseRev);
+    const lost = await lostVersions(
+      tx,
+      documentId,
+      {
+        rows: named.rowKeys.filter((k) => !rows.some((r) => r.key === k)),
+        segments: named.segmentKeys.filter((k) => !segs.some((s) => s.key === k)),
+      },
+      baseRev,
+    );
 
     // The window: rows named, rows holding named segments (whole turns when sentences are renumbered),
     // and, for named rows that no longer exist, where their segments are now.
@@ -72,7 +71,13 @@ export async function applyEdit(db: Db, input: ApplyEditInput): Promise<EditOutc
       ...lost.closedIn,
     ];
     if (newer.length) {
-      throw await conflictError(tx, { documentId, currentRev, state: window.state, rows: touchedRows, changedInRev: Math.max(...newer) });
+      throw await conflictError(tx, {
+        documentId,
+        currentRev,
+        state: window.state,
+        rows: touchedRows,
+        changedInRev: Math.max(...newer),
+      });
     }
 
     const result = applyOp(window, op);
@@ -87,8 +92,16 @@ export async function applyEdit(db: Db, input: ApplyEditInput): Promise<EditOutc
     ];
     if (rewritten.length) {
       const rewrittenSegments = new Set(result.touched.segments);
-      const passageRows = window.state.rows.filter((r) => result.touched.rows.includes(r.key) || holdsAny(r.members, rewrittenSegments));
-      throw await conflictError(tx, { documentId, currentRev, state: window.state, rows: passageRows, changedInRev: Math.max(...rewritten) });
+      const passageRows = window.state.rows.filter(
+        (r) => result.touched.rows.includes(r.key) || holdsAny(r.members, rewrittenSegments),
+      );
+      throw await conflictError(tx, {
+        documentId,
+        currentRev,
+        state: window.state,
+        rows: passageRows,
+        changedInRev: Math.max(...rewritten),
+      });
     }
 
     // Word links follow their words: into the row holding them now, through a text correction, or dropped (and named).

@@ -107,7 +107,8 @@ export async function undoLastEdit(
       });
     }
     const changes = restoreChangeSet(now, beforeX);
-    if (isEmptyChangeSet(changes) && !details && isEmptyLinkChanges(links.changes)) throw new AlignmentError('no-change', `Revision ${x} changed nothing that could be undone.`);
+    if (isEmptyChangeSet(changes) && !details && isEmptyLinkChanges(links.changes))
+      throw new AlignmentError('no-change', `Revision ${x} changed nothing that could be undone.`);
     const rev = currentRev + 1;
     const summary = `Undid revision ${x}: ${target.summary}`;
     await writeChanges(tx, documentId, rev, changes);

@@ -12,7 +12,16 @@ import { AlignmentError } from '@/lib/alignment/errors';
 import type { WordLinkOp } from '@/lib/alignment/op-schema';
 import type { AlignmentRow, AlignmentState } from '@/lib/alignment/types';
 import { newKey } from '@/lib/keys/ids';
-import { carryLinks, isEmptyLinkChanges, linkWords, reviewLinks, unlinkWords, writeSuggestions, type LinkChanges, type LinkOutcome } from '@/lib/word-links/ops';
+import {
+  carryLinks,
+  isEmptyLinkChanges,
+  linkWords,
+  reviewLinks,
+  unlinkWords,
+  writeSuggestions,
+  type LinkChanges,
+  type LinkOutcome,
+} from '@/lib/word-links/ops';
 import { sameWordLink, type WordLink } from '@/lib/word-links/types';
 import type { Db } from '../connect';
 import { getWitnesses } from '../queries/alignment';
@@ -24,7 +33,13 @@ import { checkBaseRev, lockDocument, recordRevision } from './document-lock';
 import { currentRowsByKey, loadWindow } from './load-window';
 
 /** Suggestions for rows of a window, computed from the document (db/edits/word-link-suggest.ts). */
-export type SuggestFor = (db: Db, documentId: number, rows: readonly AlignmentRow[], state: AlignmentState, links: ReadonlyMap<string, readonly WordLink[]>) => Promise<Omit<WordLink, 'key'>[]>;
+export type SuggestFor = (
+  db: Db,
+  documentId: number,
+  rows: readonly AlignmentRow[],
+  state: AlignmentState,
+  links: ReadonlyMap<string, readonly WordLink[]>,
+) => Promise<Omit<WordLink, 'key'>[]>;
 
 export async function writeLinkChanges(db: Db, documentId: number, rev: number, changes: LinkChanges): Promise<void> {
   if (changes.close.length) {
@@ -67,14 +82,24 @@ export async function applyWordLinkEdit(
       throw new AlignmentError('not-found', 'That row is not in this document any more; reload the page.');
     }
     const witnesses = await getWitnesses(tx, documentId);
-    const window = await loadWindow(tx, documentId, currentRev, witnesses, rows.map((r) => r.orderKey));
+    const window = await loadWindow(
+      tx,
+      documentId,
+      currentRev,
+      witnesses,
+      rows.map((r) => r.orderKey),
+    );
     const state = window.state;
     const named = state.rows.filter((r) => rowKeys.includes(r.key));
 
     // Row-level conflicts: the row, its segments or its links changed after the base revision.
     const newer = [
       ...named.map((r) => r.revFrom),
-      ...named.flatMap((r) => Object.values(r.members).flat().map((k) => state.segments[k]?.revFrom ?? 0)),
+      ...named.flatMap((r) =>
+        Object.values(r.members)
+          .flat()
+          .map((k) => state.segments[k]?.revFrom ?? 0),
+      ),
       await lastLinkChange(tx, documentId, rowKeys, baseRev),
     ].filter((rev) => rev > baseRev);
     if (newer.length) {
@@ -101,7 +126,13 @@ export async function applyWordLinkEdit(
       case 'suggest-links': {
         if (!input.suggest) throw new Error('suggest-links needs a suggester');
         const suggested = await input.suggest(tx, documentId, named, state, current);
-        outcome = writeSuggestions(current, named, state, suggested.map((s) => ({ ...s, createdBy: userId })), () => newKey('w'));
+        outcome = writeSuggestions(
+          current,
+          named,
+          state,
+          suggested.map((s) => ({ ...s, createdBy: userId })),
+          () => newKey('w'),
+        );
         break;
       }
     }
@@ -138,7 +169,14 @@ export async function carryLinksThroughEdit(
   before: AlignmentState,
   after: AlignmentState,
 ): Promise<{ changes: LinkChanges; note: string }> {
-  const links = (await wordLinksOfRows(db, documentId, before.rows.map((r) => r.key), null)).map(stripRev);
+  const links = (
+    await wordLinksOfRows(
+      db,
+      documentId,
+      before.rows.map((r) => r.key),
+      null,
+    )
+  ).map(stripRev);
   if (!links.length) return { changes: { close: [], insert: [] }, note: '' };
   const { changes, dropped } = carryLinks(links, before, after);
   const note = dropped.length ? `; word link${dropped.length === 1 ? '' : 's'} dropped: ${dropped.join(', ')}` : '';
@@ -163,7 +201,12 @@ export async function linkKeysChangedAfter(db: Db, documentId: number, rev: numb
   return rows.map((r) => r.key);
 }
 
-export async function linkVersionsAt(db: Db, documentId: number, keys: readonly string[], rev: number | null): Promise<Map<string, WordLink & { revFrom: number }>> {
+export async function linkVersionsAt(
+  db: Db,
+  documentId: number,
+  keys: readonly string[],
+  rev: number | null,
+): Promise<Map<string, WordLink & { revFrom: number }>> {
   const map = new Map<string, WordLink & { revFrom: number }>();
   for (let i = 0; i < keys.length; i += 1_000) {
     const found = await db
@@ -176,7 +219,11 @@ export async function linkVersionsAt(db: Db, documentId: number, keys: readonly 
 }
 
 /** What to write so that the links `now` become `target`, key by key. */
-export function restoreLinks(keys: readonly string[], now: ReadonlyMap<string, WordLink>, target: ReadonlyMap<string, WordLink>): LinkChanges {
+export function restoreLinks(
+  keys: readonly string[],
+  now: ReadonlyMap<string, WordLink>,
+  target: ReadonlyMap<string, WordLink>,
+): LinkChanges {
   const changes: LinkChanges = { close: [], insert: [] };
   for (const key of keys) {
     const a = now.get(key);

@@ -20,19 +20,39 @@ export const suggestFromDocument: SuggestFor = async (db, documentId, rows, stat
   const hi = keys[keys.length - 1]!;
   const current = and(eq(alignmentRows.documentId, documentId), isNull(alignmentRows.revTo));
   const [before, after] = await Promise.all([
-    db.select({ orderKey: alignmentRows.orderKey }).from(alignmentRows)
-      .where(and(current, lt(alignmentRows.orderKey, lo))).orderBy(desc(alignmentRows.orderKey)).limit(TRAINING_ROWS_EACH_SIDE),
-    db.select({ orderKey: alignmentRows.orderKey }).from(alignmentRows)
-      .where(and(current, gt(alignmentRows.orderKey, hi))).orderBy(asc(alignmentRows.orderKey)).limit(TRAINING_ROWS_EACH_SIDE),
+    db
+      .select({ orderKey: alignmentRows.orderKey })
+      .from(alignmentRows)
+      .where(and(current, lt(alignmentRows.orderKey, lo)))
+      .orderBy(desc(alignmentRows.orderKey))
+      .limit(TRAINING_ROWS_EACH_SIDE),
+    db
+      .select({ orderKey: alignmentRows.orderKey })
+      .from(alignmentRows)
+      .where(and(current, gt(alignmentRows.orderKey, hi)))
+      .orderBy(asc(alignmentRows.orderKey))
+      .limit(TRAINING_ROWS_EACH_SIDE),
   ]);
   const around = await loadWindow(db, documentId, state.rev, state.witnesses, [
     before[before.length - 1]?.orderKey ?? lo,
     after[after.length - 1]?.orderKey ?? hi,
   ]);
   const training = around.state.rows.map((r) => rowTextOf(r, around.state));
-  const accepted = (await wordLinksOfRows(db, documentId, around.state.rows.map((r) => r.key), null))
+  const accepted = (
+    await wordLinksOfRows(
+      db,
+      documentId,
+      around.state.rows.map((r) => r.key),
+      null,
+    )
+  )
     .map(stripRevision)
     .filter((l) => l.status === 'accepted');
   const suggester = trainSuggester(training, accepted);
-  return rows.flatMap((row) => suggester.suggest(rowTextOf(row, state), accepted.filter((l) => l.rowKey === row.key)));
+  return rows.flatMap((row) =>
+    suggester.suggest(
+      rowTextOf(row, state),
+      accepted.filter((l) => l.rowKey === row.key),
+    ),
+  );
 };

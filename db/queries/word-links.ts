@@ -31,7 +31,12 @@ export const wordLinkColumns = {
 export type StoredWordLink = WordLink & { revFrom: number };
 
 /** The links of `rowKeys` at `rev` (null: now), in row order of the keys given, then by key. */
-export async function wordLinksOfRows(db: Db, documentId: number, rowKeys: readonly string[], rev: number | null): Promise<StoredWordLink[]> {
+export async function wordLinksOfRows(
+  db: Db,
+  documentId: number,
+  rowKeys: readonly string[],
+  rev: number | null,
+): Promise<StoredWordLink[]> {
   const result: StoredWordLink[] = [];
   for (let i = 0; i < rowKeys.length; i += CHUNK) {
     const part = rowKeys.slice(i, i + CHUNK);

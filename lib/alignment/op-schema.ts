@@ -75,7 +75,10 @@ export const correctTextSchema = z.object({
 
 export const divergenceNoteSchema = z.object({
   kind: z.enum(DIVERGENCE_KINDS),
-  text: z.string().max(2_000, 'is longer than 2,000 characters').transform((s) => s.trim()),
+  text: z
+    .string()
+    .max(2_000, 'is longer than 2,000 characters')
+    .transform((s) => s.trim()),
 });
 
 export const setRowStatusSchema = z.object({
@@ -99,10 +102,22 @@ const detail = (max: number) =>
 export const editMetadataSchema = z.object({
   type: z.literal('edit-metadata'),
   metadata: z.object({
-    title: z.string().max(1_000, 'is longer than 1,000 characters').transform((s) => s.trim()).refine((s) => s.length > 0, 'is empty'),
+    title: z
+      .string()
+      .max(1_000, 'is longer than 1,000 characters')
+      .transform((s) => s.trim())
+      .refine((s) => s.length > 0, 'is empty'),
     date: detail(10).refine((s) => s === null || /^\d{4}-\d{2}-\d{2}$/.test(s), 'must be a date as yyyy-mm-dd'),
     place: detail(500),
-    participants: z.array(z.string().max(200).transform((s) => s.trim())).max(100).transform((list) => list.filter((p) => p !== '')),
+    participants: z
+      .array(
+        z
+          .string()
+          .max(200)
+          .transform((s) => s.trim()),
+      )
+      .max(100)
+      .transform((list) => list.filter((p) => p !== '')),
     archiveRef: detail(2_000),
     translator: detail(500),
     publisher: detail(500),
@@ -110,7 +125,13 @@ export const editMetadataSchema = z.object({
   }),
   /** Language tag and label of each witness (column). */
   languages: z
-    .array(z.object({ witnessId, lang: z.string().trim().min(2, 'is too short').max(35), label: z.string().trim().min(1, 'is empty').max(200) }))
+    .array(
+      z.object({
+        witnessId,
+        lang: z.string().trim().min(2, 'is too short').max(35),
+        label: z.string().trim().min(1, 'is empty').max(200),
+      }),
+    )
     .max(16),
 });
 export type EditMetadataOp = z.output<typeof editMetadataSchema>;
@@ -188,7 +209,12 @@ export const suggestLinksSchema = z.object({
   rowKeys: passageRows,
 });
 
-export const wordLinkOpSchema = z.discriminatedUnion('type', [linkWordsSchema, unlinkWordsSchema, reviewLinksSchema, suggestLinksSchema]);
+export const wordLinkOpSchema = z.discriminatedUnion('type', [
+  linkWordsSchema,
+  unlinkWordsSchema,
+  reviewLinksSchema,
+  suggestLinksSchema,
+]);
 export type WordLinkOp = z.output<typeof wordLinkOpSchema>;
 
 export const editOpSchema = z.discriminatedUnion('type', [
@@ -225,8 +251,5 @@ export const ALIGNMENT_ONLY_OPS: readonly EditOpType[] = [
 ];
 
 /** What revisions.op holds besides edits: history operations and the import. */
-export type HistoryOp =
-  | { type: 'undo'; rev: number }
-  | { type: 'revert'; toRev: number }
-  | { type: 'import'; [k: string]: unknown };
+export type HistoryOp = { type: 'undo'; rev: number } | { type: 'revert'; toRev: number } | { type: 'import'; [k: string]: unknown };
 export type RevisionOp = EditOp | EditMetadataOp | WordLinkOp | HistoryOp;

@@ -27,18 +27,26 @@ export function stateToBundle(
     const cells = witnesses.map((w) =>
       (row.members[w.id] ?? []).flatMap((key) => {
         const s = state.segments[key];
-        return s ? [{ turnNo: s.turnNo, sentenceNo: s.sentenceNo, speaker: s.speaker, text: s.text, isPlaceholder: s.isPlaceholder }] : [];
+        return s
+          ? [{ turnNo: s.turnNo, sentenceNo: s.sentenceNo, speaker: s.speaker, text: s.text, isPlaceholder: s.isPlaceholder }]
+          : [];
       }),
     );
     const place = new Map<string, { witness: number; segment: number }>();
-    witnesses.forEach((w, wi) => (row.members[w.id] ?? []).filter((k) => state.segments[k]).forEach((k, si) => place.set(k, { witness: wi, segment: si })));
+    witnesses.forEach((w, wi) =>
+      (row.members[w.id] ?? []).filter((k) => state.segments[k]).forEach((k, si) => place.set(k, { witness: wi, segment: si })),
+    );
     const word = (t: TokenRef): BundleWord[] => {
       const at = place.get(t.segmentKey);
       return at ? [{ ...at, start: t.start, end: t.end }] : [];
     };
     const order = (a: BundleWord, b: BundleWord) => a.witness - b.witness || a.segment - b.segment || a.start - b.start;
     const links: BundleWordLink[] = (linksByRow.get(row.key) ?? [])
-      .map((l) => ({ status: l.status, source: l.sourceTokens.flatMap(word).sort(order), target: l.targetTokens.flatMap(word).sort(order) }))
+      .map((l) => ({
+        status: l.status,
+        source: l.sourceTokens.flatMap(word).sort(order),
+        target: l.targetTokens.flatMap(word).sort(order),
+      }))
       .filter((l) => l.source.length && l.target.length)
       .sort((a, b) => order(a.source[0]!, b.source[0]!) || order(a.target[0]!, b.target[0]!));
     return { status: row.status, note: row.note, cells, ...(links.length ? { links } : {}) };
@@ -49,7 +57,12 @@ export function stateToBundle(
     metadata: fields,
     witnesses: witnesses.map((w) => {
       const asOfRev = labels.find((l) => l.id === w.id);
-      return { lang: asOfRev?.lang ?? w.lang, role: w.role, label: asOfRev?.label ?? w.label, isPlaceholderWitness: w.isPlaceholderWitness };
+      return {
+        lang: asOfRev?.lang ?? w.lang,
+        role: w.role,
+        label: asOfRev?.label ?? w.label,
+        isPlaceholderWitness: w.isPlaceholderWitness,
+      };
     }),
     rows,
     milestones: milestones

@@ -27,12 +27,23 @@ export function exportJson(bundle: DocumentBundle): string {
       isExcerpt: m.isExcerpt,
       frontMatter: m.frontMatter,
     },
-    witnesses: bundle.witnesses.map((w) => ({ lang: w.lang, role: w.role, label: w.label, isPlaceholderWitness: w.isPlaceholderWitness })),
+    witnesses: bundle.witnesses.map((w) => ({
+      lang: w.lang,
+      role: w.role,
+      label: w.label,
+      isPlaceholderWitness: w.isPlaceholderWitness,
+    })),
     rows: bundle.rows.map((r) => ({
       status: r.status,
       note: r.note,
       cells: r.cells.map((cell) =>
-        cell.map((s) => ({ turnNo: s.turnNo, sentenceNo: s.sentenceNo, speaker: s.speaker, text: s.text, isPlaceholder: s.isPlaceholder })),
+        cell.map((s) => ({
+          turnNo: s.turnNo,
+          sentenceNo: s.sentenceNo,
+          speaker: s.speaker,
+          text: s.text,
+          isPlaceholder: s.isPlaceholder,
+        })),
       ),
       // Only rows with word links carry the key, so a document without any exports as before.
       ...(r.links?.length

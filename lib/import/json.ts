@@ -36,7 +36,10 @@ const bundleSchema = z.strictObject({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lower-case letters, digits and single hyphens'),
   metadata: z.strictObject({
     title: z.string().min(1).max(1000),
-    date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).nullable(),
+    date: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/)
+      .nullable(),
     place: z.string().max(500).nullable(),
     participants: z.array(z.string().min(1).max(200)).max(100),
     archiveRef: z.string().max(2000).nullable(),
@@ -47,7 +50,14 @@ const bundleSchema = z.strictObject({
     frontMatter: z.array(z.string().max(5000)).max(200),
   }),
   witnesses: z
-    .array(z.strictObject({ lang: z.string().min(2).max(35), role: z.enum(['source', 'translation']), label: z.string().min(1).max(200), isPlaceholderWitness: z.boolean() }))
+    .array(
+      z.strictObject({
+        lang: z.string().min(2).max(35),
+        role: z.enum(['source', 'translation']),
+        label: z.string().min(1).max(200),
+        isPlaceholderWitness: z.boolean(),
+      }),
+    )
     .min(1)
     .max(16),
   rows: z
@@ -60,7 +70,14 @@ const bundleSchema = z.strictObject({
       }),
     )
     .max(100_000),
-  milestones: z.array(z.strictObject({ witness: z.number().int().min(0), turnNo: z.number().int().positive(), paragraph: z.number().int().min(0), label: z.string().min(1).max(50) })),
+  milestones: z.array(
+    z.strictObject({
+      witness: z.number().int().min(0),
+      turnNo: z.number().int().positive(),
+      paragraph: z.number().int().min(0),
+      label: z.string().min(1).max(50),
+    }),
+  ),
 });
 
 /** Refuses a bundle that would not make a consistent document, naming the first problem. */
@@ -87,7 +104,10 @@ export function parseJsonDocument(input: string | Uint8Array): DocumentBundle {
   const parsed = bundleSchema.safeParse(data);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
+    const path = issue.path
+      .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+      .join('')
+      .replace(/^\./, '');
     throw new ImportError('bad-format', null, `not a Diptych document export: ${path || 'the file'}: ${issue.message}`);
   }
   const bundle = parsed.data;
@@ -108,7 +128,8 @@ export function parseJsonDocument(input: string | Uint8Array): DocumentBundle {
     }
   });
   for (const m of bundle.milestones) {
-    if (m.witness >= width) throw new ImportError('bad-format', null, `a milestone names witness ${m.witness}, but there are ${width}`);
+    if (m.witness >= width)
+      throw new ImportError('bad-format', null, `a milestone names witness ${m.witness}, but there are ${width}`);
   }
   assertConsistent(bundle);
   return bundle;

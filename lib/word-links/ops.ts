@@ -48,20 +48,31 @@ export function rowWords(row: AlignmentRow, state: AlignmentState) {
 }
 
 function quote(tokens: readonly TokenRef[], words: ReturnType<typeof rowWords>): string {
-  return `“${sortTokens(tokens).map((t) => words.get(tokenRefId(t))?.text ?? '?').join(' ')}”`;
+  return `“${sortTokens(tokens)
+    .map((t) => words.get(tokenRefId(t))?.text ?? '?')
+    .join(' ')}”`;
 }
 
 export function describeLink(link: Pick<WordLink, 'sourceTokens' | 'targetTokens'>, words: ReturnType<typeof rowWords>): string {
   return `${quote(link.sourceTokens, words)} ↔ ${quote(link.targetTokens, words)}`;
 }
 
-function checkTokens(tokens: readonly TokenRef[], side: 'source' | 'target', words: ReturnType<typeof rowWords>, rowName: string): TokenRef[] {
+function checkTokens(
+  tokens: readonly TokenRef[],
+  side: 'source' | 'target',
+  words: ReturnType<typeof rowWords>,
+  rowName: string,
+): TokenRef[] {
   const seen = new Set<string>();
   for (const t of tokens) {
     const word = words.get(tokenRefId(t));
-    if (!word) throw new AlignmentError('bad-offset', `A selected word is not a word of row ${rowName} as it is now; reload the page.`);
+    if (!word)
+      throw new AlignmentError('bad-offset', `A selected word is not a word of row ${rowName} as it is now; reload the page.`);
     if (word.side !== side) {
-      throw new AlignmentError('bad-offset', `A selected ${side === 'source' ? 'source' : 'translation'} word is in the other column.`);
+      throw new AlignmentError(
+        'bad-offset',
+        `A selected ${side === 'source' ? 'source' : 'translation'} word is in the other column.`,
+      );
     }
     seen.add(tokenRefId(t));
   }
@@ -103,7 +114,12 @@ export function linkWords(
   return { changes: { close: overlapping.map((l) => l.key), insert: [link] }, summary };
 }
 
-export function unlinkWords(rowLinks: readonly WordLink[], row: AlignmentRow, state: AlignmentState, linkKeys: readonly string[]): LinkOutcome {
+export function unlinkWords(
+  rowLinks: readonly WordLink[],
+  row: AlignmentRow,
+  state: AlignmentState,
+  linkKeys: readonly string[],
+): LinkOutcome {
   const words = rowWords(row, state);
   const gone = linkKeys.map((key) => {
     const link = rowLinks.find((l) => l.key === key);
@@ -130,7 +146,10 @@ export function reviewLinks(
   const chosen = action === 'clear' ? all : all.filter((l) => l.status === 'suggested');
   const passage = passageLabel(rows, state);
   if (!chosen.length) {
-    throw new AlignmentError('no-change', action === 'clear' ? `${passage} has no word links.` : `${passage} has no suggested word links.`);
+    throw new AlignmentError(
+      'no-change',
+      action === 'clear' ? `${passage} has no word links.` : `${passage} has no suggested word links.`,
+    );
   }
   const changes: LinkChanges = { close: chosen.map((l) => l.key), insert: [] };
   if (action === 'accept') changes.insert = chosen.map((l) => ({ ...l, status: 'accepted', createdBy: userId }));
@@ -154,7 +173,12 @@ export function writeSuggestions(
   let count = 0;
   for (const row of rows) {
     const current = linksByRow.get(row.key) ?? [];
-    const taken = new Set(current.filter((l) => l.status === 'accepted').flatMap(linkTokens).map(tokenRefId));
+    const taken = new Set(
+      current
+        .filter((l) => l.status === 'accepted')
+        .flatMap(linkTokens)
+        .map(tokenRefId),
+    );
     const old = current.filter((l) => l.status === 'suggested');
     const fresh = suggested.filter((s) => s.rowKey === row.key && !linkTokens(s).some((t) => taken.has(tokenRefId(t))));
     const unchanged = new Set<string>();

@@ -19,7 +19,10 @@ export function offsetMap(oldText: string, newText: string, lang: string): Offse
   const map: OffsetMap = new Map();
   let i = 0;
   let j = 0;
-  for (const change of diffArrays(before.map((p) => p.text), after.map((p) => p.text))) {
+  for (const change of diffArrays(
+    before.map((p) => p.text),
+    after.map((p) => p.text),
+  )) {
     const n = change.count ?? change.value.length;
     if (change.added) j += n;
     else if (change.removed) i += n;
@@ -49,7 +52,13 @@ export interface RemapResult {
 }
 
 /** Links after segment `segmentKey`'s text went from `oldText` to `newText`; links not on that segment pass unchanged. */
-export function remapLinks(links: readonly WordLink[], segmentKey: string, oldText: string, newText: string, lang: string): RemapResult {
+export function remapLinks(
+  links: readonly WordLink[],
+  segmentKey: string,
+  oldText: string,
+  newText: string,
+  lang: string,
+): RemapResult {
   const result: RemapResult = { kept: [], dropped: [] };
   const onSegment = links.filter((l) => [...l.sourceTokens, ...l.targetTokens].some((t) => t.segmentKey === segmentKey));
   const map = onSegment.length ? offsetMap(oldText, newText, lang) : new Map();

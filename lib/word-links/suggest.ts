@@ -220,7 +220,9 @@ export function trainSuggester(rows: readonly RowText[], accepted: readonly Word
     if (!row) continue;
     const pick = (side: readonly SideText[], refs: readonly TokenRef[], vocabulary: Vocabulary) => {
       const all = words(side, vocabulary);
-      return Int32Array.from(refs.flatMap((r) => all.filter((w) => w.ref.segmentKey === r.segmentKey && w.ref.start === r.start).map((w) => w.id)));
+      return Int32Array.from(
+        refs.flatMap((r) => all.filter((w) => w.ref.segmentKey === r.segmentKey && w.ref.start === r.start).map((w) => w.id)),
+      );
     };
     const s = pick(row.source, link.sourceTokens, sv);
     const t = pick(row.target, link.targetTokens, tv);
@@ -229,15 +231,27 @@ export function trainSuggester(rows: readonly RowText[], accepted: readonly Word
   }
   const tSize = tv.ids.size;
   const sSize = sv.ids.size;
-  const targetGivenSource = trainDirection(training.map((p) => ({ e: p.s, f: p.t, weight: p.weight })), sSize, tSize, opts);
-  const sourceGivenTarget = trainDirection(training.map((p) => ({ e: p.t, f: p.s, weight: p.weight })), tSize, sSize, opts);
+  const targetGivenSource = trainDirection(
+    training.map((p) => ({ e: p.s, f: p.t, weight: p.weight })),
+    sSize,
+    tSize,
+    opts,
+  );
+  const sourceGivenTarget = trainDirection(
+    training.map((p) => ({ e: p.t, f: p.s, weight: p.weight })),
+    tSize,
+    sSize,
+    opts,
+  );
 
   return {
     suggest(row, acceptedInRow = []) {
       const s = words(row.source, sv);
       const t = words(row.target, tv);
       if (!s.length || !t.length) return [];
-      const taken = new Set(acceptedInRow.flatMap((l) => [...l.sourceTokens, ...l.targetTokens]).map((r) => `${r.segmentKey}:${r.start}`));
+      const taken = new Set(
+        acceptedInRow.flatMap((l) => [...l.sourceTokens, ...l.targetTokens]).map((r) => `${r.segmentKey}:${r.start}`),
+      );
       const free = (w: Word) => !taken.has(`${w.ref.segmentKey}:${w.ref.start}`);
       const sIds = Int32Array.from(s, (w) => w.id);
       const tIds = Int32Array.from(t, (w) => w.id);
@@ -282,9 +296,16 @@ export function trainSuggester(rows: readonly RowText[], accepted: readonly Word
         grew = false;
         for (const [i, j] of union) {
           if (aligned.has(`${i},${j}`) || (sUsed.has(i) && tUsed.has(j)) || locked.s.has(i) || locked.t.has(j)) continue;
-          const neighbour = [[-1, 0], [1, 0], [0, -1], [0, 1], [-1, -1], [1, 1], [-1, 1], [1, -1]].some(([di, dj]) =>
-            aligned.has(`${i + di!},${j + dj!}`),
-          );
+          const neighbour = [
+            [-1, 0],
+            [1, 0],
+            [0, -1],
+            [0, 1],
+            [-1, -1],
+            [1, 1],
+            [-1, 1],
+            [1, -1],
+          ].some(([di, dj]) => aligned.has(`${i + di!},${j + dj!}`));
           if (neighbour) {
             add(i, j);
             grew = true;
@@ -317,7 +338,13 @@ export function trainSuggester(rows: readonly RowText[], accepted: readonly Word
         const sw = [...g.s].sort((a, b) => a - b).map((i) => s[i]!);
         const tw = [...g.t].sort((a, b) => a - b).map((j) => t[j]!);
         if (!sw.every(free) || !tw.every(free)) continue;
-        out.push({ rowKey: row.rowKey, sourceTokens: sw.map((w) => w.ref), targetTokens: tw.map((w) => w.ref), status: 'suggested', createdBy: 0 });
+        out.push({
+          rowKey: row.rowKey,
+          sourceTokens: sw.map((w) => w.ref),
+          targetTokens: tw.map((w) => w.ref),
+          status: 'suggested',
+          createdBy: 0,
+        });
       }
       return out.sort((a, b) => a.sourceTokens[0]!.start - b.sourceTokens[0]!.start);
     },

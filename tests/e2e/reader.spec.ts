@@ -54,7 +54,10 @@ test.describe('reader, facing pages at 1280 px', () => {
     // English one's height, and T6 starts below both, level on both sides.
     const t5 = await Promise.all([box(reader.cell('T5', 'ru')), box(reader.cell('T5', 'en'))]);
     const t6 = await Promise.all([box(reader.cell('T6', 'ru')), box(reader.cell('T6', 'en'))]);
-    const t5Text = await Promise.all([box(reader.cell('T5', 'ru').locator('.segment')), box(reader.cell('T5', 'en').locator('.segment'))]);
+    const t5Text = await Promise.all([
+      box(reader.cell('T5', 'ru').locator('.segment')),
+      box(reader.cell('T5', 'en').locator('.segment')),
+    ]);
     expect(t5Text[1].height).toBeGreaterThan(t5Text[0].height * 3);
     expect(Math.abs(t5[0].height - t5[1].height)).toBeLessThan(2);
     for (const cell of t6) expect(cell.y).toBeGreaterThanOrEqual(Math.max(t5[0].y + t5[0].height, t5[1].y + t5[1].height));
@@ -265,7 +268,10 @@ test.describe('reader, facing pages at 1280 px', () => {
     await context.close();
   });
 
-  test('ships no client JavaScript beyond the framework runtime and the keyboard and word-link enhancements', async ({ page, request }) => {
+  test('ships no client JavaScript beyond the framework runtime and the keyboard and word-link enhancements', async ({
+    page,
+    request,
+  }) => {
     const scriptsOf = async (url: string) => {
       await page.goto(url);
       return page.evaluate(() =>
@@ -464,12 +470,21 @@ test.describe('errors', () => {
 /** `next start` of the same build, pointed at a PostgreSQL port where nothing listens. */
 function startServerWithoutDatabase(port: number): ChildProcess {
   const root = path.resolve(import.meta.dirname, '..', '..');
-  return spawn(process.execPath, [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable', AUTH_SECRET: 'e2e-outage-secret-0123456789abcdef' },
-    stdio: 'ignore',
-    detached: false,
-  });
+  return spawn(
+    process.execPath,
+    [path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    {
+      cwd: root,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        DATABASE_URL: 'postgres://postgres@127.0.0.1:1/unreachable',
+        AUTH_SECRET: 'e2e-outage-secret-0123456789abcdef',
+      },
+      stdio: 'ignore',
+      detached: false,
+    },
+  );
 }
 
 async function waitForServer(url: string): Promise<void> {
@@ -483,4 +498,3 @@ async function waitForServer(url: string): Promise<void> {
   }
   throw new Error(`server at ${url} did not start`);
 }
-

@@ -62,7 +62,8 @@ test('an editor links five word pairs from the keyboard only, then accepts the s
   await page.goto(WORDS);
   await expect(page.getByTestId('word-editor')).toBeVisible();
   // Keyboard only: Tab into the first row's words.
-  for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-word'))); i++) await page.keyboard.press('Tab');
+  for (let i = 0; i < 40 && !(await page.evaluate(() => document.activeElement?.hasAttribute('data-word'))); i++)
+    await page.keyboard.press('Tab');
   expect(await page.evaluate(() => document.activeElement?.hasAttribute('data-word'))).toBe(true);
 
   for (const [ru, en] of PAIRS) {
@@ -101,7 +102,10 @@ test('an editor links five word pairs from the keyboard only, then accepts the s
   await expect(page.getByTestId('edit-status')).toContainText(`Saved as revision ${rev + 2}: Accepted`);
   await expect(page.locator('button[data-status="suggested"]')).toHaveCount(0);
   await moveTo(page, 'T1', 'President');
-  await page.locator('[data-testid="word-row"]').first().screenshot({ path: path.join(SCREENSHOTS, 'word-links-editor.png') });
+  await page
+    .locator('[data-testid="word-row"]')
+    .first()
+    .screenshot({ path: path.join(SCREENSHOTS, 'word-links-editor.png') });
   console.info(`word links: ${suggested} suggested words, all accepted unchanged`);
 });
 
@@ -156,7 +160,9 @@ for (const width of [1280, 390]) {
     await page.mouse.move(0, 0);
     await page.locator('[data-testid="aligned-row"][data-refs~="T1"]').focus();
     await page.keyboard.press('ArrowRight');
-    await expect(page.locator('#word-link-status')).toHaveText(/^“(Good|Доброе)” \((English|Russian)\): linked to “(Доброе|Good)” \((Russian|English)\), accepted\.$/);
+    await expect(page.locator('#word-link-status')).toHaveText(
+      /^“(Good|Доброе)” \((English|Russian)\): linked to “(Доброе|Good)” \((Russian|English)\), accepted\.$/,
+    );
     await page.keyboard.press('ArrowRight');
     await expect(page.locator('#word-link-status')).toHaveText(/^“(morning|утро)”/);
     await expect(page.locator('[data-testid="aligned-row"][data-refs~="T1"]')).toHaveAttribute('aria-describedby', 'word-link-status');

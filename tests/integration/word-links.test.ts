@@ -37,8 +37,18 @@ describe.each(testDatabaseKinds)('word links on %s', (kind) => {
     rowKey = row(s, 'T4').key;
     en = segmentKey(s, 'T4', 'en');
     ru = segmentKey(s, 'T4', 'ru');
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: s.rev, userId: f.ada, op: { type: 'correct-text', segmentKey: en, text: EN } });
-    await applyEdit(database.db, { documentId: f.documentId, baseRev: s.rev + 1, userId: f.ada, op: { type: 'replace-placeholder', segmentKey: ru, text: RU } });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.ada,
+      op: { type: 'correct-text', segmentKey: en, text: EN },
+    });
+    await applyEdit(database.db, {
+      documentId: f.documentId,
+      baseRev: s.rev + 1,
+      userId: f.ada,
+      op: { type: 'replace-placeholder', segmentKey: ru, text: RU },
+    });
   });
   afterAll(async () => database?.dispose());
 
@@ -50,9 +60,7 @@ describe.each(testDatabaseKinds)('word links on %s', (kind) => {
   };
   const words = (linked: typeof links extends () => Promise<infer T> ? T : never, s: AlignmentState) =>
     linked
-      .map((l) =>
-        [...l.sourceTokens, ...l.targetTokens].map((t) => s.segments[t.segmentKey]!.text.slice(t.start, t.end)).join('='),
-      )
+      .map((l) => [...l.sourceTokens, ...l.targetTokens].map((t) => s.segments[t.segmentKey]!.text.slice(t.start, t.end)).join('='))
       .sort();
   const link = async (userId: number, ruWord: string, enWord: string, baseRev?: number) =>
     applyWordLinkEdit(database.db, {
@@ -78,8 +86,15 @@ describe.each(testDatabaseKinds)('word links on %s', (kind) => {
     const s = await state();
     await expect(
       applyWordLinkEdit(database.db, {
-        documentId: f.documentId, baseRev: s.rev, userId: f.ada,
-        op: { type: 'link-words', rowKey, sourceTokens: [{ segmentKey: ru, start: 1, end: 3 }], targetTokens: [word(EN, en, 'We', 'en')] },
+        documentId: f.documentId,
+        baseRev: s.rev,
+        userId: f.ada,
+        op: {
+          type: 'link-words',
+          rowKey,
+          sourceTokens: [{ segmentKey: ru, start: 1, end: 3 }],
+          targetTokens: [word(EN, en, 'We', 'en')],
+        },
       }),
     ).rejects.toMatchObject({ code: 'bad-offset' });
     await expect(link(f.ada, 'Мы', 'We')).rejects.toMatchObject({ code: 'no-change' });
@@ -88,7 +103,9 @@ describe.each(testDatabaseKinds)('word links on %s', (kind) => {
   it('a text correction keeps the links on untouched words, drops the changed one and says so; the pinned revision keeps all four', async () => {
     const before = await state();
     const outcome = await applyEdit(database.db, {
-      documentId: f.documentId, baseRev: before.rev, userId: f.bob,
+      documentId: f.documentId,
+      baseRev: before.rev,
+      userId: f.bob,
       op: { type: 'correct-text', segmentKey: en, text: 'Surely we must act jointly now.' },
     });
     expect(outcome.summary).toMatch(/; word links dropped: “Мы” ↔ “We”, “вместе” ↔ “together”$/);
@@ -110,7 +127,9 @@ describe.each(testDatabaseKinds)('word links on %s', (kind) => {
   it('conflicts are per row: a stale link edit on a row someone changed is refused, another row goes through', async () => {
     const s = await state();
     await applyWordLinkEdit(database.db, {
-      documentId: f.documentId, baseRev: s.rev, userId: f.bob,
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.bob,
       op: { type: 'unlink-words', rowKey, linkKeys: [(await links())[0]!.key] },
     });
     const error = await link(f.ada, 'сейчас', 'now', s.rev).catch((e: unknown) => e);
@@ -118,26 +137,46 @@ describe.each(testDatabaseKinds)('word links on %s', (kind) => {
     expect((error as ConflictError).message).toBe(`T4 changed in revision ${s.rev + 1} by Bob; reload to see it.`);
     const other = row(s, 'T2');
     await expect(
-      applyWordLinkEdit(database.db, { documentId: f.documentId, baseRev: s.rev, userId: f.ada, op: { type: 'review-links', rowKeys: [other.key], action: 'clear' } }),
+      applyWordLinkEdit(database.db, {
+        documentId: f.documentId,
+        baseRev: s.rev,
+        userId: f.ada,
+        op: { type: 'review-links', rowKeys: [other.key], action: 'clear' },
+      }),
     ).rejects.toMatchObject({ code: 'no-change', message: 'T2 has no word links.' });
   });
 
   it('suggestions are written as suggested, then accepted or rejected for the passage at once', async () => {
     const s = await state();
     const suggest = async () => [
-      { rowKey, sourceTokens: [word(RU, ru, 'сейчас', 'ru')], targetTokens: [word(EN, en, 'now', 'en')], status: 'suggested' as const, createdBy: 0 },
+      {
+        rowKey,
+        sourceTokens: [word(RU, ru, 'сейчас', 'ru')],
+        targetTokens: [word(EN, en, 'now', 'en')],
+        status: 'suggested' as const,
+        createdBy: 0,
+      },
     ];
     const written = await applyWordLinkEdit(database.db, {
-      documentId: f.documentId, baseRev: s.rev, userId: f.ada, op: { type: 'suggest-links', rowKeys: [rowKey] }, suggest,
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.ada,
+      op: { type: 'suggest-links', rowKeys: [rowKey] },
+      suggest,
     });
     expect(written.summary).toBe('Suggested 1 word link in T4');
     expect((await links()).filter((l) => l.status === 'suggested')).toHaveLength(1);
     const accepted = await applyWordLinkEdit(database.db, {
-      documentId: f.documentId, baseRev: written.rev, userId: f.bob, op: { type: 'review-links', rowKeys: [rowKey], action: 'accept' },
+      documentId: f.documentId,
+      baseRev: written.rev,
+      userId: f.bob,
+      op: { type: 'review-links', rowKeys: [rowKey], action: 'accept' },
     });
     expect(accepted.summary).toBe('Accepted 1 suggested word link in T4');
     expect((await links()).every((l) => l.status === 'accepted')).toBe(true);
-    expect((await links()).find((l) => s.segments[en]!.text.slice(l.targetTokens[0]!.start, l.targetTokens[0]!.end) === 'now')!.createdBy).toBe(f.bob);
+    expect(
+      (await links()).find((l) => s.segments[en]!.text.slice(l.targetTokens[0]!.start, l.targetTokens[0]!.end) === 'now')!.createdBy,
+    ).toBe(f.bob);
   });
 
   it('revert restores the links of an earlier revision exactly, as a new revision', async () => {
@@ -146,7 +185,10 @@ describe.each(testDatabaseKinds)('word links on %s', (kind) => {
     const at4Links = await links(7);
     expect(at4Links).toHaveLength(4);
     const cleared = await applyWordLinkEdit(database.db, {
-      documentId: f.documentId, baseRev: s.rev, userId: f.ada, op: { type: 'review-links', rowKeys: [rowKey], action: 'clear' },
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.ada,
+      op: { type: 'review-links', rowKeys: [rowKey], action: 'clear' },
     });
     expect(await links()).toEqual([]);
     const reverted = await revertTo(database.db, { documentId: f.documentId, userId: f.ada, baseRev: cleared.rev, toRev: 7 });
@@ -160,10 +202,19 @@ describe.each(testDatabaseKinds)('word links on %s', (kind) => {
   it('suggest-links learns from the document and suggests only words no accepted link holds', async () => {
     const s = await state();
     const outcome = await applyWordLinkEdit(database.db, {
-      documentId: f.documentId, baseRev: s.rev, userId: f.ada, op: { type: 'suggest-links', rowKeys: [rowKey] }, suggest: suggestFromDocument,
+      documentId: f.documentId,
+      baseRev: s.rev,
+      userId: f.ada,
+      op: { type: 'suggest-links', rowKeys: [rowKey] },
+      suggest: suggestFromDocument,
     });
     expect(outcome.summary).toBe('Suggested 1 word link in T4');
-    expect(words((await links()).filter((l) => l.status === 'suggested'), s)).toEqual(['сейчас=now']);
+    expect(
+      words(
+        (await links()).filter((l) => l.status === 'suggested'),
+        s,
+      ),
+    ).toEqual(['сейчас=now']);
   });
 
   it('the JSON export carries every link, and importing it gives back 100% of them', async () => {
@@ -174,7 +225,11 @@ describe.each(testDatabaseKinds)('word links on %s', (kind) => {
     expect(linkCount).toBe((await links()).length);
     expect(linkCount).toBeGreaterThan(0);
     const copy = parseJsonDocument(exported.replace(`"slug": "${doc.slug}"`, '"slug": "word-links-copy"'));
-    const { documentId } = await importBundle(database.db, copy, { userId: f.ada, op: { type: 'import', format: 'json' }, summary: 'Imported' });
+    const { documentId } = await importBundle(database.db, copy, {
+      userId: f.ada,
+      op: { type: 'import', format: 'json' },
+      summary: 'Imported',
+    });
     const again = await getDocumentBundle(database.db, { id: documentId, slug: doc.slug }, null);
     expect(exportJson(again)).toBe(exported);
   });

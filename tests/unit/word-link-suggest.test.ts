@@ -21,11 +21,18 @@ function syntheticWordBitext(rows: number, seed: number): GoldRow[] {
   const letters = 'abcdefghiklmnoprstuvz';
   const cyr = 'абвгдежзиклмнопрстуфх';
   const word = (alphabet: string, min: number, max: number) =>
-    Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+    Array.from({ length: min + Math.floor(random() * (max - min + 1)) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(
+      '',
+    );
   const vocabulary = Array.from({ length: 400 }, () => word(letters, 2, 8));
   const dictionary = new Map(vocabulary.map((w) => [w, word(cyr, 2, 9)]));
   const particles = ['же', 'ли', 'вот'];
-  const names: [string, string][] = [['Gorbachev', 'Горбачев'], ['Mitterrand', 'Миттеран'], ['Kuwait', 'Кувейт'], ['Bush', 'Буш']];
+  const names: [string, string][] = [
+    ['Gorbachev', 'Горбачев'],
+    ['Mitterrand', 'Миттеран'],
+    ['Kuwait', 'Кувейт'],
+    ['Bush', 'Буш'],
+  ];
   // Zipf-like: low indexes far more often.
   const pickWord = () => vocabulary[Math.floor(vocabulary.length * random() ** 2.2)]!;
   const out: GoldRow[] = [];
@@ -34,7 +41,13 @@ function syntheticWordBitext(rows: number, seed: number): GoldRow[] {
     const src: string[] = [];
     for (let k = 0; k < n; k++) {
       const roll = random();
-      src.push(roll < 0.04 ? String(1950 + Math.floor(random() * 50)) : roll < 0.08 ? names[Math.floor(random() * names.length)]![0] : pickWord());
+      src.push(
+        roll < 0.04
+          ? String(1950 + Math.floor(random() * 50))
+          : roll < 0.08
+            ? names[Math.floor(random() * names.length)]![0]
+            : pickWord(),
+      );
     }
     // Target positions: each source word translated (8% dropped), neighbours swapped now and then, particles inserted.
     const tgt: { text: string; from: number | null }[] = [];
@@ -112,7 +125,14 @@ describe('word-link suggestions', () => {
     });
     const training = Array.from({ length: 20 }, (_, k) => pair(k));
     const accepted: WordLink[] = [
-      { key: 'w', rowKey: 'p0', sourceTokens: [{ segmentKey: 'ps0', start: 0, end: 5 }], targetTokens: [{ segmentKey: 'pt0', start: 7, end: 12 }], status: 'accepted', createdBy: 1 },
+      {
+        key: 'w',
+        rowKey: 'p0',
+        sourceTokens: [{ segmentKey: 'ps0', start: 0, end: 5 }],
+        targetTokens: [{ segmentKey: 'pt0', start: 7, end: 12 }],
+        status: 'accepted',
+        createdBy: 1,
+      },
     ];
     const suggested = trainSuggester(training, accepted).suggest(pair(5));
     const alpha = suggested.find((l) => l.sourceTokens.some((t) => t.start === 0));

@@ -46,7 +46,14 @@ describe('remapping through a correction', () => {
   });
 
   it('keeps links on untouched words, drops links on changed ones and says which', () => {
-    const links = [link('must', [[3, 7]]), link('together', [[12, 20]]), link('act-now', [[8, 11], [21, 24]])];
+    const links = [
+      link('must', [[3, 7]]),
+      link('together', [[12, 20]]),
+      link('act-now', [
+        [8, 11],
+        [21, 24],
+      ]),
+    ];
     const { kept, dropped } = remapLinks(links, 'src', before, after, 'en');
     expect(dropped.map((l) => l.key)).toEqual(['together']);
     expect(kept.find((l) => l.key === 'must')!.sourceTokens).toEqual([{ segmentKey: 'src', start: 10, end: 14 }]);
@@ -67,8 +74,31 @@ describe('remapping through a correction', () => {
 });
 
 const VOCABULARY = [
-  'мы', 'должны', 'действовать', 'вместе', 'это', 'главное', 'the', 'president', 'said', 'that', 'Europe', 'must', 'not',
-  'be', 'divided', 'again', '1989', 'Gorbachev', 'Mitterrand', 'question', 'of', 'Germany', 'security', 'and', 'trust',
+  'мы',
+  'должны',
+  'действовать',
+  'вместе',
+  'это',
+  'главное',
+  'the',
+  'president',
+  'said',
+  'that',
+  'Europe',
+  'must',
+  'not',
+  'be',
+  'divided',
+  'again',
+  '1989',
+  'Gorbachev',
+  'Mitterrand',
+  'question',
+  'of',
+  'Germany',
+  'security',
+  'and',
+  'trust',
 ];
 const PUNCTUATION = ['', '', '', ',', '.', ';'];
 
@@ -165,7 +195,9 @@ describe('links survive corrections (property)', () => {
     const touchedShare = edited / total;
     expect(touchedShare).toBeGreaterThan(0.05);
     expect(touchedShare).toBeLessThan(0.15);
-    console.info(`word links: ${(100 * touchedShare).toFixed(1)}% of words touched, ${((100 * survived) / untouched).toFixed(2)}% of ${untouched} links on untouched words survived`);
+    console.info(
+      `word links: ${(100 * touchedShare).toFixed(1)}% of words touched, ${((100 * survived) / untouched).toFixed(2)}% of ${untouched} links on untouched words survived`,
+    );
     expect(survived / untouched).toBeGreaterThanOrEqual(0.95);
   });
 });

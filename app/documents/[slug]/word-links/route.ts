@@ -20,11 +20,16 @@ export async function GET(request: Request, { params }: { params: Promise<{ slug
     if (!doc) return documentNotFound(slug);
     const url = new URL(request.url);
     const rowKeys = (url.searchParams.get('rows') ?? '').split(',').filter((k) => /^[\w-]{1,64}$/.test(k));
-    if (!rowKeys.length || rowKeys.length > MAX_ROWS) return jsonError(400, 'bad-rows', `Name 1 to ${MAX_ROWS} row keys as ?rows=a,b.`);
+    if (!rowKeys.length || rowKeys.length > MAX_ROWS)
+      return jsonError(400, 'bad-rows', `Name 1 to ${MAX_ROWS} row keys as ?rows=a,b.`);
     const revParam = url.searchParams.get('rev');
     const rev = revParam === null ? null : Number(revParam);
     if (rev !== null && (!Number.isInteger(rev) || rev < 1 || rev > doc.currentRev)) {
-      return jsonError(404, 'no-such-revision', `“${revParam}” is not a revision of this document: its revisions are 1 to ${doc.currentRev}.`);
+      return jsonError(
+        404,
+        'no-such-revision',
+        `“${revParam}” is not a revision of this document: its revisions are 1 to ${doc.currentRev}.`,
+      );
     }
     const rows = await rowWordsAt(db, doc.id, rowKeys, rev);
     return Response.json(

@@ -23,7 +23,13 @@ export const editWordLinks = authorizedAction(
     const db = await getDb();
     const doc = await getDocumentBySlug(db, input.slug);
     if (!doc) throw new AlignmentError('not-found', 'This document does not exist.');
-    const outcome = await applyWordLinkEdit(db, { documentId: doc.id, baseRev: input.baseRev, userId: user.id, op: input.op, suggest: suggestFromDocument });
+    const outcome = await applyWordLinkEdit(db, {
+      documentId: doc.id,
+      baseRev: input.baseRev,
+      userId: user.id,
+      op: input.op,
+      suggest: suggestFromDocument,
+    });
     revalidatePath(`/documents/${input.slug}`, 'layout');
     return outcome;
   },

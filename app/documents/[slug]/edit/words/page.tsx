@@ -53,7 +53,14 @@ export default async function WordLinksPage({ params, searchParams }: Props) {
     getAlignmentWindow(db, doc.id, doc.currentRev, turns),
     lastUndoableRevision(db, doc.id, user.id),
   ]);
-  const links = (await wordLinksOfRows(db, doc.id, state.rows.map((r) => r.key), null)).map(stripRevision);
+  const links = (
+    await wordLinksOfRows(
+      db,
+      doc.id,
+      state.rows.map((r) => r.key),
+      null,
+    )
+  ).map(stripRevision);
   const rows: WordEditorRow[] = state.rows.map((row) => {
     const payload = rowWordsPayload(row, state, links);
     return {

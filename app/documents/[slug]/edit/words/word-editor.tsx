@@ -52,7 +52,11 @@ export function WordEditor({ rows }: { rows: WordEditorRow[] }) {
   const dragging = useRef(false);
 
   const wordsOf = (row: WordEditorRow): WordRef[] =>
-    row.cells.flatMap((c) => c.segments.flatMap((s) => s.words.map(([start, end]) => ({ id: `${s.key}:${start}`, segmentKey: s.key, start, end, side: c.side }))));
+    row.cells.flatMap((c) =>
+      c.segments.flatMap((s) =>
+        s.words.map(([start, end]) => ({ id: `${s.key}:${start}`, segmentKey: s.key, start, end, side: c.side })),
+      ),
+    );
   const linksOf = (row: WordEditorRow, id: string) =>
     row.links.filter((l) => [...l.source, ...l.target].some(([k, start]) => `${k}:${start}` === id));
 
@@ -126,8 +130,17 @@ export function WordEditor({ rows }: { rows: WordEditorRow[] }) {
       const suggested = linksOf(row, id).find((l) => l.status === 's');
       if (!suggested) return;
       event.preventDefault();
-      const token = ([segmentKey, start]: [string, number]) => ({ segmentKey, start, end: words.find((w) => w.id === `${segmentKey}:${start}`)!.end });
-      run({ type: 'link-words', rowKey: row.key, sourceTokens: suggested.source.map(token), targetTokens: suggested.target.map(token) });
+      const token = ([segmentKey, start]: [string, number]) => ({
+        segmentKey,
+        start,
+        end: words.find((w) => w.id === `${segmentKey}:${start}`)!.end,
+      });
+      run({
+        type: 'link-words',
+        rowKey: row.key,
+        sourceTokens: suggested.source.map(token),
+        targetTokens: suggested.target.map(token),
+      });
     } else if (event.key === 'Escape') {
       setSelection({ row: '', ids: [] });
     }
@@ -145,7 +158,12 @@ export function WordEditor({ rows }: { rows: WordEditorRow[] }) {
 
   const passageRows = rows.map((r) => r.key);
   const focusedPartners = new Set(
-    focused ? rows.find((r) => r.key === focused.row)?.links.filter((l) => [...l.source, ...l.target].some(([k, s]) => `${k}:${s}` === focused.id)).flatMap((l) => [...l.source, ...l.target].map(([k, s]) => `${k}:${s}`)) ?? [] : [],
+    focused
+      ? (rows
+          .find((r) => r.key === focused.row)
+          ?.links.filter((l) => [...l.source, ...l.target].some(([k, s]) => `${k}:${s}` === focused.id))
+          .flatMap((l) => [...l.source, ...l.target].map(([k, s]) => `${k}:${s}`)) ?? [])
+      : [],
   );
 
   return (
@@ -154,10 +172,18 @@ export function WordEditor({ rows }: { rows: WordEditorRow[] }) {
         <button type="button" aria-busy={pending} onClick={() => run({ type: 'suggest-links', rowKeys: passageRows })}>
           Suggest links
         </button>
-        <button type="button" aria-busy={pending} onClick={() => run({ type: 'review-links', rowKeys: passageRows, action: 'accept' })}>
+        <button
+          type="button"
+          aria-busy={pending}
+          onClick={() => run({ type: 'review-links', rowKeys: passageRows, action: 'accept' })}
+        >
           Accept all suggestions
         </button>
-        <button type="button" aria-busy={pending} onClick={() => run({ type: 'review-links', rowKeys: passageRows, action: 'reject' })}>
+        <button
+          type="button"
+          aria-busy={pending}
+          onClick={() => run({ type: 'review-links', rowKeys: passageRows, action: 'reject' })}
+        >
           Reject all suggestions
         </button>
         <button type="button" aria-busy={pending} onClick={() => run({ type: 'review-links', rowKeys: passageRows, action: 'clear' })}>
@@ -211,7 +237,9 @@ export function WordEditor({ rows }: { rows: WordEditorRow[] }) {
                               onFocus={() => setFocused({ row: row.key, id })}
                               onKeyDown={(e) => onKeyDown(e, row, id)}
                               onPointerDown={(e) => onPointerDown(e, row, id)}
-                              onPointerEnter={() => dragging.current && anchor.current && select(row.key, between(row, anchor.current, id), 'add')}
+                              onPointerEnter={() =>
+                                dragging.current && anchor.current && select(row.key, between(row, anchor.current, id), 'add')
+                              }
                               onClick={(e) => e.preventDefault()}
                             >
                               {piece.text}

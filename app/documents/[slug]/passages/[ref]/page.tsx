@@ -88,8 +88,8 @@ export default async function PassagePage(props: Props) {
       ) : null}
       {view.current == null ? (
         <p className={styles.note} data-testid="passage-gone">
-          {passage.label} is not in the current alignment (its turn was divided differently since); the whole turn
-          is at <Link href={passagePath(doc.slug, formatRef(wholeTurns))}>{formatRefLabel(wholeTurns)}</Link>.
+          {passage.label} is not in the current alignment (its turn was divided differently since); the whole turn is at{' '}
+          <Link href={passagePath(doc.slug, formatRef(wholeTurns))}>{formatRefLabel(wholeTurns)}</Link>.
         </p>
       ) : null}
       {passage.notes.map((note) => (

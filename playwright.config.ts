@@ -27,6 +27,7 @@ const servers = [
       /two-instances\.spec\.ts/,
       /aligning\.spec\.ts/,
       /outage\.spec\.ts/,
+      /word-links\.spec\.ts/,
     ],
     flags: ' --large-document',
   },
@@ -36,6 +37,7 @@ const servers = [
   { project: 'aligning', port: port + 3, testMatch: /aligning\.spec\.ts/ },
   // A save during an outage: its own server and database, which the spec closes to connections and opens again.
   ...(process.env.DATABASE_URL ? [{ project: 'outage', port: port + 20, testMatch: /outage\.spec\.ts/ }] : []),
+  { project: 'word-links', port: port + 4, testMatch: /word-links\.spec\.ts/ },
 ];
 
 export default defineConfig({

@@ -5,10 +5,10 @@
  * any part fails, and a slug that exists already changes nothing.
  */
 import { eq, sql } from 'drizzle-orm';
-import type { DocumentBundle } from '@/lib/document/bundle';
+import type { BundleWord, DocumentBundle } from '@/lib/document/bundle';
 import { newKey, orderKeysBetween } from '@/lib/keys/ids';
 import type { Db } from './connect';
-import { alignmentRows, documentMetadata, documents, pageMilestones, revisions, segments, witnesses } from './schema';
+import { alignmentRows, documentMetadata, documents, pageMilestones, revisions, segments, witnesses, wordLinks } from './schema';
 
 export interface ImportBundleOptions {
   userId: number;
@@ -94,10 +94,13 @@ export async function importBundle(
     });
     const used = bundle.witnesses.map(() => 0);
     const segmentValues: (typeof segments.$inferInsert)[] = [];
+    const linkValues: (typeof wordLinks.$inferInsert)[] = [];
     const rows = bundle.rows.map((row, i) => {
+      const keysOfCells: string[][] = row.cells.map(() => []);
       const members = row.cells.flatMap((cell, w) =>
         cell.map((segment) => {
           const key = newKey('s');
+          keysOfCells[w]!.push(key);
           segmentValues.push({
             key,
             documentId: doc.id,
@@ -113,10 +116,25 @@ export async function importBundle(
           return { witnessId: witnessIds[w]!, segmentKey: key };
         }),
       );
-      return { key: newKey('r'), orderKey: rowOrder[i]!, status: row.status, note: row.note, members };
+      const rowKey = newKey('r');
+      const token = (w: BundleWord) => ({ segmentKey: keysOfCells[w.witness]![w.segment]!, start: w.start, end: w.end });
+      for (const link of row.links ?? []) {
+        linkValues.push({
+          key: newKey('w'),
+          documentId: doc.id,
+          rowKey,
+          sourceTokens: link.source.map(token),
+          targetTokens: link.target.map(token),
+          status: link.status,
+          userId: options.userId,
+          revFrom: 1,
+        });
+      }
+      return { key: rowKey, orderKey: rowOrder[i]!, status: row.status, note: row.note, members };
     });
 
     await insertRows(tx, doc.id, rows, segmentValues, options.onProgress);
+    for (let i = 0; i < linkValues.length; i += 1_000) await tx.insert(wordLinks).values(linkValues.slice(i, i + 1_000));
     return { documentId: doc.id, created: true };
   });
   // A bulk import changes the tables' shape at once: refresh the planner's statistics now rather than

@@ -23,6 +23,7 @@ import {
   uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { ROW_STATUSES, WITNESS_ROLES } from '@/lib/alignment/statuses';
+import { WORD_LINK_STATUSES } from '@/lib/word-links/types';
 import { USER_ROLES } from '@/lib/auth/roles';
 import { TEXT_SEARCH_CONFIG_NAMES } from '@/lib/search/text-search-configs';
 
@@ -229,6 +230,57 @@ export const alignmentMembers = pgTable(
   (t) => [primaryKey({ columns: [t.rowVersionId, t.segmentKey] }), index('alignment_members_segment_idx').on(t.segmentKey)],
 );
 
+/** A word in a word link: a segment (by stable key) and UTF-16 offsets [start, end) in that segment version's text. */
+export interface WordLinkToken {
+  segmentKey: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Versions of word links (lib/word-links): M source words and N target
+ * words of one alignment row. Versioned like segments: a status change, a
+ * remap through a text correction or an unlink closes the current version
+ * (rev_to) and, unless it is gone, inserts the next under the same key.
+ */
+export const wordLinks = pgTable(
+  'word_links',
+  {
+    id: serial('id').primaryKey(),
+    /** Stable identity across versions. */
+    key: text('key').notNull(),
+    documentId: integer('document_id')
+      .notNull()
+      .references(() => documents.id),
+    /** The alignment row (by key) whose segments the words are in. */
+    rowKey: text('row_key').notNull(),
+    sourceTokens: jsonb('source_tokens').$type<WordLinkToken[]>().notNull(),
+    targetTokens: jsonb('target_tokens').$type<WordLinkToken[]>().notNull(),
+    status: text('status', { enum: WORD_LINK_STATUSES }).notNull(),
+    /** Who made the link (or accepted the suggestion). */
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    revFrom: integer('rev_from').notNull(),
+    revTo: integer('rev_to'),
+  },
+  (t) => [
+    uniqueIndex('word_links_current_key')
+      .on(t.key)
+      .where(sql`${t.revTo} is null`),
+    // The links of a row now (reader, editor, edits of that row) and at any revision (pinned passages).
+    index('word_links_current_row_idx')
+      .on(t.documentId, t.rowKey)
+      .where(sql`${t.revTo} is null`),
+    index('word_links_row_rev_idx').on(t.documentId, t.rowKey, t.revFrom),
+    index('word_links_doc_rev_idx').on(t.documentId, t.revFrom, t.revTo),
+    // Undo (rev_to = r) and revert (rev_to > r) read only what changed.
+    index('word_links_doc_rev_to_idx').on(t.documentId, t.revTo),
+    check('word_links_rev_range', sql`${t.revTo} is null or ${t.revTo} > ${t.revFrom}`),
+    check('word_links_status_check', oneOf(t.status, WORD_LINK_STATUSES)),
+  ],
+);
+
 /** A witness's language and label as of a metadata version (editors may correct them). */
 export interface WitnessLabel {
   id: number;
@@ -322,6 +374,7 @@ export type AlignmentRowRecord = typeof alignmentRows.$inferSelect;
 export type AlignmentMemberRecord = typeof alignmentMembers.$inferSelect;
 export type DocumentMetadataRecord = typeof documentMetadata.$inferSelect;
 export type PageMilestoneRecord = typeof pageMilestones.$inferSelect;
+export type WordLinkRecord = typeof wordLinks.$inferSelect;
 
 /**
  * Failed sign-in attempts, counted in the database so the limit holds across

@@ -15,6 +15,7 @@ import { alignmentMembers, alignmentRows, segments } from '../schema';
 import { conflictError } from './conflict';
 import { checkBaseRev, lockDocument, recordRevision } from './document-lock';
 import { currentRowsByKey, currentRowsOfSegments, currentSegmentsByKey, loadWindow, turnSegmentKeys } from './load-window';
+import { carryLinksThroughEdit, writeLinkChanges } from './word-link-edit';
 import { countWrites, writeChanges } from './write-changes';
 
 export interface ApplyEditInput {
@@ -108,10 +109,14 @@ export async function applyEdit(db: Db, input: ApplyEditInput): Promise<EditOutc
       });
     }
 
+    // Word links follow their words: into the row holding them now, through a text correction, or dropped (and named).
+    const carried = await carryLinksThroughEdit(tx, documentId, window.state, result.state);
+    const summary = result.summary + carried.note;
     const rev = currentRev + 1;
     await writeChanges(tx, documentId, rev, result.changes);
-    await recordRevision(tx, { documentId, rev, userId, op, summary: result.summary });
-    return { rev, summary: result.summary, written: countWrites(result.changes) };
+    await writeLinkChanges(tx, documentId, rev, carried.changes);
+    await recordRevision(tx, { documentId, rev, userId, op, summary });
+    return { rev, summary, written: countWrites(result.changes) };
   });
 }
 

@@ -22,6 +22,7 @@ import { conflictError, revisionAuthor } from './conflict';
 import { lockDocument, recordRevision } from './document-lock';
 import { currentRowsByKey, currentRowsOfSegments, loadWindow } from './load-window';
 import { metadataToRevert, metadataToUndo, writeMetadataVersion } from './metadata-edit';
+import { isEmptyLinkChanges, linksToRevert, linksToUndo, writeLinkChanges } from './word-link-edit';
 import { keysChangedAfter, keysChangedAt, versionsAt } from './versions';
 import { countWrites, writeChanges } from './write-changes';
 
@@ -94,12 +95,24 @@ export async function undoLastEdit(
       });
     }
     const details = await metadataToUndo(tx, documentId, x, currentRev);
+    const links = await linksToUndo(tx, documentId, x);
+    if (links.changedInRev) {
+      throw await conflictError(tx, {
+        documentId,
+        currentRev,
+        state: { rev: currentRev, witnesses: [], rows: [], segments: {} },
+        rows: [],
+        changedInRev: links.changedInRev,
+        tail: `its word links changed since, so your revision ${x} can no longer be undone. Reload to see the passage as it is now.`,
+      });
+    }
     const changes = restoreChangeSet(now, beforeX);
-    if (isEmptyChangeSet(changes) && !details)
+    if (isEmptyChangeSet(changes) && !details && isEmptyLinkChanges(links.changes))
       throw new AlignmentError('no-change', `Revision ${x} changed nothing that could be undone.`);
     const rev = currentRev + 1;
     const summary = `Undid revision ${x}: ${target.summary}`;
     await writeChanges(tx, documentId, rev, changes);
+    await writeLinkChanges(tx, documentId, rev, links.changes);
     if (details) await writeMetadataVersion(tx, documentId, rev, details);
     await recordRevision(tx, { documentId, rev, userId, op: { type: 'undo', rev: x } satisfies RevisionOp, summary });
     return { rev, summary, written: countWrites(changes) };
@@ -128,13 +141,16 @@ export async function revertTo(
     const [target, now] = await Promise.all([versionsAt(tx, documentId, keys, toRev), versionsAt(tx, documentId, keys, null)]);
     const changes = restoreChangeSet(now, target);
     const details = await metadataToRevert(tx, documentId, toRev);
-    if (isEmptyChangeSet(changes) && !details) {
+    const links = await linksToRevert(tx, documentId, toRev);
+    if (isEmptyChangeSet(changes) && !details && isEmptyLinkChanges(links)) {
       throw new AlignmentError('no-change', `The document already reads exactly as it did at revision ${toRev}.`);
     }
     const written = countWrites(changes);
     const rev = currentRev + 1;
-    const summary = `Reverted to revision ${toRev} (${plural(written.rows, 'row')}, ${plural(written.segments, 'segment')}${details ? ' and the document details' : ''} restored)`;
+    const linkCount = new Set([...links.close, ...links.insert.map((l) => l.key)]).size;
+    const summary = `Reverted to revision ${toRev} (${plural(written.rows, 'row')}, ${plural(written.segments, 'segment')}${linkCount ? `, ${plural(linkCount, 'word link')}` : ''}${details ? ' and the document details' : ''} restored)`;
     await writeChanges(tx, documentId, rev, changes);
+    await writeLinkChanges(tx, documentId, rev, links);
     if (details) await writeMetadataVersion(tx, documentId, rev, details);
     await recordRevision(tx, { documentId, rev, userId, op: { type: 'revert', toRev } satisfies RevisionOp, summary });
     return { rev, summary, written };

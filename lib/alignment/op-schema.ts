@@ -201,6 +201,48 @@ export const alignSourceSchema = z.object({
     .max(2 * MAX_ALIGN_SENTENCES),
 });
 
+/** A word: a segment and UTF-16 offsets [start, end) of one of its tokens (lib/word-links/tokens.ts). */
+const tokenRef = z
+  .object({ segmentKey: key, start: z.number().int().nonnegative(), end: z.number().int().positive() })
+  .refine((t) => t.end > t.start, 'ends before it starts');
+const wordList = z.array(tokenRef).min(1, 'select at least one word on each side').max(64, 'select at most 64 words');
+const passageRows = z.array(key).min(1, 'name the rows of the passage').max(250, 'name at most 250 rows');
+
+/** Links source words to translation words of one row; links sharing any of the words are replaced. */
+export const linkWordsSchema = z.object({
+  type: z.literal('link-words'),
+  rowKey: key,
+  sourceTokens: wordList,
+  targetTokens: wordList,
+});
+
+export const unlinkWordsSchema = z.object({
+  type: z.literal('unlink-words'),
+  rowKey: key,
+  linkKeys: z.array(key).min(1, 'name a link').max(200),
+});
+
+/** Accepts or rejects every suggested link of the rows, or clears all their links. */
+export const reviewLinksSchema = z.object({
+  type: z.literal('review-links'),
+  rowKeys: passageRows,
+  action: z.enum(['accept', 'reject', 'clear']),
+});
+
+/** Replaces the rows' suggested links with new suggestions learned from the document (lib/word-links/suggest.ts). */
+export const suggestLinksSchema = z.object({
+  type: z.literal('suggest-links'),
+  rowKeys: passageRows,
+});
+
+export const wordLinkOpSchema = z.discriminatedUnion('type', [
+  linkWordsSchema,
+  unlinkWordsSchema,
+  reviewLinksSchema,
+  suggestLinksSchema,
+]);
+export type WordLinkOp = z.output<typeof wordLinkOpSchema>;
+
 export const editOpSchema = z.discriminatedUnion('type', [
   mergeRowsSchema,
   splitRowSchema,
@@ -236,4 +278,4 @@ export const ALIGNMENT_ONLY_OPS: readonly EditOpType[] = [
 
 /** What revisions.op holds besides edits: history operations and the import. */
 export type HistoryOp = { type: 'undo'; rev: number } | { type: 'revert'; toRev: number } | { type: 'import'; [k: string]: unknown };
-export type RevisionOp = EditOp | EditMetadataOp | HistoryOp;
+export type RevisionOp = EditOp | EditMetadataOp | WordLinkOp | HistoryOp;

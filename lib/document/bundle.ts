@@ -39,11 +39,28 @@ export interface BundleSegment {
   isPlaceholder: boolean;
 }
 
+/** A word of a row: witness (column) index, segment index within that cell, UTF-16 offsets in its text. */
+export interface BundleWord {
+  witness: number;
+  segment: number;
+  start: number;
+  end: number;
+}
+
+/** A word link of a row (lib/word-links): who made it is not carried (accounts differ between installations). */
+export interface BundleWordLink {
+  status: 'suggested' | 'accepted';
+  source: BundleWord[];
+  target: BundleWord[];
+}
+
 export interface BundleRow {
   status: RowStatus;
   note: string | null;
   /** cells[i]: the segments of witness i in this row, in reading order; [] is an omission. */
   cells: BundleSegment[][];
+  /** The row's word links, when it has any. */
+  links?: BundleWordLink[];
 }
 
 export interface BundleMilestone {

@@ -45,6 +45,16 @@ export function exportJson(bundle: DocumentBundle): string {
           isPlaceholder: s.isPlaceholder,
         })),
       ),
+      // Only rows with word links carry the key, so a document without any exports as before.
+      ...(r.links?.length
+        ? {
+            links: r.links.map((l) => ({
+              status: l.status,
+              source: l.source.map((w) => ({ witness: w.witness, segment: w.segment, start: w.start, end: w.end })),
+              target: l.target.map((w) => ({ witness: w.witness, segment: w.segment, start: w.start, end: w.end })),
+            })),
+          }
+        : {}),
     })),
     milestones: bundle.milestones.map((p) => ({ witness: p.witness, turnNo: p.turnNo, paragraph: p.paragraph, label: p.label })),
   };

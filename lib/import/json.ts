@@ -24,6 +24,17 @@ const segment = z.strictObject({
   text,
   isPlaceholder: z.boolean(),
 });
+const bundleWord = z.strictObject({
+  witness: z.number().int().min(0),
+  segment: z.number().int().min(0),
+  start: z.number().int().min(0),
+  end: z.number().int().positive(),
+});
+const wordLink = z.strictObject({
+  status: z.enum(['suggested', 'accepted']),
+  source: z.array(bundleWord).min(1).max(64),
+  target: z.array(bundleWord).min(1).max(64),
+});
 const bundleSchema = z.strictObject({
   format: z.literal(JSON_FORMAT),
   version: z.literal(JSON_FORMAT_VERSION),
@@ -60,6 +71,7 @@ const bundleSchema = z.strictObject({
         status: z.enum(ROW_STATUSES),
         note: z.string().max(2000).nullable(),
         cells: z.array(z.array(segment)),
+        links: z.array(wordLink).max(5_000).optional(),
       }),
     )
     .max(
@@ -111,6 +123,16 @@ export function parseJsonDocument(input: string | Uint8Array): DocumentBundle {
   bundle.rows.forEach((row, r) => {
     if (row.cells.length !== width) {
       throw new ImportError('bad-format', null, `rows[${r}] has ${row.cells.length} cells but the document has ${width} witnesses`);
+    }
+  });
+  bundle.rows.forEach((row, r) => {
+    for (const link of row.links ?? []) {
+      for (const w of [...link.source, ...link.target]) {
+        const text = row.cells[w.witness]?.[w.segment]?.text;
+        if (text === undefined || w.end > text.length || w.start >= w.end) {
+          throw new ImportError('bad-format', null, `rows[${r}] has a word link to a word that is not in the row`);
+        }
+      }
     }
   });
   for (const m of bundle.milestones) {

@@ -5,7 +5,7 @@
  */
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 
-export function newKey(prefix: 's' | 'r'): string {
+export function newKey(prefix: 's' | 'r' | 'w'): string {
   return `${prefix}_${crypto.randomUUID().replaceAll('-', '').slice(0, 16)}`;
 }
 

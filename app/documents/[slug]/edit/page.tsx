@@ -59,6 +59,7 @@ export default async function EditPage({ params, searchParams }: Props) {
           <Link href={documentPagePath(slug, 'history')}>History</Link>
           <Link href={documentPagePath(slug, 'edit/source')}>Source text</Link>
           <Link href={documentPagePath(slug, 'edit/review')}>Review</Link>
+          <Link href={documentPagePath(slug, 'edit/words')}>Word links</Link>
         </nav>
         <UndoButton slug={slug} target={undoTarget} />
       </header>

@@ -1,0 +1,1 @@
+ALTER TABLE "word_links" ADD CONSTRAINT "word_links_status_check" CHECK ("word_links"."status" in ('suggested', 'accepted'));

@@ -1,5 +1,6 @@
 'use client';
 
+import { documentPagePath } from '@/lib/citation/urls';
 import { useEffect, useState } from 'react';
 import type { RowWordsPayload } from '@/lib/word-links/payload';
 
@@ -44,7 +45,7 @@ export function WordLinks({ slug, rev }: { slug: string; rev: number }) {
       const key = row.dataset.rowKey ?? '';
       let model = models.get(key);
       if (!model) {
-        model = fetch(`/documents/${encodeURIComponent(slug)}/word-links?rows=${encodeURIComponent(key)}&rev=${rev}`)
+        model = fetch(documentPagePath(slug, 'word-links', `rows=${encodeURIComponent(key)}&rev=${rev}`))
           .then((r) => (r.ok ? r.json() : null))
           .then((body: { rows: Record<string, RowWordsPayload> } | null) => {
             const data = body?.rows[key];

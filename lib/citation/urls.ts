@@ -10,7 +10,7 @@ export function documentPath(slug: string): string {
 }
 
 /** The pages under a document (app/documents/[slug]/…). */
-export type DocumentPage = 'edit' | 'edit/review' | 'edit/source' | 'edit/words' | 'history' | 'details' | 'cite';
+export type DocumentPage = 'edit' | 'edit/review' | 'edit/source' | 'edit/words' | 'word-links' | 'history' | 'details' | 'cite';
 
 /** /documents/slug/edit, /documents/slug/history?before=7…: every link to a document's own pages is built here. */
 export function documentPagePath(slug: string, page: DocumentPage, query?: string): string {

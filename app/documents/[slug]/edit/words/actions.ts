@@ -3,6 +3,7 @@
  * Word-link edits (link, unlink, review and ask for suggestions), through
  * authorizedAction like every edit; each is one revision (db/edits/word-link-edit.ts).
  */
+import { documentPath } from '@/lib/citation/urls';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { authorizedAction } from '@/app/_actions/authorized-action';
@@ -30,7 +31,7 @@ export const editWordLinks = authorizedAction(
       op: input.op,
       suggest: suggestFromDocument,
     });
-    revalidatePath(`/documents/${input.slug}`, 'layout');
+    revalidatePath(documentPath(input.slug), 'layout');
     return outcome;
   },
 );

@@ -4,6 +4,7 @@
  * passage's suggestions. Each action is a revision made against the
  * revision shown; the words and links come from the same read as the reader's.
  */
+import { documentPagePath, documentPath } from '@/lib/citation/urls';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, redirect } from 'next/navigation';
@@ -41,7 +42,7 @@ export default async function WordLinksPage({ params, searchParams }: Props) {
   const { slug } = await params;
   const query = await searchParams;
   const user = await getCurrentUser();
-  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(`/documents/${slug}/edit/words`)}`);
+  if (!user) redirect(`/sign-in?callbackUrl=${encodeURIComponent(documentPagePath(slug, 'edit/words'))}`);
   if (!hasRole(user, 'editor')) notFound();
   const db = await getDb();
   const doc = await loadDocument(slug);
@@ -79,7 +80,7 @@ export default async function WordLinksPage({ params, searchParams }: Props) {
       })),
     };
   });
-  const here = (turn: number) => `/documents/${slug}/edit/words?at=T${turn}`;
+  const here = (turn: number) => documentPagePath(slug, 'edit/words', `at=T${turn}`);
 
   return (
     <article className={styles.page} data-testid="word-editor" data-rev={state.rev}>
@@ -87,9 +88,9 @@ export default async function WordLinksPage({ params, searchParams }: Props) {
         <p className="doc-kicker">Word links · revision {state.rev}</p>
         <h1>{doc.title}</h1>
         <nav aria-label="Document" className={styles.nav}>
-          <Link href={`/documents/${slug}`}>Read</Link>
-          <Link href={`/documents/${slug}/edit`}>Edit rows</Link>
-          <Link href={`/documents/${slug}/history`}>History</Link>
+          <Link href={documentPath(slug)}>Read</Link>
+          <Link href={documentPagePath(slug, 'edit')}>Edit rows</Link>
+          <Link href={documentPagePath(slug, 'history')}>History</Link>
         </nav>
         <UndoButton slug={slug} target={undoTarget} />
       </header>

@@ -4,6 +4,7 @@
  * Accounts are created by admins only: an OAuth/OIDC sign-in is accepted
  * only for an existing, enabled account with the same verified email.
  */
+import { isDatabaseUnavailable } from '@/db/unavailable';
 import NextAuth, { CredentialsSignin, type NextAuthConfig } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import GitHub from 'next-auth/providers/github';
@@ -152,7 +153,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       const id = Number(token.sub);
       const version = tokenVersion(token);
       if (!Number.isSafeInteger(id) || id <= 0 || version === null) return null;
-      return (await getSessionUser(await getDb(), id, version)) ? token : null;
+      try {
+        return (await getSessionUser(await getDb(), id, version)) ? token : null;
+      } catch (error) {
+        // The database is down: nothing can be written, so the token is kept unchecked until it answers,
+        // and an action says "not saved, try again" rather than "sign in".
+        if (isDatabaseUnavailable(error)) return token;
+        throw error;
+      }
     },
   },
   events: {

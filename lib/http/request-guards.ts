@@ -27,7 +27,7 @@ export interface GuardRequest {
 
 export interface GuardRefusal {
   status: 413 | 403;
-  code: 'payload_too_large' | 'cross_origin';
+  code: 'payload-too-large' | 'cross-origin';
   message: string;
 }
 
@@ -40,7 +40,7 @@ export function checkBodySize(request: Pick<GuardRequest, 'header'>, limit = MAX
   if (bytes <= limit) return null;
   return {
     status: 413,
-    code: 'payload_too_large',
+    code: 'payload-too-large',
     message: `The request body is ${formatBytes(bytes)}; the limit is ${formatBytes(limit)}. Nothing was saved.`,
   };
 }
@@ -52,7 +52,7 @@ export function checkOrigin(request: GuardRequest): GuardRefusal | null {
   if (isOwnOrigin(origin, request)) return null;
   return {
     status: 403,
-    code: 'cross_origin',
+    code: 'cross-origin',
     message: `Requests that change something must come from this site's own pages; this one came from ${describeOrigin(origin)}. Nothing was changed.`,
   };
 }
@@ -70,14 +70,19 @@ function isOwnOrigin(origin: string, request: GuardRequest): boolean {
     return false; // "null" (a sandboxed frame, a file) or garbage: not this site
   }
   if (request.publicUrl) {
+    let publicOrigin: URL;
     try {
-      return url.origin === new URL(request.publicUrl).origin;
+      publicOrigin = new URL(request.publicUrl);
     } catch {
       return false;
     }
+    if (url.origin === publicOrigin.origin) return true;
+    // The public name with another scheme or port (an http page of an https site) is not this site.
+    if (url.hostname === publicOrigin.hostname) return false;
   }
-  // No public URL configured: the site is whatever host the browser addressed. The scheme is not compared,
-  // since a TLS-terminating proxy forwards https requests as http; the host and port are.
+  // Also the host the browser addressed (an instance reached directly, behind the public name), as Next
+  // itself checks server actions: a page of another site cannot make the browser send this host as Origin.
+  // The scheme is not compared here, since a TLS-terminating proxy forwards https requests as http; the host and port are.
   const host = request.header('host');
   return host !== null && url.host.toLowerCase() === host.trim().toLowerCase();
 }

@@ -55,7 +55,7 @@ test('a request body over 1 MiB gets 413 with a message, JSON under /api', async
   const api = await request.post('/api/documents', { headers: { 'Content-Type': 'application/json' }, data: big });
   expect(api.status()).toBe(413);
   expect(await api.json()).toEqual({
-    error: { code: 'payload_too_large', message: 'The request body is 2 MiB; the limit is 1 MiB. Nothing was saved.' },
+    error: { code: 'payload-too-large', message: 'The request body is 2 MiB; the limit is 1 MiB. Nothing was saved.' },
   });
 
   // Just under the limit is not refused by size (the sign-in form answers it).

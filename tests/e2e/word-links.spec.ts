@@ -44,7 +44,16 @@ async function rowWords(page: Page, ref: string) {
 }
 
 async function moveTo(page: Page, ref: string, word: string) {
-  const { words, focused } = await rowWords(page, ref);
+  let { words, focused } = await rowWords(page, ref);
+  if (focused < 0) {
+    // Focus left the row (a passage-wide button was pressed): back to its first word, as Tab would.
+    await page
+      .locator('[data-testid="word-row"]', { has: page.locator('h2', { hasText: new RegExp(`^${ref}$`) }) })
+      .locator('button[data-word]')
+      .first()
+      .focus();
+    ({ words, focused } = await rowWords(page, ref));
+  }
   const target = words.indexOf(word);
   expect(target, `${word} in ${ref}`).toBeGreaterThanOrEqual(0);
   for (let i = focused; i !== target; i += target > i ? 1 : -1) await page.keyboard.press(target > i ? 'ArrowRight' : 'ArrowLeft');

@@ -18,7 +18,7 @@ describe('checkBodySize', () => {
     expect(checkBodySize(request('POST', {}))).toBeNull();
     expect(checkBodySize(request('POST', { 'content-length': '2097152' }))).toEqual({
       status: 413,
-      code: 'payload_too_large',
+      code: 'payload-too-large',
       message: 'The request body is 2 MiB; the limit is 1 MiB. Nothing was saved.',
     });
     expect(checkBodySize(request('POST', { 'content-length': '1572864' }))?.message).toBe(
@@ -46,7 +46,7 @@ describe('checkOrigin', () => {
     const refused = checkOrigin(request('POST', { ...own, origin: 'https://evil.example' }));
     expect(refused).toEqual({
       status: 403,
-      code: 'cross_origin',
+      code: 'cross-origin',
       message:
         "Requests that change something must come from this site's own pages; this one came from https://evil.example. Nothing was changed.",
     });
@@ -55,10 +55,12 @@ describe('checkOrigin', () => {
     expect(checkOrigin(request('POST', { origin: 'http://diptych.example:3000' }))?.status).toBe(403);
   });
 
-  it('compares with DIPTYCH_PUBLIC_URL when it is set, scheme included, never with the Host header', () => {
+  it('accepts DIPTYCH_PUBLIC_URL (scheme included) or the host the browser addressed, nothing else', () => {
     const publicUrl = 'https://diptych.example/';
     expect(checkOrigin(request('POST', { host: 'internal:3000', origin: 'https://diptych.example' }, publicUrl))).toBeNull();
-    expect(checkOrigin(request('POST', { host: 'evil.example', origin: 'https://evil.example' }, publicUrl))?.status).toBe(403);
+    expect(checkOrigin(request('POST', { host: 'diptych.example', origin: 'https://evil.example' }, publicUrl))?.status).toBe(403);
+    // An instance reached directly (two-instance deployments): its own address is this site too.
+    expect(checkOrigin(request('POST', { host: '127.0.0.1:3011', origin: 'http://127.0.0.1:3011' }, publicUrl))).toBeNull();
     expect(checkOrigin(request('POST', { host: 'diptych.example', origin: 'http://diptych.example' }, publicUrl))?.status).toBe(403);
   });
 });

@@ -77,8 +77,8 @@ function isOwnOrigin(origin: string, request: GuardRequest): boolean {
       return false;
     }
     if (url.origin === publicOrigin.origin) return true;
-    // The public name with another scheme or port (an http page of an https site) is not this site.
-    if (url.hostname === publicOrigin.hostname) return false;
+    // The public host with another scheme (an http page of an https site) is not this site.
+    if (url.host === publicOrigin.host) return false;
   }
   // Also the host the browser addressed (an instance reached directly, behind the public name), as Next
   // itself checks server actions: a page of another site cannot make the browser send this host as Origin.

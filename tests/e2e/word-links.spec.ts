@@ -158,8 +158,14 @@ for (const width of [1280, 390]) {
       return null;
     });
     expect(box).not.toBeNull();
-    await page.mouse.move(box!.x, box!.y);
-    await expect(page.locator('#word-link-status')).toHaveText('“President” (English): linked to “президент” (Russian), accepted.');
+    // Hover again until the page's script listens (a move before hydration reaches nobody).
+    await expect(async () => {
+      await page.mouse.move(0, 0);
+      await page.mouse.move(box!.x, box!.y);
+      await expect(page.locator('#word-link-status')).toHaveText('“President” (English): linked to “президент” (Russian), accepted.', {
+        timeout: 2_000,
+      });
+    }).toPass();
     await expect.poll(() => highlighted('word-linked')).toEqual(['президент']);
     await expect.poll(() => highlighted('word-current')).toEqual(['President']);
     if (width === 1280) await page.screenshot({ path: path.join(SCREENSHOTS, 'word-links-reader.png') });

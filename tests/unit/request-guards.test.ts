@@ -61,6 +61,10 @@ describe('checkOrigin', () => {
     expect(checkOrigin(request('POST', { host: 'diptych.example', origin: 'https://evil.example' }, publicUrl))?.status).toBe(403);
     // An instance reached directly (two-instance deployments): its own address is this site too.
     expect(checkOrigin(request('POST', { host: '127.0.0.1:3011', origin: 'http://127.0.0.1:3011' }, publicUrl))).toBeNull();
+    // Behind a proxy on the same machine: the instance's port is not the public one, and is its own site.
+    expect(
+      checkOrigin(request('POST', { host: '127.0.0.1:3011', origin: 'http://127.0.0.1:3011' }, 'http://127.0.0.1:3012')),
+    ).toBeNull();
     expect(checkOrigin(request('POST', { host: 'diptych.example', origin: 'http://diptych.example' }, publicUrl))?.status).toBe(403);
   });
 });

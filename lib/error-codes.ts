@@ -8,6 +8,8 @@ export const HTTP_STATUS_BY_CODE = {
   'turn-out-of-range': 404,
   'sentence-out-of-range': 404,
   'no-such-revision': 404,
+  /** A row id (the reader's word-link fetch) that names no row at that revision. */
+  'no-such-row': 404,
   'no-reference-witness': 404,
   'document-not-found': 404,
   'database-unavailable': 503,

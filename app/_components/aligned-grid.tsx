@@ -24,6 +24,14 @@ export interface AlignedGridProps {
   rowActions?: (row: AlignmentRow, refs: string[]) => ReactNode;
 }
 
+/** The witnesses the grid shows as cells, in order: the single view shows only the first. */
+export function gridColumns(state: Pick<AlignmentState, 'witnesses'>, witnessIds: readonly number[], view: ReaderView): Witness[] {
+  const byId = new Map(state.witnesses.map((w) => [w.id, w]));
+  return (view === 'single' ? witnessIds.slice(0, 1) : witnessIds)
+    .map((id) => byId.get(id))
+    .filter((w): w is Witness => w !== undefined);
+}
+
 /**
  * The facing pages: one row per alignment row, one cell per chosen witness,
  * so counterparts always sit level (each row is as tall as its longest
@@ -42,10 +50,7 @@ export function AlignedGrid({
   refHref = (ref) => `#${ref}`,
   rowActions,
 }: AlignedGridProps) {
-  const byId = new Map(state.witnesses.map((w) => [w.id, w]));
-  const columns = (view === 'single' ? witnessIds.slice(0, 1) : witnessIds)
-    .map((id) => byId.get(id))
-    .filter((w): w is Witness => w !== undefined);
+  const columns = gridColumns(state, witnessIds, view);
   const anchors = rowAnchorIds(rows, state);
   const speakers = segmentsShowingSpeaker(
     rows,

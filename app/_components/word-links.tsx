@@ -31,7 +31,11 @@ interface RowModel {
 const STATUS_ID = 'word-link-status';
 const SKIP = '.sr-only, [aria-hidden="true"], .speaker';
 
-export function WordLinks({ slug, rev }: { slug: string; rev: number }) {
+/**
+ * `columns`: the witness ids of the grid's cells, in order (as AlignedGrid
+ * renders them), so a cell's words are found without ids in the markup.
+ */
+export function WordLinks({ slug, rev, columns }: { slug: string; rev: number; columns: readonly number[] }) {
   const [message, setMessage] = useState('');
   useEffect(() => {
     if (typeof Highlight === 'undefined' || !CSS.highlights) return;
@@ -42,15 +46,12 @@ export function WordLinks({ slug, rev }: { slug: string; rev: number }) {
     const names = new Intl.DisplayNames(['en'], { type: 'language' });
 
     function modelOf(row: HTMLElement): Promise<RowModel | null> {
-      const key = row.dataset.rowKey ?? '';
+      const key = row.id;
       let model = models.get(key);
       if (!model) {
-        model = fetch(documentPagePath(slug, 'word-links', `rows=${encodeURIComponent(key)}&rev=${rev}`))
+        model = fetch(documentPagePath(slug, 'word-links', `row=${encodeURIComponent(key)}&rev=${rev}`))
           .then((r) => (r.ok ? r.json() : null))
-          .then((body: { rows: Record<string, RowWordsPayload> } | null) => {
-            const data = body?.rows[key];
-            return data ? buildModel(row, data) : null;
-          })
+          .then((body: { row: RowWordsPayload } | null) => (body ? buildModel(row, body.row, columns) : null))
           .catch(() => null);
         models.set(key, model);
       }
@@ -150,7 +151,7 @@ export function WordLinks({ slug, rev }: { slug: string; rev: number }) {
       document.removeEventListener('focusin', onFocusIn);
       clear();
     };
-  }, [slug, rev]);
+  }, [slug, rev, columns]);
 
   return (
     <p id={STATUS_ID} className="word-link-status" role="status" aria-live="polite" data-empty={message ? undefined : 'true'}>
@@ -174,50 +175,46 @@ function endOffset(range: Range, node: Node): number {
   return range.endContainer === node ? range.endOffset : Number.MAX_SAFE_INTEGER;
 }
 
-/** The row's words as ranges of the page's text: each segment's words found in order in its rendered text. */
-function buildModel(row: HTMLElement, data: RowWordsPayload): RowModel {
+/**
+ * The row's words as ranges of the page's text. Each cell is a column
+ * (`columns`), each `.segment` block in it one run of the payload's segment
+ * keys; a run's words are found in order in its block's rendered text.
+ */
+function buildModel(row: HTMLElement, data: RowWordsPayload, columns: readonly number[]): RowModel {
   const spots: Spot[] = [];
-  for (const cell of row.querySelectorAll('.cell')) {
-    const lang = cell.getAttribute('data-witness-lang') ?? 'und';
-    for (const segment of cell.querySelectorAll<HTMLElement>('.segment')) {
-      // A whole segment carries its key; sentences of a turn carry theirs on their first piece.
-      const pieces: [string, Element][] = segment.dataset.segmentKey ? [[segment.dataset.segmentKey, segment]] : [];
-      let key = '';
-      for (const sentence of segment.querySelectorAll<HTMLElement>('.sentence')) {
-        key = sentence.dataset.segmentKey ?? key;
-        if (key) pieces.push([key, sentence]);
+  row.querySelectorAll(':scope > .row-cells > .cell').forEach((cell, column) => {
+    const lang = cell.getAttribute('lang') ?? 'und';
+    const runs = data.runs[columns[column] ?? -1] ?? [];
+    cell.querySelectorAll(':scope > .cell-body > .segment').forEach((block, index) => {
+      const keys = runs[index] ?? [];
+      if (!keys.some((k) => data.words[k]?.length)) return;
+      const nodes: { node: Text; at: number }[] = [];
+      let text = '';
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        if (node.parentElement?.closest(SKIP)) continue;
+        nodes.push({ node, at: text.length });
+        text += node.data;
       }
-      const texts = new Map<string, { node: Text; at: number }[]>();
-      const joined = new Map<string, string>();
-      for (const [k, element] of pieces) {
-        const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
-        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-          if (node.parentElement?.closest(SKIP)) continue;
-          const before = joined.get(k) ?? '';
-          texts.set(k, [...(texts.get(k) ?? []), { node, at: before.length }]);
-          joined.set(k, before + node.data);
-        }
-      }
-      for (const [k, text] of joined) {
-        const nodes = texts.get(k)!;
-        let cursor = 0;
-        for (const [start, , word] of data.words[k] ?? []) {
+      const place = (range: Range, offset: number, edge: 'start' | 'end') => {
+        const n = nodes.findLast((x) => (edge === 'start' ? x.at <= offset : x.at < offset))!;
+        if (edge === 'start') range.setStart(n.node, offset - n.at);
+        else range.setEnd(n.node, offset - n.at);
+      };
+      let cursor = 0;
+      for (const key of keys) {
+        for (const [start, , word] of data.words[key] ?? []) {
           const at = text.indexOf(word, cursor);
           if (at < 0) continue;
           cursor = at + word.length;
           const range = document.createRange();
-          const place = (offset: number, edge: 'start' | 'end') => {
-            const n = [...nodes].reverse().find((x) => (edge === 'start' ? x.at <= offset : x.at < offset))!;
-            if (edge === 'start') range.setStart(n.node, offset - n.at);
-            else range.setEnd(n.node, offset - n.at);
-          };
-          place(at, 'start');
-          place(at + word.length, 'end');
-          spots.push({ id: `${k}:${start}`, range, text: word, lang, cell });
+          place(range, at, 'start');
+          place(range, at + word.length, 'end');
+          spots.push({ id: `${key}:${start}`, range, text: word, lang, cell });
         }
       }
-    }
-  }
+    });
+  });
   const links: RowModel['links'] = new Map();
   for (const link of data.links) {
     const ids = [...link.source, ...link.target].map(([k, start]) => `${k}:${start}`);

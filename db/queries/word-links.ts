@@ -3,11 +3,14 @@
  * range on (document, row key) per read.
  */
 import { and, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { rowAnchorIds } from '@/lib/alignment/row-refs';
 import type { AlignmentState } from '@/lib/alignment/types';
 import { rowWordsPayload, type RowWordsPayload } from '@/lib/word-links/payload';
 import type { WordLink } from '@/lib/word-links/types';
 import type { Db } from '../connect';
 import { versionsAt } from '../edits/versions';
+import { readCache, revisionKey } from '../read-path/cache';
+import { getCachedWindow, getDocumentShape } from '../read-path/reader';
 import { wordLinks } from '../schema';
 import { getWitnesses } from './alignment';
 
@@ -85,4 +88,37 @@ export async function rowWordsAt(
   const out: Record<string, RowWordsPayload> = {};
   for (const [key, row] of rows.rows) out[key] = rowWordsPayload({ ...row, revFrom: 0 }, state, links);
   return out;
+}
+
+/** How the reader names a row: its element id, a ref (T5, T5.2) or `row-<key>` for a row with no translation. */
+const ROW_ANCHOR = /^(?:T(\d{1,7})(?:\.\d{1,5})?|row-([\w-]{1,64}))$/;
+
+export function isRowAnchor(anchor: string): boolean {
+  return ROW_ANCHOR.test(anchor);
+}
+
+/**
+ * The reader's payload for the row an element id names, at `rev`: the row
+ * is found in the cached window of its turn (db/read-path/reader.ts), so a
+ * hover costs one indexed read of the row's links, and nothing once cached.
+ * Null when no row at `rev` has that id.
+ */
+export function rowWordsByAnchor(db: Db, documentId: number, anchor: string, rev: number): Promise<RowWordsPayload | null> {
+  return readCache(db).get(revisionKey(documentId, rev, `row-words:${anchor}`), async () => {
+    const match = ROW_ANCHOR.exec(anchor);
+    if (!match) return null;
+    const [, turn, rowKey] = match;
+    if (rowKey !== undefined) return (await rowWordsAt(db, documentId, [rowKey], rev))[rowKey] ?? null;
+    const { witnesses } = await getDocumentShape(db, documentId, rev);
+    const span = { first: Number(turn), last: Number(turn) };
+    const state = await getCachedWindow(db, documentId, rev, span, witnesses);
+    const anchors = rowAnchorIds(state.rows, state);
+    const row = state.rows.find((r) => {
+      const ids = anchors.get(r.key);
+      return ids !== undefined && (ids.id === anchor || ids.extra.includes(anchor));
+    });
+    if (!row) return null;
+    const links = (await wordLinksOfRows(db, documentId, [row.key], rev)).map(stripRevision);
+    return rowWordsPayload(row, state, links);
+  });
 }

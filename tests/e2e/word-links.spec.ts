@@ -104,11 +104,14 @@ test('an editor links five word pairs from the keyboard only, then accepts the s
   rev = await editorRev(page);
   await page.getByRole('button', { name: 'Suggest links' }).click();
   await expect(page.getByTestId('edit-status')).toContainText(`Saved as revision ${rev + 1}: Suggested`);
+  // The status line speaks as soon as the action answers; the rows follow with the refreshed page.
+  await expect(page.getByTestId('word-editor')).toHaveAttribute('data-rev', String(rev + 1));
   const suggested = await page.locator('button[data-status="suggested"]').count();
   expect(suggested).toBeGreaterThan(0);
   expect(await violations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Accept all suggestions' }).click();
   await expect(page.getByTestId('edit-status')).toContainText(`Saved as revision ${rev + 2}: Accepted`);
+  await expect(page.getByTestId('word-editor')).toHaveAttribute('data-rev', String(rev + 2));
   await expect(page.locator('button[data-status="suggested"]')).toHaveCount(0);
   await moveTo(page, 'T1', 'President');
   await page

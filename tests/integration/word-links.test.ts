@@ -14,7 +14,7 @@ import { revertTo, undoLastEdit } from '@/db/edits/history-edits';
 import { applyWordLinkEdit } from '@/db/edits/word-link-edit';
 import { suggestFromDocument } from '@/db/edits/word-link-suggest';
 import { getAlignmentState } from '@/db/queries/alignment';
-import { wordLinksOfRows } from '@/db/queries/word-links';
+import { rowWordsByAnchor, wordLinksOfRows } from '@/db/queries/word-links';
 import { ConflictError } from '@/lib/alignment/errors';
 import type { AlignmentState } from '@/lib/alignment/types';
 import { tokenize } from '@/lib/word-links/tokens';
@@ -216,6 +216,22 @@ describe.each(testDatabaseKinds)('word links on %s', (kind) => {
         s,
       ),
     ).toEqual(['сейчас=now']);
+  });
+
+  it("the reader's payload names a row by its id on the page (T4), with the blocks each cell renders, now and pinned", async () => {
+    const s = await state();
+    const now = await rowWordsByAnchor(database.db, f.documentId, 'T4', s.rev);
+    expect(now).not.toBeNull();
+    // The page carries no segment keys: the payload says which segments each cell's blocks hold.
+    const ruWitness = s.witnesses.find((w) => w.lang === 'ru')!.id;
+    const enWitness = s.witnesses.find((w) => w.lang === 'en')!.id;
+    expect(now!.runs).toEqual({ [ruWitness]: [[ru]], [enWitness]: [[en]] });
+    expect(now!.words[en]!.map(([, , w]) => w)).toEqual(tokenize(s.segments[en]!.text, 'en').map((t) => t.text));
+    expect(now!.links).toHaveLength((await links()).length);
+    const pinned = await rowWordsByAnchor(database.db, f.documentId, 'T4', 3);
+    expect(pinned!.links).toHaveLength((await links(3)).length);
+    expect(await rowWordsByAnchor(database.db, f.documentId, 'T999', s.rev)).toBeNull();
+    expect(await rowWordsByAnchor(database.db, f.documentId, 'T4"><b>', s.rev)).toBeNull();
   });
 
   it('the JSON export carries every link, and importing it gives back 100% of them', async () => {

@@ -1,5 +1,5 @@
 import { notFound } from 'next/navigation';
-import { AlignedGrid } from '@/app/_components/aligned-grid';
+import { AlignedGrid, gridColumns } from '@/app/_components/aligned-grid';
 import { WordLinks } from '@/app/_components/word-links';
 import { getDb } from '@/db';
 import { getReaderWindow } from '@/db/read-path/reader';
@@ -63,7 +63,7 @@ export default async function ReaderPage({ params, searchParams }: Props) {
         view={choice.view}
         rowActions={(_row, rowRefList) => <RowActions slug={doc.slug} refs={rowRefList} />}
       />
-      <WordLinks slug={doc.slug} rev={state.rev} />
+      <WordLinks slug={doc.slug} rev={state.rev} columns={gridColumns(state, choice.witnessIds, choice.view).map((w) => w.id)} />
       <WindowNav window={window} hrefAt={hrefAt} position="bottom" />
       <HashLanding first={window.first} last={window.last} />
       <footer className="reader-footer">

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound, permanentRedirect } from 'next/navigation';
-import { AlignedGrid } from '@/app/_components/aligned-grid';
+import { AlignedGrid, gridColumns } from '@/app/_components/aligned-grid';
 import { WordLinks } from '@/app/_components/word-links';
 import { describeChangeKinds } from '@/lib/refs/passage-change';
 import { describeRef, formatRef, formatRefLabel, turnRange } from '@/lib/refs/parse';
@@ -126,7 +126,7 @@ export default async function PassagePage(props: Props) {
         highlightRowKeys={highlightRowKeys}
         refHref={(ref) => here(ref)}
       />
-      <WordLinks slug={doc.slug} rev={state.rev} />
+      <WordLinks slug={doc.slug} rev={state.rev} columns={gridColumns(state, witnessIds, 'parallel').map((w) => w.id)} />
 
       <CitePanel citation={citation} label={passage.label} />
     </article>

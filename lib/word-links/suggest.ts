@@ -207,25 +207,25 @@ export function trainSuggester(rows: readonly RowText[], accepted: readonly Word
   const sv = new Vocabulary();
   const tv = new Vocabulary();
   const training: { s: Int32Array; t: Int32Array; weight: number }[] = [];
-  const byRow = new Map(rows.map((r) => [r.rowKey, r]));
+  // Each row's words, tokenized once: accepted links pick theirs from here.
+  const wordsOf = new Map<string, { s: Word[]; t: Word[] }>();
   for (const row of rows) {
     const s = words(row.source, sv);
     const t = words(row.target, tv);
+    wordsOf.set(row.rowKey, { s, t });
     if (s.length && t.length) training.push({ s: Int32Array.from(s, (w) => w.id), t: Int32Array.from(t, (w) => w.id), weight: 1 });
   }
   // Accepted links as training pairs of their own words, and their word pairs as anchors.
   const confirmed = new Set<number>();
   for (const link of accepted) {
-    const row = byRow.get(link.rowKey);
+    const row = wordsOf.get(link.rowKey);
     if (!row) continue;
-    const pick = (side: readonly SideText[], refs: readonly TokenRef[], vocabulary: Vocabulary) => {
-      const all = words(side, vocabulary);
-      return Int32Array.from(
+    const pick = (all: readonly Word[], refs: readonly TokenRef[]) =>
+      Int32Array.from(
         refs.flatMap((r) => all.filter((w) => w.ref.segmentKey === r.segmentKey && w.ref.start === r.start).map((w) => w.id)),
       );
-    };
-    const s = pick(row.source, link.sourceTokens, sv);
-    const t = pick(row.target, link.targetTokens, tv);
+    const s = pick(row.s, link.sourceTokens);
+    const t = pick(row.t, link.targetTokens);
     if (s.length && t.length) training.push({ s, t, weight: ACCEPTED_WEIGHT });
     for (const a of s) for (const b of t) confirmed.add(a * CONFIRMED_WIDTH + b);
   }

@@ -275,3 +275,34 @@ export function wordMarks(cited: Pick<CitedWords, 'words'>, linked: readonly Tok
   for (const list of marks.values()) list.sort((a, b) => a.start - b.start);
   return marks;
 }
+
+/** A word named by its segment, with its witness and text, as the API returns it. */
+export interface WordInText extends TokenRef {
+  witnessId: number;
+  lang: string;
+  text: string;
+}
+
+export function wordsInText(tokens: readonly TokenRef[], state: AlignmentState): WordInText[] {
+  return tokens.flatMap((t) => {
+    const segment = state.segments[t.segmentKey];
+    const witness = segment && state.witnesses.find((w) => w.id === segment.witnessId);
+    if (!segment || !witness) return [];
+    return [{ ...t, witnessId: witness.id, lang: witness.lang, text: segment.text.slice(t.start, t.end) }];
+  });
+}
+
+/** "Cited: words 3–5 of T5.2, “in our view”; linked in the Russian original: “на наш взгляд”." */
+export function citedWordsSummary(
+  cited: Pick<CitedWords, 'description' | 'text'>,
+  linked: readonly WordInText[],
+  state: AlignmentState,
+): string {
+  const byWitness = new Map<number, string[]>();
+  for (const w of linked) byWitness.set(w.witnessId, [...(byWitness.get(w.witnessId) ?? []), w.text]);
+  const others = [...byWitness].map(([id, texts]) => {
+    const label = state.witnesses.find((w) => w.id === id)?.label ?? 'other text';
+    return `linked in the ${label}: ${texts.map((t) => `“${t}”`).join(', ')}`;
+  });
+  return `Cited: ${cited.description}, “${cited.text}”${others.length ? `; ${others.join('; ')}` : '; no words of the other columns are linked to them'}.`;
+}

@@ -34,7 +34,7 @@ export async function citedWordsOf(db: Db, view: PassageView, ref: CitedRef & { 
       state.rev,
     )
   ).map(stripRevision);
-  const { links: touching, linked } = linkedWords(cited, links);
+  const { links: touching, linked } = linkedWords(cited, links, state);
   return {
     cited,
     words: wordsInText(cited.words, state),

@@ -15,6 +15,7 @@
  * permalink (`?rev=N`) names the same words whatever is edited later.
  */
 import { referenceWitness } from '@/lib/alignment/row-refs';
+import { segmentOrder } from '@/lib/alignment/order';
 import type { AlignmentState } from '@/lib/alignment/types';
 import { tokenize } from '@/lib/word-links/tokens';
 import { linkTokens, tokenRefId, type TokenRef, type WordLink } from '@/lib/word-links/types';
@@ -240,8 +241,8 @@ export interface LinkedWords {
   linked: TokenRef[];
 }
 
-/** The links touching the cited words and the words they link them to. */
-export function linkedWords(cited: Pick<CitedWords, 'words'>, links: readonly WordLink[]): LinkedWords {
+/** The links touching the cited words and the words they link them to, in reading order (column, then text). */
+export function linkedWords(cited: Pick<CitedWords, 'words'>, links: readonly WordLink[], state: AlignmentState): LinkedWords {
   const citedIds = new Set(cited.words.map((w) => `${w.segmentKey}:${w.start}`));
   const touching = links.filter((l) => linkTokens(l).some((t) => citedIds.has(`${t.segmentKey}:${t.start}`)));
   const seen = new Set<string>();
@@ -254,6 +255,13 @@ export function linkedWords(cited: Pick<CitedWords, 'words'>, links: readonly Wo
       linked.push({ segmentKey: t.segmentKey, start: t.start, end: t.end });
     }
   }
+  const position = (key: string) => state.witnesses.find((w) => w.id === state.segments[key]?.witnessId)?.position ?? 0;
+  linked.sort(
+    (a, b) =>
+      position(a.segmentKey) - position(b.segmentKey) ||
+      segmentOrder(state.segments[a.segmentKey]?.orderKey ?? '', state.segments[b.segmentKey]?.orderKey ?? '') ||
+      a.start - b.start,
+  );
   return { links: touching, linked };
 }
 

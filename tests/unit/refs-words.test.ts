@@ -173,8 +173,8 @@ describe('linkedWords and wordMarks', () => {
       createdBy: 1,
     });
     const links = [link('a', [3, 9], [3, 7]), link('b', [10, 21], [8, 11]), link('c', [22, 28], [12, 20])];
-    const { links: touching, linked } = linkedWords(cited, links);
-    expect(touching.map((l) => l.key)).toEqual(['a', 'b']);
+    const { links: touching, linked } = linkedWords(cited, [links[1]!, links[0]!, links[2]!], state);
+    expect(touching.map((l) => l.key)).toEqual(['b', 'a']);
     expect(linked).toEqual([
       { segmentKey: 's_ru_5', start: 3, end: 9 },
       { segmentKey: 's_ru_5', start: 10, end: 21 },

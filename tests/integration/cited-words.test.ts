@@ -10,6 +10,7 @@ import { applyWordLinkEdit } from '@/db/edits/word-link-edit';
 import { citedWordsOf } from '@/db/queries/cited-words';
 import { getAlignmentState } from '@/db/queries/alignment';
 import { getPassageView } from '@/db/queries/passages';
+import { findMissingPage } from '@/db/read-path/missing-page';
 import type { AlignmentState } from '@/lib/alignment/types';
 import { RefError } from '@/lib/refs/errors';
 import { parseCitedRef, type CitedRef, type WordRange } from '@/lib/refs/words';
@@ -115,6 +116,22 @@ describe.each(testDatabaseKinds)('word citations on %s', (kind) => {
     );
     // One more word since the edit.
     expect((await citeWords('T4@w6', null)).cited.text).toBe('now');
+  });
+
+  it('the page check before rendering answers a missing word with its message, and lets a good one through', async () => {
+    const path = (ref: string) => `/documents/${SLUG}/passages/${ref}`;
+    const at = new URLSearchParams({ rev: String(cited) });
+    expect(await findMissingPage(database.db, path('T4@w2-w3'), at)).toBeNull();
+    expect(await findMissingPage(database.db, path('T4@w9'), at)).toEqual({
+      kind: 'passage',
+      message: `T4@w9 does not exist at revision ${cited}: there is no w9, T4 has 5 words (w1–w5).`,
+    });
+    expect(await findMissingPage(database.db, path('T4@w0'), at)).toEqual({
+      kind: 'passage',
+      message: '“T4@w0” does not exist: words are numbered from w1.',
+    });
+    // A lenient spelling is left to the page, which redirects.
+    expect(await findMissingPage(database.db, path('T4@W2'), at)).toBeNull();
   });
 
   it('the API returns the cited words, their offsets and the links touching them, pinned', async () => {

@@ -7,6 +7,8 @@ export const HTTP_STATUS_BY_CODE = {
   /** A reference that reads but names nothing. */
   'turn-out-of-range': 404,
   'sentence-out-of-range': 404,
+  /** A word citation (T5.2@w12) beyond the passage's last word. */
+  'word-out-of-range': 404,
   'no-such-revision': 404,
   /** A row id (the reader's word-link fetch) that names no row at that revision. */
   'no-such-row': 404,

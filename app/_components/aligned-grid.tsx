@@ -4,6 +4,7 @@ import type { AlignmentRow, AlignmentState, Witness } from '@/lib/alignment/type
 import { ROW_STATUS_INFO, segmentsShowingSpeaker } from '@/lib/render/grid';
 import { INTERFACE_LANG, textDirection } from '@/lib/render/lang';
 import type { ReaderView } from '@/lib/render/reader-params';
+import type { TextMark } from '@/lib/refs/words';
 import { turnRuns } from '@/lib/render/paragraphs';
 import { SegmentRun } from './segment-text';
 
@@ -22,6 +23,8 @@ export interface AlignedGridProps {
   refHref?: (ref: string) => string;
   /** Optional per-row extra in the margin (e.g. a "Cite" link). */
   rowActions?: (row: AlignmentRow, refs: string[]) => ReactNode;
+  /** Segment key → words to mark (a word citation and the words linked to it). */
+  marks?: ReadonlyMap<string, readonly TextMark[]>;
 }
 
 /** The witnesses the grid shows as cells, in order: the single view shows only the first. */
@@ -49,6 +52,7 @@ export function AlignedGrid({
   highlightRowKeys = [],
   refHref = (ref) => `#${ref}`,
   rowActions,
+  marks,
 }: AlignedGridProps) {
   const columns = gridColumns(state, witnessIds, view);
   const anchors = rowAnchorIds(rows, state);
@@ -112,7 +116,7 @@ export function AlignedGrid({
             </div>
             <div className="row-cells">
               {columns.map((witness) => (
-                <Cell key={witness.id} witness={witness} row={row} state={state} speakers={speakers} />
+                <Cell key={witness.id} witness={witness} row={row} state={state} speakers={speakers} marks={marks} />
               ))}
               {row.note ? (
                 <p className="row-note">
@@ -132,11 +136,13 @@ function Cell({
   row,
   state,
   speakers,
+  marks,
 }: {
   witness: Witness;
   row: AlignmentRow;
   state: AlignmentState;
   speakers: Set<string>;
+  marks: ReadonlyMap<string, readonly TextMark[]> | undefined;
 }) {
   const segments = (row.members[witness.id] ?? []).flatMap((key) => state.segments[key] ?? []);
   const dir = textDirection(witness.lang);
@@ -156,7 +162,7 @@ function Cell({
           </p>
         ) : (
           turnRuns(segments).map((run) => (
-            <SegmentRun key={run[0]!.key} segments={run} lang={witness.lang} showSpeaker={speakers.has(run[0]!.key)} />
+            <SegmentRun key={run[0]!.key} segments={run} lang={witness.lang} showSpeaker={speakers.has(run[0]!.key)} marks={marks} />
           ))
         )}
       </div>

@@ -10,15 +10,25 @@ import { INTERFACE_LANG } from '@/lib/render/lang';
 export function EditorialInline({
   tokens,
   renderText = (text) => text,
+  offset = 0,
 }: {
   tokens: readonly TextToken[];
-  renderText?: (text: string) => ReactNode;
+  /** `at`: where `text` starts in the stored text, counting from `offset` (word citations mark by offset). */
+  renderText?: (text: string, at: number) => ReactNode;
+  /** Where the tokens start in the stored text. */
+  offset?: number;
 }) {
+  const starts: number[] = [];
+  let pos = offset;
+  for (const token of tokens) {
+    starts.push(token.kind === 'insertion' ? pos + 1 : pos);
+    pos += token.kind === 'text' ? token.text.length : token.raw.length;
+  }
   return (
     <>
       {tokens.map((token, i) => {
         // Plain text as a bare string: no element per run of text (rows repeat it hundreds of times a page).
-        if (token.kind === 'text') return <Fragment key={i}>{renderText(token.text)}</Fragment>;
+        if (token.kind === 'text') return <Fragment key={i}>{renderText(token.text, starts[i]!)}</Fragment>;
         if (token.kind === 'elision') {
           return (
             <span key={i} className="elision" title="Omitted in the published text" data-mark="elision">
@@ -34,7 +44,7 @@ export function EditorialInline({
             <span className="sr-only" lang={INTERFACE_LANG}>
               (editorial insertion){' '}
             </span>
-            {renderText(token.text)}
+            {renderText(token.text, starts[i]!)}
           </span>
         );
       })}

@@ -1,4 +1,6 @@
+import type { ReactNode } from 'react';
 import type { Segment } from '@/lib/alignment/types';
+import type { TextMark } from '@/lib/refs/words';
 import { INTERFACE_LANG, languageName } from '@/lib/render/lang';
 import { sentenceParagraphs } from '@/lib/render/paragraphs';
 import { EditorialInline } from './editorial-inline';
@@ -33,10 +35,13 @@ export function SegmentRun({
   segments,
   lang,
   showSpeaker = true,
+  marks,
 }: {
   segments: readonly Segment[];
   lang: string;
   showSpeaker?: boolean;
+  /** Segment key → character ranges to mark (the words of a word citation and the words linked to them). */
+  marks?: ReadonlyMap<string, readonly TextMark[]>;
 }) {
   const head = segments[0];
   if (!head) return null;
@@ -72,26 +77,55 @@ export function SegmentRun({
         paragraphs.map((pieces, i) => (
           <p key={i}>
             {i === 0 ? speaker : null}
-            {pieces.map((piece) =>
-              whole ? (
-                <bdi key={piece.segment.key}>
-                  <EditorialInline tokens={piece.tokens} />
-                </bdi>
+            {pieces.map((piece) => {
+              const pieceMarks = marks?.get(piece.segment.key);
+              const inline = pieceMarks ? (
+                <EditorialInline
+                  tokens={piece.tokens}
+                  offset={piece.offset}
+                  renderText={(text, at) => markText(text, at, pieceMarks)}
+                />
+              ) : (
+                <EditorialInline tokens={piece.tokens} />
+              );
+              return whole ? (
+                <bdi key={piece.segment.key}>{inline}</bdi>
               ) : (
                 <span
                   key={`${piece.segment.key}-${i}`}
                   className="sentence"
                   data-segment-key={piece.first ? piece.segment.key : undefined}
                 >
-                  <bdi>
-                    <EditorialInline tokens={piece.tokens} />
-                  </bdi>
+                  <bdi>{inline}</bdi>
                 </span>
-              ),
-            )}
+              );
+            })}
           </p>
         ))
       )}
     </div>
   );
+}
+
+const MARK_TITLE = { cited: 'Cited words', linked: 'Linked to the cited words' } as const;
+
+/** `text` (starting at `at` in its segment) with the parts inside marks wrapped in <mark>. */
+function markText(text: string, at: number, marks: readonly TextMark[]): ReactNode {
+  const out: ReactNode[] = [];
+  let pos = 0;
+  for (const mark of marks) {
+    const from = Math.max(mark.start - at, pos);
+    const to = Math.min(mark.end - at, text.length);
+    if (to <= from) continue;
+    if (from > pos) out.push(text.slice(pos, from));
+    out.push(
+      <mark key={from} className={`word-mark word-mark--${mark.kind}`} data-word-mark={mark.kind} title={MARK_TITLE[mark.kind]}>
+        {text.slice(from, to)}
+      </mark>,
+    );
+    pos = to;
+  }
+  if (pos === 0) return text;
+  if (pos < text.length) out.push(text.slice(pos));
+  return out;
 }

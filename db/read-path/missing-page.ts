@@ -12,7 +12,7 @@ import type { Db } from '../connect';
 import { getDocumentBySlug } from '../queries/documents';
 import { getPassageView } from '../queries/passages';
 import { RefError } from '@/lib/refs/errors';
-import { formatRef, parseRef } from '@/lib/refs/parse';
+import { formatCitedRef, parseCitedRef, resolveWords } from '@/lib/refs/words';
 import { parseRevParam } from '@/lib/refs/revision';
 import { decodeRouteParam } from '@/lib/route-param';
 import type { MissingPage } from '@/lib/render/missing-page';
@@ -43,13 +43,15 @@ export async function findMissingPage(db: Db, pathname: string, search: URLSearc
 
 async function missingPassage(db: Db, slug: string, typed: string, search: URLSearchParams): Promise<MissingPage | null> {
   try {
-    const ref = parseRef(typed);
+    const cited = parseCitedRef(typed);
     const revs = search.getAll('rev');
     const rev = parseRevParam(revs.length > 1 ? revs : revs[0]);
-    // A non-canonical spelling (t5, T5–T7) is redirected by the page to the canonical one.
-    if (formatRef(ref) !== typed) return null;
+    // A non-canonical spelling (t5, T5–T7, T5@W3) is redirected by the page to the canonical one.
+    if (formatCitedRef(cited) !== typed) return null;
     // Cached per revision (db/read-path/cache.ts): the page's own read is then a hit.
-    await getPassageView(db, { slug, ref, rev });
+    const view = await getPassageView(db, { slug, ref: cited.passage, rev });
+    // A word citation (T5.2@w3-w5) names words the passage must have.
+    if (view && cited.words) resolveWords({ ...cited, words: cited.words }, view.passage, view.state);
     return null;
   } catch (error) {
     if (error instanceof RefError) return { kind: 'passage', message: error.message };

@@ -27,8 +27,13 @@ export function readerAnchorPath(slug: string, anchor: string): string {
   return `${documentPath(slug)}#${enc(anchor)}`;
 }
 
+/** A reference as a path segment: the @ of a word citation (T5.2@w3-w5) is valid in a path and stays readable. */
+function refSegment(canonicalRef: string): string {
+  return enc(canonicalRef).replace(/%40/g, '@');
+}
+
 export function passagePath(slug: string, canonicalRef: string, rev?: number | null): string {
-  return `${documentPath(slug)}/passages/${enc(canonicalRef)}${rev != null ? `?rev=${rev}` : ''}`;
+  return `${documentPath(slug)}/passages/${refSegment(canonicalRef)}${rev != null ? `?rev=${rev}` : ''}`;
 }
 
 export type DownloadFormat = 'ris' | 'json';
@@ -44,7 +49,7 @@ export function apiDocumentPath(slug: string): string {
 }
 
 export function apiPassagePath(slug: string, canonicalRef: string, rev?: number | null): string {
-  return `${apiDocumentPath(slug)}/passages/${enc(canonicalRef)}${rev != null ? `?rev=${rev}` : ''}`;
+  return `${apiDocumentPath(slug)}/passages/${refSegment(canonicalRef)}${rev != null ? `?rev=${rev}` : ''}`;
 }
 
 export function absoluteUrl(origin: string, path: string): string {

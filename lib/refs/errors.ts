@@ -22,6 +22,8 @@ export type RefErrorCode =
   | 'turn-out-of-range'
   /** A sentence the turn does not have. */
   | 'sentence-out-of-range'
+  /** A word (T5.2@w12) beyond the last word of the passage's translation text. */
+  | 'word-out-of-range'
   /** The document has no translation witness to give turn numbers. */
   | 'no-reference-witness'
   /** A ?rev= that is not a positive whole number. */

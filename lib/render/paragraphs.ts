@@ -13,6 +13,8 @@ export interface SentencePiece {
   /** Whether this is the segment's first piece (a sentence spanning a paragraph break has two). */
   first: boolean;
   tokens: TextToken[];
+  /** Where the piece's text starts in the segment's text (UTF-16), so word offsets can be marked in it. */
+  offset: number;
 }
 
 const BREAK = /\n[ \t]*\n/;
@@ -27,13 +29,16 @@ export function sentenceParagraphs(segments: readonly Segment[]): SentencePiece[
   };
   for (const segment of segments) {
     let started = false;
-    segment.text.split(BREAK).forEach((part, i) => {
+    let at = 0;
+    for (const [i, part] of segment.text.split(BREAK).entries()) {
+      const partStart = i === 0 ? 0 : segment.text.indexOf(part, at);
+      at = partStart + part.length;
       if (i > 0) close();
       const text = current.length ? part : part.trimStart();
-      if (text.trim() === '') return;
-      current.push({ segment, first: !started, tokens: tokenizeEditorialText(text) });
+      if (text.trim() === '') continue;
+      current.push({ segment, first: !started, tokens: tokenizeEditorialText(text), offset: partStart + part.length - text.length });
       started = true;
-    });
+    }
   }
   close();
   return paragraphs;

@@ -164,3 +164,60 @@ test('the reader carries the document’s citation metadata and CSL-JSON', async
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+test('a word citation marks exactly the cited words, without script too, and offers its permalink', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
+  // A lenient spelling redirects to the canonical one, which keeps the @ readable.
+  await page.goto(`/documents/${SEED_SLUG}/passages/t1@W3–w4`);
+  await expect(page).toHaveURL(new RegExp(`/documents/${SEED_SLUG}/passages/T1@w3-w4$`));
+  const rev = Number(await page.getByTestId('passage').getAttribute('data-rev'));
+  const permalink = `${baseURL}/documents/${SEED_SLUG}/passages/T1@w3-w4?rev=${rev}`;
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('T1@w3–w4');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('words 3–4 of T1');
+  await expect(page.getByTestId('permalink')).toHaveText(permalink);
+  const cited = page.locator('.cell[lang="en"] mark[data-word-mark="cited"]');
+  await expect(cited).toHaveCount(1);
+  await expect(cited).toHaveText('Mr. President');
+  // The Russian of the seed is a placeholder: nothing is linked, and the page says so.
+  await expect(page.getByTestId('cited-words')).toHaveText(
+    'Cited: words 3–4 of T1, “Mr. President”; no words of the other columns are linked to them.',
+  );
+
+  const panel = page.getByTestId('cite-panel');
+  await panel.locator('summary').click();
+  await expect(panel.getByRole('heading', { level: 2 })).toHaveText('Cite T1@w3–w4');
+  await expect(panel.getByRole('textbox', { name: 'Permalink of the cited words' })).toHaveValue(permalink);
+  await expect(panel.getByRole('textbox', { name: 'The cited words (with their permalink)' })).toHaveValue(
+    `“Mr. President” (T1@w3–w4, rev. ${rev}), ${permalink}`,
+  );
+  const axe = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
+  expect(
+    axe.violations.map(
+      (v) =>
+        `${v.id}: ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 3)
+          .join(', ')}`,
+    ),
+  ).toEqual([]);
+
+  // The pinned permalink, without JavaScript: the marks are in the server's markup.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(permalink);
+  await expect(plain.locator('.cell[lang="en"] mark[data-word-mark="cited"]')).toHaveText('Mr. President');
+  await expect(plain.getByTestId('passage-revision')).toContainText(`revision ${rev}`);
+  await noScript.close();
+
+  // A word the passage does not have: 404, naming it and how many words there are.
+  const missing = await page.goto(`/documents/${SEED_SLUG}/passages/T1@w99?rev=${rev}`);
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByTestId('passage-problem')).toHaveText(
+    `T1@w99 does not exist at revision ${rev}: there is no w99, T1 has 9 words (w1–w9).`,
+  );
+});

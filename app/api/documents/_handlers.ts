@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@/db/connect';
 import { getDocumentBySlug, listDocuments, type DocumentMeta } from '@/db/queries/documents';
+import { citedWordsOf, type CitedWordsView } from '@/db/queries/cited-words';
 import { passageViewOf } from '@/db/queries/passages';
 import { cachedDocumentCitation, cachedPassageCitation } from '@/db/read-path/citations';
 import { getDocumentOutline } from '@/db/read-path/reader';
@@ -14,7 +15,8 @@ import { referenceWitness } from '@/lib/alignment/row-refs';
 import { segmentRef, type AlignmentRow, type AlignmentState } from '@/lib/alignment/types';
 import type { documentCitation } from '@/lib/citation/passage-citation';
 import { absoluteUrl, apiDocumentPath, apiPassagePath, citationFilePath, documentPath, passagePath } from '@/lib/citation/urls';
-import { describeRef, formatRef, parseRef } from '@/lib/refs/parse';
+import { describeRef, formatRef } from '@/lib/refs/parse';
+import { formatCitedRef, parseCitedRef } from '@/lib/refs/words';
 import { neighbourRefs } from '@/lib/refs/resolve';
 import { checkRevision, parseRevParam } from '@/lib/refs/revision';
 import { documentNotFound, etagMatches, guarded, json, notModified, withEtag } from '../_lib/http';
@@ -80,17 +82,21 @@ export function documentResponse(db: Db, request: Request, origin: string, slug:
 
 export function passageResponse(db: Db, request: Request, origin: string, params: { slug: string; ref: string }): Promise<Response> {
   return guarded(async () => {
-    const ref = parseRef(params.ref);
+    const cited = parseCitedRef(params.ref);
+    const ref = cited.passage;
     const rev = parseRevParam(new URL(request.url).searchParams.getAll('rev'));
     // The tag is known from the document row alone (one indexed lookup): a revalidation reads nothing else.
     const doc = await getDocumentBySlug(db, params.slug);
     if (!doc) return documentNotFound(params.slug);
     checkRevision(rev, doc.currentRev);
-    const canonical = formatRef(ref);
+    const passageRef = formatRef(ref);
+    // With words (T5.2@w3-w5) the links name the word citation; the passage is still described as the passage.
+    const canonical = formatCitedRef(cited);
     const etag = `"passage-${FORMAT}-${doc.id}-${canonical}-r${rev ?? doc.currentRev}-c${doc.currentRev}"`;
     if (etagMatches(request, etag)) return notModified(etag);
     const view = await passageViewOf(db, doc, ref, rev);
     const { state, passage } = view;
+    const words = cited.words ? await citedWordsOf(db, view, { ...cited, words: cited.words }) : null;
     const citation = await cachedPassageCitation(db, view, origin);
     // A pinned passage that has already changed since shows a settled page (the first change is fixed): immutable.
     const settled = view.pinnedRev != null && view.change != null;
@@ -103,7 +109,7 @@ export function passageResponse(db: Db, request: Request, origin: string, params
         return json({
           document: documentJson(doc, origin),
           passage: {
-            ref: canonical,
+            ref: passageRef,
             label: passage.label,
             description: describeRef(ref),
             turns: passage.turns,
@@ -119,6 +125,7 @@ export function passageResponse(db: Db, request: Request, origin: string, params
           },
           witnesses: state.witnesses,
           rows: passage.rows.map((row) => rowJson(row, state)),
+          ...(words ? { words: wordsJson(words, absoluteUrl(origin, passagePath(doc.slug, canonical, state.rev))) } : {}),
           citation: {
             permalink: citation.permalink,
             locator: citation.citations.locator,
@@ -185,5 +192,43 @@ function rowJson(row: AlignmentRow, state: AlignmentState) {
           ];
         }),
       })),
+  };
+}
+
+/** The words of a word citation (docs/api.md): what is cited, where, and the links touching it. */
+function wordsJson(words: CitedWordsView, permalink: string) {
+  const { cited } = words;
+  return {
+    ref: cited.canonical,
+    label: cited.label,
+    description: cited.description,
+    first: cited.range.first,
+    last: cited.range.last,
+    total: cited.total,
+    text: cited.text,
+    permalink,
+    words: words.words.map((w, i) => ({
+      n: cited.words[i]!.n,
+      text: w.text,
+      segmentKey: w.segmentKey,
+      start: w.start,
+      end: w.end,
+      witnessId: w.witnessId,
+    })),
+    links: words.links.map((l) => ({
+      key: l.key,
+      status: l.status,
+      rowKey: l.rowKey,
+      source: l.sourceTokens,
+      target: l.targetTokens,
+    })),
+    linked: words.linked.map((w) => ({
+      text: w.text,
+      segmentKey: w.segmentKey,
+      start: w.start,
+      end: w.end,
+      witnessId: w.witnessId,
+      lang: w.lang,
+    })),
   };
 }

@@ -19,9 +19,33 @@ interface Block {
  */
 type Citable = DocumentCitation & Partial<Pick<PassageCitation, 'quotation' | 'quotationText'>>;
 
-export function CitePanel({ citation, label }: { citation: Citable; label: string }) {
+/** A word citation shown on the page (T5.2@w3-w5): its permalink and the words, offered first. */
+export interface WordCitation {
+  label: string;
+  permalink: string;
+  text: string;
+  lang?: string;
+  summary: string;
+}
+
+export function CitePanel({ citation, label, words }: { citation: Citable; label: string; words?: WordCitation | null }) {
   const { citations: c, quotation } = citation;
-  const groups: { heading: string; blocks: Block[]; download?: { href: string; text: string } }[] = [
+  const groups: { heading: string; blocks: Block[]; download?: { href: string; text: string } }[] = [];
+  if (words) {
+    groups.push({
+      heading: `Word citation ${words.label}`,
+      blocks: [
+        { key: 'word-permalink', title: 'Permalink of the cited words', text: words.permalink, code: true },
+        {
+          key: 'word-quotation',
+          title: 'The cited words (with their permalink)',
+          text: `“${words.text}” (${words.label}, rev. ${citation.target.rev}), ${words.permalink}`,
+          lang: words.lang,
+        },
+      ],
+    });
+  }
+  groups.push(
     {
       heading: 'Chicago (notes and bibliography, 17th ed.)',
       blocks: [
@@ -55,7 +79,7 @@ export function CitePanel({ citation, label }: { citation: Citable; label: strin
       blocks: [{ key: 'csl-json', title: 'CSL-JSON', text: c.cslJson, code: true }],
       download: { href: citation.cslJsonUrl, text: 'Download .json' },
     },
-  ];
+  );
   if (quotation && citation.quotationText) {
     const others = quotation.others.map((o) =>
       o.available ? { key: `quote-${o.lang}`, title: o.label, text: o.text, lang: o.lang } : null,

@@ -1,17 +1,24 @@
 import 'server-only';
 import { cache } from 'react';
 import { getDb } from '@/db';
+import { citedWordsOf, type CitedWordsView } from '@/db/queries/cited-words';
 import { getPassageView, type PassageView } from '@/db/queries/passages';
 import { cachedPassageCitation } from '@/db/read-path/citations';
 import type { PassageCitation } from '@/lib/citation/passage-citation';
 import { RefError } from '@/lib/refs/errors';
-import { formatRef, parseRef } from '@/lib/refs/parse';
+import { formatCitedRef, parseCitedRef } from '@/lib/refs/words';
 import { parseRevParam } from '@/lib/refs/revision';
 import { decodeRouteParam } from '@/lib/route-param';
 import { requestOrigin } from '../../_citation/request-origin';
 
 export type PassageLoad =
-  | { kind: 'ok'; view: PassageView; citation: PassageCitation }
+  | {
+      kind: 'ok';
+      view: PassageView;
+      citation: PassageCitation;
+      /** A word citation (T5.2@w3-w5): the cited words and what they are linked to; null for a plain passage. */
+      words: CitedWordsView | null;
+    }
   /** The reference was written in a non-canonical way (t5, T5–T7): one URL per passage. */
   | { kind: 'redirect'; canonical: string; rev: number | null }
   | { kind: 'missing-document' }
@@ -46,14 +53,15 @@ export const loadPassage = cache(
 
 async function load(slug: string, rawRef: string, rawRev: string | string[] | undefined): Promise<PassageLoad> {
   try {
-    const ref = parseRef(rawRef);
+    const ref = parseCitedRef(rawRef);
     const rev = parseRevParam(rawRev);
-    const canonical = formatRef(ref);
+    const canonical = formatCitedRef(ref);
     if (canonical !== rawRef) return { kind: 'redirect', canonical, rev };
-    const view = await getPassageView(await getDb(), { slug, ref, rev });
+    const view = await getPassageView(await getDb(), { slug, ref: ref.passage, rev });
     if (!view) return { kind: 'missing-document' };
+    const words = ref.words ? await citedWordsOf(await getDb(), view, { ...ref, words: ref.words }) : null;
     const citation = await cachedPassageCitation(await getDb(), view, await requestOrigin());
-    return { kind: 'ok', view, citation };
+    return { kind: 'ok', view, citation, words };
   } catch (error) {
     if (error instanceof RefError) return { kind: 'bad-ref', error };
     throw error;

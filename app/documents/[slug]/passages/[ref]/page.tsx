@@ -6,7 +6,8 @@ import { WordLinks } from '@/app/_components/word-links';
 import { describeChangeKinds } from '@/lib/refs/passage-change';
 import { describeRef, formatRef, formatRefLabel, turnRange } from '@/lib/refs/parse';
 import { neighbourRefs, passageWithContext } from '@/lib/refs/resolve';
-import { passagePath, readerAnchorPath, revisionPath } from '@/lib/citation/urls';
+import { absoluteUrl, passagePath, readerAnchorPath, revisionPath } from '@/lib/citation/urls';
+import { citedWordsSummary } from '@/lib/refs/words';
 import { CitePanel } from '../../_citation/cite-panel';
 import { CslJsonScript } from '../../_citation/csl-json-script';
 import { toNextMetadata } from '../../_citation/next-metadata';
@@ -41,8 +42,21 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function PassagePage(props: Props) {
-  const { view, citation } = await load(props);
+  const { view, citation, words } = await load(props);
   const { document: doc, state, passage, change, pinnedRev } = view;
+  // A word citation's permalink names its words at the revision shown, so it keeps showing them after later edits.
+  const permalink = words
+    ? absoluteUrl(new URL(citation.permalink).origin, passagePath(doc.slug, words.cited.canonical, state.rev))
+    : citation.permalink;
+  const wordCitation = words
+    ? {
+        label: words.cited.label,
+        permalink,
+        text: words.cited.text,
+        lang: state.witnesses.find((w) => w.role === 'translation')?.lang,
+        summary: citedWordsSummary(words.cited, words.linked, state),
+      }
+    : null;
   const { rows, highlightRowKeys } = passageWithContext(passage, state);
   const { previous, next } = neighbourRefs(passage);
   const witnessIds = [...state.witnesses].sort((a, b) => a.position - b.position).map((w) => w.id);
@@ -58,8 +72,8 @@ export default async function PassagePage(props: Props) {
         <Link href={readerAnchorPath(doc.slug, firstRef)}>{doc.title}</Link>
       </p>
       <h1 className={styles.title}>
-        <span data-testid="passage-label">{passage.label}</span>{' '}
-        <span className={styles.titleDescription}>{describeRef(passage.ref)}</span>
+        <span data-testid="passage-label">{words ? words.cited.label : passage.label}</span>{' '}
+        <span className={styles.titleDescription}>{words ? words.cited.description : describeRef(passage.ref)}</span>
       </h1>
 
       <p className={styles.revisionLine} data-testid="passage-revision">
@@ -72,11 +86,16 @@ export default async function PassagePage(props: Props) {
         )}{' '}
         <span className={styles.permalinkLine}>
           Permalink:{' '}
-          <a href={citation.permalink} data-testid="permalink">
-            {citation.permalink}
+          <a href={permalink} data-testid="permalink">
+            {permalink}
           </a>
         </span>
       </p>
+      {wordCitation ? (
+        <p className="cited-words" data-testid="cited-words" id="cited-words">
+          {wordCitation.summary}
+        </p>
+      ) : null}
 
       {change ? (
         <p className={styles.changed} data-testid="passage-changed" role="status">
@@ -125,10 +144,11 @@ export default async function PassagePage(props: Props) {
         rows={rows}
         highlightRowKeys={highlightRowKeys}
         refHref={(ref) => here(ref)}
+        marks={words?.marks}
       />
       <WordLinks slug={doc.slug} rev={state.rev} columns={gridColumns(state, witnessIds, 'parallel').map((w) => w.id)} />
 
-      <CitePanel citation={citation} label={passage.label} />
+      <CitePanel citation={citation} label={wordCitation?.label ?? passage.label} words={wordCitation} />
     </article>
   );
 }

@@ -25,7 +25,8 @@ import {
 import { sameWordLink, type WordLink } from '@/lib/word-links/types';
 import type { Db } from '../connect';
 import { getWitnesses } from '../queries/alignment';
-import { byRow, linkAliveAt, wordLinkColumns, wordLinksOfRows } from '../queries/word-links';
+import { aliveAt } from '../queries/alive-at';
+import { byRow, wordLinkColumns, wordLinksOfRows } from '../queries/word-links';
 import { wordLinks } from '../schema';
 import type { EditOutcome } from './apply-edit';
 import { conflictError } from './conflict';
@@ -212,7 +213,7 @@ export async function linkVersionsAt(
     const found = await db
       .select(wordLinkColumns)
       .from(wordLinks)
-      .where(and(eq(wordLinks.documentId, documentId), inArray(wordLinks.key, keys.slice(i, i + 1_000)), linkAliveAt(rev)));
+      .where(and(eq(wordLinks.documentId, documentId), inArray(wordLinks.key, keys.slice(i, i + 1_000)), aliveAt(wordLinks, rev)));
     for (const l of found) map.set(l.key, l);
   }
   return map;

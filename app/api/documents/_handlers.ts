@@ -14,10 +14,10 @@ import { referenceWitness } from '@/lib/alignment/row-refs';
 import { segmentRef, type AlignmentRow, type AlignmentState } from '@/lib/alignment/types';
 import type { documentCitation } from '@/lib/citation/passage-citation';
 import { absoluteUrl, apiDocumentPath, apiPassagePath, citationFilePath, documentPath, passagePath } from '@/lib/citation/urls';
-import { describeRef, formatRef, parseRef } from '@/lib/refs/parse';
+import { describeRef, formatRef } from '@/lib/refs/parse';
 import { neighbourRefs } from '@/lib/refs/resolve';
-import { checkRevision, parseRevParam } from '@/lib/refs/revision';
 import { documentNotFound, etagMatches, guarded, json, notModified, withEtag } from '../_lib/http';
+import { readPassageRequest } from '../_lib/passage-request';
 
 /** Bumped when the shape or the citation output changes, so cached copies revalidate. */
 const FORMAT = 'v1';
@@ -80,13 +80,10 @@ export function documentResponse(db: Db, request: Request, origin: string, slug:
 
 export function passageResponse(db: Db, request: Request, origin: string, params: { slug: string; ref: string }): Promise<Response> {
   return guarded(async () => {
-    const ref = parseRef(params.ref);
-    const rev = parseRevParam(new URL(request.url).searchParams.getAll('rev'));
     // The tag is known from the document row alone (one indexed lookup): a revalidation reads nothing else.
-    const doc = await getDocumentBySlug(db, params.slug);
-    if (!doc) return documentNotFound(params.slug);
-    checkRevision(rev, doc.currentRev);
-    const canonical = formatRef(ref);
+    const found = await readPassageRequest(db, request, params);
+    if (!found) return documentNotFound(params.slug);
+    const { doc, ref, rev, canonical } = found;
     const etag = `"passage-${FORMAT}-${doc.id}-${canonical}-r${rev ?? doc.currentRev}-c${doc.currentRev}"`;
     if (etagMatches(request, etag)) return notModified(etag);
     const view = await passageViewOf(db, doc, ref, rev);

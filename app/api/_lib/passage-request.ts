@@ -1,0 +1,33 @@
+/**
+ * What a passage URL names (/…/documents/slug/passages/T5-T7?rev=N), read
+ * the same way by the JSON API and the citation downloads: the reference and
+ * the revision are checked before the document is looked up, the revision
+ * against the document after.
+ */
+import type { Db } from '@/db/connect';
+import { getDocumentBySlug, type DocumentMeta } from '@/db/queries/documents';
+import { formatRef, parseRef, type PassageRef } from '@/lib/refs/parse';
+import { checkRevision, parseRevParam } from '@/lib/refs/revision';
+
+export interface PassageRequest {
+  doc: DocumentMeta;
+  ref: PassageRef;
+  /** The pinned revision (?rev=N), null for the current one. */
+  rev: number | null;
+  /** The reference as the canonical URLs spell it. */
+  canonical: string;
+}
+
+/** Null when no document has the slug; a bad reference or revision throws its DomainError. */
+export async function readPassageRequest(
+  db: Db,
+  request: Request,
+  params: { slug: string; ref: string },
+): Promise<PassageRequest | null> {
+  const ref = parseRef(params.ref);
+  const rev = parseRevParam(new URL(request.url).searchParams.getAll('rev'));
+  const doc = await getDocumentBySlug(db, params.slug);
+  if (!doc) return null;
+  checkRevision(rev, doc.currentRev);
+  return { doc, ref, rev, canonical: formatRef(ref) };
+}

@@ -4,11 +4,11 @@
  * fixed when the key is created (no operation moves a segment within its
  * witness), so members sort by it whatever the version.
  */
-import { and, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { NewRow, NewSegment } from '@/lib/alignment/change-set';
 import type { KeyedVersions } from '@/lib/alignment/history';
 import type { Db } from '../connect';
-import { aliveAt } from '../queries/alive-at';
+import { aliveAt, changedAfter, changedAt, type Versioned } from '../queries/alive-at';
 import { rowColumns, segmentColumns } from '../queries/columns';
 import { membersByRow, membersOfRows } from '../queries/members';
 import { alignmentRows, segments } from '../schema';
@@ -26,34 +26,28 @@ async function inChunks<K, T>(keys: readonly K[], read: (part: K[]) => Promise<T
   return result;
 }
 
-/** Keys with a version created or closed by revision `rev` (what that revision changed). */
-export async function keysChangedAt(db: Db, documentId: number, rev: number): Promise<KeySet> {
+async function keysWhere(db: Db, documentId: number, changed: (table: Versioned) => SQL): Promise<KeySet> {
   const [rowKeys, segmentKeys] = await Promise.all([
     db
       .selectDistinct({ key: alignmentRows.key })
       .from(alignmentRows)
-      .where(and(eq(alignmentRows.documentId, documentId), or(eq(alignmentRows.revFrom, rev), eq(alignmentRows.revTo, rev)))),
+      .where(and(eq(alignmentRows.documentId, documentId), changed(alignmentRows))),
     db
       .selectDistinct({ key: segments.key })
       .from(segments)
-      .where(and(eq(segments.documentId, documentId), or(eq(segments.revFrom, rev), eq(segments.revTo, rev)))),
+      .where(and(eq(segments.documentId, documentId), changed(segments))),
   ]);
   return { rows: rowKeys.map((r) => r.key), segments: segmentKeys.map((s) => s.key) };
 }
 
+/** Keys with a version created or closed by revision `rev` (what that revision changed). */
+export function keysChangedAt(db: Db, documentId: number, rev: number): Promise<KeySet> {
+  return keysWhere(db, documentId, (table) => changedAt(table, rev));
+}
+
 /** Keys with any version created or closed after revision `rev` (what changed since). */
-export async function keysChangedAfter(db: Db, documentId: number, rev: number): Promise<KeySet> {
-  const [rowKeys, segmentKeys] = await Promise.all([
-    db
-      .selectDistinct({ key: alignmentRows.key })
-      .from(alignmentRows)
-      .where(and(eq(alignmentRows.documentId, documentId), or(gt(alignmentRows.revFrom, rev), gt(alignmentRows.revTo, rev)))),
-    db
-      .selectDistinct({ key: segments.key })
-      .from(segments)
-      .where(and(eq(segments.documentId, documentId), or(gt(segments.revFrom, rev), gt(segments.revTo, rev)))),
-  ]);
-  return { rows: rowKeys.map((r) => r.key), segments: segmentKeys.map((s) => s.key) };
+export function keysChangedAfter(db: Db, documentId: number, rev: number): Promise<KeySet> {
+  return keysWhere(db, documentId, (table) => changedAfter(table, rev));
 }
 
 /** The versions of `keys` alive at `rev` (null: now); a key without one is absent from the maps. */

@@ -12,8 +12,7 @@ import { authConfig } from '@/auth.config';
 import { authenticate } from '@/db/accounts/authenticate';
 import { getDb } from '@/db';
 import { findAccountForExternalSignIn } from '@/db/accounts/external-sign-in';
-import { endSessions } from '@/db/accounts/users';
-import { getSessionUser } from '@/db/queries/users';
+import { endSessions, getSessionUser } from '@/db/accounts/users';
 import { clientAddress } from '@/lib/auth/rate-limit';
 import { env } from '@/lib/env';
 

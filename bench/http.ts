@@ -19,7 +19,7 @@ import postgres from 'postgres';
 import { connect } from '@/db/connect';
 import { migrateDatabase } from '@/db/migrate';
 import { seedDatabase } from '@/db/seed';
-import { ensureSystemUser } from '@/db/users';
+import { ensureSystemUser } from '@/db/accounts/users';
 import { createLargeDocument, largeMemoText } from '../tests/support/large-document';
 
 const root = path.resolve(import.meta.dirname, '..');

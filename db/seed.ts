@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseMemo } from '@/lib/memo/parse';
 import type { Db } from './connect';
 import { importMemoDocument } from './import-memo';
-import { ensureSystemUser } from './users';
+import { ensureSystemUser } from './accounts/users';
 
 export const seedFolder = path.join(process.cwd(), 'db', 'seed');
 

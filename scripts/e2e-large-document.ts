@@ -4,7 +4,7 @@
 import { eq } from 'drizzle-orm';
 import { openDatabaseForCommand } from '@/db/bootstrap';
 import { documents } from '@/db/schema';
-import { ensureSystemUser } from '@/db/users';
+import { ensureSystemUser } from '@/db/accounts/users';
 import { E2E_LARGE_SLUG, E2E_LARGE_TURNS } from '../tests/e2e/fixtures/large-document';
 import { createLargeDocument } from '../tests/support/large-document';
 

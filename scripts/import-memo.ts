@@ -82,7 +82,7 @@ if (values['dry-run']) {
 // Only now open the database: a bad file never touches it.
 const { describeConfiguredDatabase, openDatabaseForCommand } = await import('@/db/bootstrap');
 const { importBundle } = await import('@/db/import-bundle');
-const { ensureSystemUser } = await import('@/db/users');
+const { ensureSystemUser } = await import('@/db/accounts/users');
 const database = await openDatabaseForCommand();
 try {
   const { created } = await importBundle(database.db, bundle, {

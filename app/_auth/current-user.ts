@@ -9,7 +9,7 @@ import 'server-only';
 import { cache } from 'react';
 import { auth } from '@/auth';
 import { getDb } from '@/db';
-import { getActiveUserById } from '@/db/queries/users';
+import { getActiveUserById } from '@/db/accounts/users';
 
 export interface SessionUser {
   id: number;

@@ -7,7 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../connect';
 import { getRecentFailures, deleteFailures, recordFailures } from '../queries/sign-in-attempts';
-import { getSignInCandidateByEmail, type ActiveUser } from '../queries/users';
+import { getSignInCandidateByEmail, type ActiveUser } from './users';
 import { verifyAgainstDecoy, verifyPassword } from '@/lib/auth/password';
 import {
   decideSignIn,

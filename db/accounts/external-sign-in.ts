@@ -4,7 +4,7 @@
  * sign-in is refused.
  */
 import type { Db } from '../connect';
-import { getSignInCandidateByEmail, type ActiveUser } from '../queries/users';
+import { getSignInCandidateByEmail, type ActiveUser } from './users';
 
 export async function findAccountForExternalSignIn(
   db: Db,

@@ -1,16 +1,111 @@
 /**
- * Creating and changing accounts. Admin-only in the app (the actions check
- * the role); the command line (scripts/user-create.ts) calls createUser
- * directly. An admin cannot disable or demote themself, so the last admin
- * can never lock everyone out.
+ * Accounts, in one module: reading them (the session check, sign-in, the
+ * admin list), the system user that imports are recorded under, and
+ * creating and changing accounts. Changing is admin-only in the app (the
+ * actions check the role); the command line (scripts/user-create.ts) calls
+ * createUser directly. An admin cannot disable or demote themself, so the
+ * last admin can never lock everyone out.
  */
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../connect';
 import { users } from '../schema';
 import { AccountError } from '@/lib/auth/account-errors';
-import { validateNewAccount, type AccountRole } from '@/lib/auth/account-rules';
+import { validateNewAccount } from '@/lib/auth/account-rules';
 import { hashPassword, verifyPassword } from '@/lib/auth/password';
+import { accountRoles, isAccountRole, type AccountRole, type UserRole } from '@/lib/auth/roles';
+import { accountColumns } from '../queries/columns';
 import { unlockSignIn } from '../queries/sign-in-attempts';
+
+// 'system' (the importer's account) is never a person's role and never signs in.
+export type { AccountRole };
+
+export const SYSTEM_USER_EMAIL = 'system@diptych.invalid';
+
+/** The user that imports and seeds are recorded under; it cannot sign in (no password). */
+export async function ensureSystemUser(db: Db): Promise<number> {
+  await db
+    .insert(users)
+    .values({ email: SYSTEM_USER_EMAIL, name: 'Diptych (system)', role: 'system', passwordHash: null })
+    .onConflictDoNothing();
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${SYSTEM_USER_EMAIL}`);
+  return row!.id;
+}
+
+export interface ActiveUser {
+  id: number;
+  email: string;
+  name: string;
+  role: AccountRole;
+}
+
+/** The account behind a session, if it still exists, is enabled and is a person (not 'system'). */
+export async function getActiveUserById(db: Db, id: number): Promise<ActiveUser | null> {
+  const [row] = await db
+    .select(accountColumns)
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.disabled, false), inArray(users.role, [...accountRoles])));
+  return row && isAccountRole(row.role) ? { ...row, role: row.role } : null;
+}
+
+/**
+ * The account a session token names, only while the token's session version is the account's current one
+ * (sign-out, disabling, a role or password change bump it) and the account is enabled: else null, signed out.
+ */
+export async function getSessionUser(db: Db, id: number, sessionVersion: number): Promise<ActiveUser | null> {
+  const [row] = await db
+    .select(accountColumns)
+    .from(users)
+    .where(
+      and(
+        eq(users.id, id),
+        eq(users.sessionVersion, sessionVersion),
+        eq(users.disabled, false),
+        inArray(users.role, [...accountRoles]),
+      ),
+    );
+  return row ? { ...row, role: row.role as AccountRole } : null;
+}
+
+export interface SignInCandidate {
+  id: number;
+  email: string;
+  name: string;
+  role: UserRole;
+  disabled: boolean;
+  passwordHash: string | null;
+  sessionVersion: number;
+}
+
+/** The account an email signs in to (emails compare case-insensitively). */
+export async function getSignInCandidateByEmail(db: Db, email: string): Promise<SignInCandidate | null> {
+  const [row] = await db
+    .select({ ...accountColumns, disabled: users.disabled, passwordHash: users.passwordHash, sessionVersion: users.sessionVersion })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`);
+  return row ?? null;
+}
+
+export interface UserListEntry {
+  id: number;
+  email: string;
+  name: string;
+  role: AccountRole;
+  disabled: boolean;
+  createdAt: Date;
+}
+
+/** People's accounts (not the system user), oldest first. */
+export async function listAccounts(db: Db): Promise<UserListEntry[]> {
+  const rows = await db
+    .select({ ...accountColumns, disabled: users.disabled, createdAt: users.createdAt })
+    .from(users)
+    .where(inArray(users.role, [...accountRoles]))
+    .orderBy(asc(users.createdAt), asc(users.id));
+  return rows.flatMap((r) => (isAccountRole(r.role) ? [{ ...r, role: r.role }] : []));
+}
 
 export interface CreatedUser {
   id: number;

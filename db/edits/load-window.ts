@@ -12,6 +12,7 @@ import type { AlignmentRow, Segment, Witness } from '@/lib/alignment/types';
 import type { EditWindow } from '@/lib/alignment/window';
 import type { Db } from '../connect';
 import { rowColumns, segmentColumns } from '../queries/columns';
+import { membersByRow, membersOfRows } from '../queries/members';
 import { alignmentMembers, alignmentRows, segments } from '../schema';
 
 /** An edit spanning more rows than this is not one passage; refusing it keeps every edit bounded. */
@@ -123,21 +124,10 @@ export async function loadWindow(
     throw new AlignmentError('too-wide', `This edit spans more than ${MAX_WINDOW_ROWS} rows; edit one passage at a time.`);
   }
 
-  const members = rowRecords.length
-    ? await db
-        .select({
-          rowVersionId: alignmentMembers.rowVersionId,
-          witnessId: alignmentMembers.witnessId,
-          segmentKey: alignmentMembers.segmentKey,
-        })
-        .from(alignmentMembers)
-        .where(
-          inArray(
-            alignmentMembers.rowVersionId,
-            rowRecords.map((r) => r.id),
-          ),
-        )
-    : [];
+  const members = await membersOfRows(
+    db,
+    rowRecords.map((r) => r.id),
+  );
   const segmentList = await currentSegmentsByKey(
     db,
     documentId,
@@ -146,19 +136,8 @@ export async function loadWindow(
   const segmentMap: Record<string, Segment> = {};
   for (const s of segmentList) segmentMap[s.key] = s;
 
-  const byRow = new Map<number, Record<number, string[]>>();
-  for (const m of members) {
-    const cells = byRow.get(m.rowVersionId) ?? {};
-    (cells[m.witnessId] ??= []).push(m.segmentKey);
-    byRow.set(m.rowVersionId, cells);
-  }
-  const rows: AlignmentRow[] = rowRecords.map(({ id, ...row }) => {
-    const cells = byRow.get(id) ?? {};
-    for (const keys of Object.values(cells)) {
-      keys.sort((a, b) => byOrderKey(segmentMap[a] ?? { orderKey: '' }, segmentMap[b] ?? { orderKey: '' }));
-    }
-    return { ...row, members: cells };
-  });
+  const byRow = membersByRow(members, (key) => segmentMap[key]?.orderKey ?? '');
+  const rows: AlignmentRow[] = rowRecords.map(({ id, ...row }) => ({ ...row, members: byRow.get(id) ?? {} }));
 
   // Per witness, the nearest segments outside the window (new segment keys must fit between).
   const segmentBefore: Record<number, string | null> = {};

@@ -4,12 +4,14 @@
  * fixed when the key is created (no operation moves a segment within its
  * witness), so members sort by it whatever the version.
  */
-import { and, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, type SQL } from 'drizzle-orm';
 import type { NewRow, NewSegment } from '@/lib/alignment/change-set';
 import type { KeyedVersions } from '@/lib/alignment/history';
-import { byOrderKey } from '@/lib/alignment/order';
 import type { Db } from '../connect';
-import { alignmentMembers, alignmentRows, segments } from '../schema';
+import { aliveAt, changedAfter, changedAt, type Versioned } from '../queries/alive-at';
+import { rowColumns, segmentColumns } from '../queries/columns';
+import { membersByRow, membersOfRows } from '../queries/members';
+import { alignmentRows, segments } from '../schema';
 
 export interface KeySet {
   rows: string[];
@@ -24,39 +26,28 @@ async function inChunks<K, T>(keys: readonly K[], read: (part: K[]) => Promise<T
   return result;
 }
 
-function aliveAt(table: typeof segments | typeof alignmentRows, rev: number | null): SQL {
-  if (rev === null) return isNull(table.revTo);
-  return and(lte(table.revFrom, rev), or(isNull(table.revTo), gt(table.revTo, rev)))!;
+async function keysWhere(db: Db, documentId: number, changed: (table: Versioned) => SQL): Promise<KeySet> {
+  const [rowKeys, segmentKeys] = await Promise.all([
+    db
+      .selectDistinct({ key: alignmentRows.key })
+      .from(alignmentRows)
+      .where(and(eq(alignmentRows.documentId, documentId), changed(alignmentRows))),
+    db
+      .selectDistinct({ key: segments.key })
+      .from(segments)
+      .where(and(eq(segments.documentId, documentId), changed(segments))),
+  ]);
+  return { rows: rowKeys.map((r) => r.key), segments: segmentKeys.map((s) => s.key) };
 }
 
 /** Keys with a version created or closed by revision `rev` (what that revision changed). */
-export async function keysChangedAt(db: Db, documentId: number, rev: number): Promise<KeySet> {
-  const [rowKeys, segmentKeys] = await Promise.all([
-    db
-      .selectDistinct({ key: alignmentRows.key })
-      .from(alignmentRows)
-      .where(and(eq(alignmentRows.documentId, documentId), or(eq(alignmentRows.revFrom, rev), eq(alignmentRows.revTo, rev)))),
-    db
-      .selectDistinct({ key: segments.key })
-      .from(segments)
-      .where(and(eq(segments.documentId, documentId), or(eq(segments.revFrom, rev), eq(segments.revTo, rev)))),
-  ]);
-  return { rows: rowKeys.map((r) => r.key), segments: segmentKeys.map((s) => s.key) };
+export function keysChangedAt(db: Db, documentId: number, rev: number): Promise<KeySet> {
+  return keysWhere(db, documentId, (table) => changedAt(table, rev));
 }
 
 /** Keys with any version created or closed after revision `rev` (what changed since). */
-export async function keysChangedAfter(db: Db, documentId: number, rev: number): Promise<KeySet> {
-  const [rowKeys, segmentKeys] = await Promise.all([
-    db
-      .selectDistinct({ key: alignmentRows.key })
-      .from(alignmentRows)
-      .where(and(eq(alignmentRows.documentId, documentId), or(gt(alignmentRows.revFrom, rev), gt(alignmentRows.revTo, rev)))),
-    db
-      .selectDistinct({ key: segments.key })
-      .from(segments)
-      .where(and(eq(segments.documentId, documentId), or(gt(segments.revFrom, rev), gt(segments.revTo, rev)))),
-  ]);
-  return { rows: rowKeys.map((r) => r.key), segments: segmentKeys.map((s) => s.key) };
+export function keysChangedAfter(db: Db, documentId: number, rev: number): Promise<KeySet> {
+  return keysWhere(db, documentId, (table) => changedAfter(table, rev));
 }
 
 /** The versions of `keys` alive at `rev` (null: now); a key without one is absent from the maps. */
@@ -68,47 +59,19 @@ export async function versionsAt(
 ): Promise<KeyedVersions & { revFrom: Map<string, number> }> {
   const segmentRecords = await inChunks(keys.segments, (part) =>
     db
-      .select({
-        key: segments.key,
-        witnessId: segments.witnessId,
-        orderKey: segments.orderKey,
-        turnNo: segments.turnNo,
-        sentenceNo: segments.sentenceNo,
-        speaker: segments.speaker,
-        text: segments.text,
-        isPlaceholder: segments.isPlaceholder,
-        revFrom: segments.revFrom,
-        documentId: segments.documentId,
-      })
+      .select({ ...segmentColumns, documentId: segments.documentId })
       .from(segments)
       // By key alone, the document checked below (see load-window.ts on stale statistics).
       .where(and(inArray(segments.key, part), aliveAt(segments, rev))),
   ).then((list) => list.filter((s) => s.documentId === documentId).map(({ documentId: _d, ...s }) => s));
   const rowRecords = await inChunks(keys.rows, (part) =>
     db
-      .select({
-        id: alignmentRows.id,
-        key: alignmentRows.key,
-        orderKey: alignmentRows.orderKey,
-        status: alignmentRows.status,
-        note: alignmentRows.note,
-        revFrom: alignmentRows.revFrom,
-        documentId: alignmentRows.documentId,
-      })
+      .select({ ...rowColumns, documentId: alignmentRows.documentId })
       .from(alignmentRows)
       .where(and(inArray(alignmentRows.key, part), aliveAt(alignmentRows, rev))),
   ).then((list) => list.filter((r) => r.documentId === documentId).map(({ documentId: _d, ...r }) => r));
   const ids = rowRecords.map((r) => r.id);
-  const members = await inChunks(ids, (part) =>
-    db
-      .select({
-        rowVersionId: alignmentMembers.rowVersionId,
-        witnessId: alignmentMembers.witnessId,
-        segmentKey: alignmentMembers.segmentKey,
-      })
-      .from(alignmentMembers)
-      .where(inArray(alignmentMembers.rowVersionId, part)),
-  );
+  const members = await inChunks(ids, (part) => membersOfRows(db, part));
   const memberOrder = new Map<string, string>();
   const memberKeys = [...new Set(members.map((m) => m.segmentKey))];
   for (const s of await inChunks(memberKeys, (part) =>
@@ -117,20 +80,11 @@ export async function versionsAt(
     memberOrder.set(s.key, s.orderKey);
   }
 
-  const cellsByRow = new Map<number, Record<number, string[]>>();
-  for (const m of members) {
-    const cells = cellsByRow.get(m.rowVersionId) ?? {};
-    (cells[m.witnessId] ??= []).push(m.segmentKey);
-    cellsByRow.set(m.rowVersionId, cells);
-  }
+  const cellsByRow = membersByRow(members, (key) => memberOrder.get(key) ?? '');
   const revFrom = new Map<string, number>();
   const rows = new Map<string, NewRow>();
   for (const { id, revFrom: from, ...row } of rowRecords) {
-    const cells = cellsByRow.get(id) ?? {};
-    for (const keysOfCell of Object.values(cells)) {
-      keysOfCell.sort((a, b) => byOrderKey({ orderKey: memberOrder.get(a) ?? '' }, { orderKey: memberOrder.get(b) ?? '' }));
-    }
-    rows.set(row.key, { ...row, members: cells });
+    rows.set(row.key, { ...row, members: cellsByRow.get(id) ?? {} });
     revFrom.set(`r:${row.key}`, from);
   }
   const segmentMap = new Map<string, NewSegment>();

@@ -25,7 +25,8 @@ import {
 import { sameWordLink, type WordLink } from '@/lib/word-links/types';
 import type { Db } from '../connect';
 import { getWitnesses } from '../queries/alignment';
-import { byRow, linkAliveAt, wordLinkColumns, wordLinksOfRows } from '../queries/word-links';
+import { aliveAt, changedAfter, changedAt } from '../queries/alive-at';
+import { byRow, wordLinkColumns, wordLinksOfRows } from '../queries/word-links';
 import { wordLinks } from '../schema';
 import type { EditOutcome } from './apply-edit';
 import { conflictError } from './conflict';
@@ -188,7 +189,7 @@ export async function linkKeysChangedAt(db: Db, documentId: number, rev: number)
   const rows = await db
     .selectDistinct({ key: wordLinks.key })
     .from(wordLinks)
-    .where(and(eq(wordLinks.documentId, documentId), or(eq(wordLinks.revFrom, rev), eq(wordLinks.revTo, rev))));
+    .where(and(eq(wordLinks.documentId, documentId), changedAt(wordLinks, rev)));
   return rows.map((r) => r.key);
 }
 
@@ -197,7 +198,7 @@ export async function linkKeysChangedAfter(db: Db, documentId: number, rev: numb
   const rows = await db
     .selectDistinct({ key: wordLinks.key })
     .from(wordLinks)
-    .where(and(eq(wordLinks.documentId, documentId), or(gt(wordLinks.revFrom, rev), gt(wordLinks.revTo, rev))));
+    .where(and(eq(wordLinks.documentId, documentId), changedAfter(wordLinks, rev)));
   return rows.map((r) => r.key);
 }
 
@@ -212,7 +213,7 @@ export async function linkVersionsAt(
     const found = await db
       .select(wordLinkColumns)
       .from(wordLinks)
-      .where(and(eq(wordLinks.documentId, documentId), inArray(wordLinks.key, keys.slice(i, i + 1_000)), linkAliveAt(rev)));
+      .where(and(eq(wordLinks.documentId, documentId), inArray(wordLinks.key, keys.slice(i, i + 1_000)), aliveAt(wordLinks, rev)));
     for (const l of found) map.set(l.key, l);
   }
   return map;

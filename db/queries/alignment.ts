@@ -2,31 +2,16 @@
  * Reads a document's alignment, current or as of a revision, into the pure
  * model of lib/alignment. Each read is an index range on (document, rev).
  */
-import { and, asc, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { AlignmentRow, AlignmentState, Segment, Witness } from '@/lib/alignment/types';
 import type { Db } from '../connect';
-import { alignmentMembers, alignmentRows, documents, segments, witnesses } from '../schema';
-import { rowColumns, segmentColumns } from './columns';
-
-/** Versions alive at `rev` (or current ones when rev is null). */
-export function aliveAt(table: typeof segments | typeof alignmentRows, rev: number | null): SQL {
-  if (rev == null) return isNull(table.revTo);
-  return and(lte(table.revFrom, rev), or(isNull(table.revTo), gt(table.revTo, rev)))!;
-}
+import { alignmentRows, documents, segments, witnesses } from '../schema';
+import { aliveAt } from './alive-at';
+import { rowColumns, segmentColumns, witnessColumns } from './columns';
+import { membersByRow, membersOfRows, type MemberRecord } from './members';
 
 export async function getWitnesses(db: Db, documentId: number): Promise<Witness[]> {
-  return db
-    .select({
-      id: witnesses.id,
-      lang: witnesses.lang,
-      role: witnesses.role,
-      label: witnesses.label,
-      isPlaceholderWitness: witnesses.isPlaceholderWitness,
-      position: witnesses.position,
-    })
-    .from(witnesses)
-    .where(eq(witnesses.documentId, documentId))
-    .orderBy(asc(witnesses.position));
+  return db.select(witnessColumns).from(witnesses).where(eq(witnesses.documentId, documentId)).orderBy(asc(witnesses.position));
 }
 
 /**
@@ -51,21 +36,10 @@ export async function getAlignmentState(db: Db, documentId: number, rev: number 
       .where(and(eq(segments.documentId, documentId), aliveAt(segments, rev))),
   ]);
 
-  const members = rowRecords.length
-    ? await db
-        .select({
-          rowVersionId: alignmentMembers.rowVersionId,
-          witnessId: alignmentMembers.witnessId,
-          segmentKey: alignmentMembers.segmentKey,
-        })
-        .from(alignmentMembers)
-        .where(
-          inArray(
-            alignmentMembers.rowVersionId,
-            rowRecords.map((r) => r.id),
-          ),
-        )
-    : [];
+  const members = await membersOfRows(
+    db,
+    rowRecords.map((r) => r.id),
+  );
 
   return assembleState(atRev, witnessList, rowRecords, members, segmentRecords);
 }
@@ -79,12 +53,6 @@ export interface RowRecord {
   revFrom: number;
 }
 
-export interface MemberRecord {
-  rowVersionId: number;
-  witnessId: number;
-  segmentKey: string;
-}
-
 /** Joins rows, their members and segments (read separately, by range or key) into the pure model. */
 export function assembleState(
   rev: number,
@@ -96,27 +64,15 @@ export function assembleState(
   const segmentMap: Record<string, Segment> = {};
   for (const s of segmentRecords) segmentMap[s.key] = s;
 
-  const membersByRow = new Map<number, Record<number, string[]>>();
-  for (const m of members) {
-    const byWitness = membersByRow.get(m.rowVersionId) ?? {};
-    (byWitness[m.witnessId] ??= []).push(m.segmentKey);
-    membersByRow.set(m.rowVersionId, byWitness);
-  }
-  const rows: AlignmentRow[] = rowRecords.map((r) => {
-    const byWitness = membersByRow.get(r.id) ?? {};
-    for (const keys of Object.values(byWitness)) {
-      keys.sort((a, b) => compareOrderKeys(segmentMap[a]?.orderKey, segmentMap[b]?.orderKey));
-    }
-    return { key: r.key, orderKey: r.orderKey, status: r.status, note: r.note, revFrom: r.revFrom, members: byWitness };
-  });
+  const byRow = membersByRow(members, (key) => segmentMap[key]?.orderKey);
+  const rows: AlignmentRow[] = rowRecords.map((r) => ({
+    key: r.key,
+    orderKey: r.orderKey,
+    status: r.status,
+    note: r.note,
+    revFrom: r.revFrom,
+    members: byRow.get(r.id) ?? {},
+  }));
 
   return { rev, witnesses: witnessList, rows, segments: segmentMap };
-}
-
-// Order keys compare as plain strings (byte order), as fractional-indexing requires.
-function compareOrderKeys(a: string | undefined, b: string | undefined): number {
-  if (a === b) return 0;
-  if (a === undefined) return 1;
-  if (b === undefined) return -1;
-  return a < b ? -1 : 1;
 }

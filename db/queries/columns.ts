@@ -1,5 +1,14 @@
-/** The columns that make up the pure model's Segment and AlignmentRow, selected by every reader of them. */
-import { alignmentRows, segments } from '../schema';
+/** The columns that make up the pure model's Segment, AlignmentRow and Witness, and an account, selected by every reader of them. */
+import { alignmentRows, segments, users, witnesses } from '../schema';
+
+export const witnessColumns = {
+  id: witnesses.id,
+  lang: witnesses.lang,
+  role: witnesses.role,
+  label: witnesses.label,
+  isPlaceholderWitness: witnesses.isPlaceholderWitness,
+  position: witnesses.position,
+};
 
 export const segmentColumns = {
   key: segments.key,
@@ -20,4 +29,12 @@ export const rowColumns = {
   status: alignmentRows.status,
   note: alignmentRows.note,
   revFrom: alignmentRows.revFrom,
+};
+
+/** Who an account is: what a session, a sign-in and the admin list all read first. */
+export const accountColumns = {
+  id: users.id,
+  email: users.email,
+  name: users.name,
+  role: users.role,
 };

@@ -3,10 +3,11 @@
  * document_metadata, and its page milestones as of a revision. One indexed
  * lookup each.
  */
-import { and, asc, eq, gt, isNull, lte, or } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { VersionedMetadata } from '@/lib/document/from-state';
 import type { Db } from '../connect';
 import { documentMetadata, pageMilestones } from '../schema';
+import { aliveAt } from './alive-at';
 
 const metadataColumns = {
   title: documentMetadata.title,
@@ -22,10 +23,6 @@ const metadataColumns = {
   witnesses: documentMetadata.witnesses,
   revFrom: documentMetadata.revFrom,
 };
-
-function aliveAt(table: typeof documentMetadata | typeof pageMilestones, rev: number | null) {
-  return rev === null ? isNull(table.revTo) : and(lte(table.revFrom, rev), or(isNull(table.revTo), gt(table.revTo, rev)));
-}
 
 export async function getMetadataAt(db: Db, documentId: number, rev: number | null): Promise<VersionedMetadata | null> {
   const [row] = await db

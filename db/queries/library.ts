@@ -8,6 +8,7 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Witness } from '@/lib/alignment/types';
 import type { Db } from '../connect';
 import { alignmentRows, segments, witnesses } from '../schema';
+import { witnessColumns } from './columns';
 import { listDocuments, type DocumentMeta } from './documents';
 
 export interface SourceProgress {
@@ -31,15 +32,7 @@ export async function listLibraryDocuments(db: Db): Promise<LibraryEntry[]> {
   const [docs, witnessRows, counts, reviewCounts] = await Promise.all([
     listDocuments(db),
     db
-      .select({
-        id: witnesses.id,
-        documentId: witnesses.documentId,
-        lang: witnesses.lang,
-        role: witnesses.role,
-        label: witnesses.label,
-        isPlaceholderWitness: witnesses.isPlaceholderWitness,
-        position: witnesses.position,
-      })
+      .select({ ...witnessColumns, documentId: witnesses.documentId })
       .from(witnesses)
       .orderBy(asc(witnesses.documentId), asc(witnesses.position)),
     db

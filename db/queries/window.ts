@@ -15,8 +15,10 @@ import { referenceWitness } from '@/lib/alignment/row-refs';
 import type { AlignmentState, Segment, Witness } from '@/lib/alignment/types';
 import type { Db } from '../connect';
 import { alignmentRows, segments } from '../schema';
-import { aliveAt, assembleState, getWitnesses, type MemberRecord } from './alignment';
+import { assembleState, getWitnesses } from './alignment';
+import { aliveAt } from './alive-at';
 import { rowColumns } from './columns';
+import type { MemberRecord } from './members';
 
 /**
  * Looks up each of `values` on its own index probe (`probe` names the probed
@@ -32,8 +34,6 @@ async function probeEach<T>(db: Db, values: readonly (string | number)[], probe:
   // postgres.js returns an array; PGlite returns { rows }.
   return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
-
-const alive = (rev: number) => sql`rev_from <= ${rev} and (rev_to is null or rev_to > ${rev})`;
 
 /** More rows than any window of turns holds unless its turns were split into very many sentences. */
 const MAX_WINDOW_ROWS = 5_000;
@@ -68,7 +68,7 @@ async function turnRowOrderKeys(
   const rows = await probeEach<{ order_key: string }>(
     db,
     versions.map((v) => v.id),
-    sql`select order_key from alignment_rows where id = k.v::int and ${alive(rev)}`,
+    sql`select order_key from alignment_rows where id = k.v::int and ${aliveAt(alignmentRows, rev)}`,
   );
   let first: string | null = null;
   let last: string | null = null;
@@ -134,7 +134,7 @@ export async function getAlignmentWindow(
     [...new Set(members.map((m) => m.segmentKey))],
     sql`select key, witness_id as "witnessId", order_key as "orderKey", turn_no as "turnNo", sentence_no as "sentenceNo",
                speaker, text, is_placeholder as "isPlaceholder", rev_from as "revFrom"
-        from segments where key = k.v and ${alive(rev)}`,
+        from segments where key = k.v and ${aliveAt(segments, rev)}`,
   );
   return assembleState(rev, witnesses, rowRecords, members, segmentRecords);
 }

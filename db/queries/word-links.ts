@@ -2,7 +2,7 @@
  * Word links of given rows, now or at a revision (pinned passages): one
  * range on (document, row key) per read.
  */
-import { and, eq, gt, inArray, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { rowAnchorIds } from '@/lib/alignment/row-refs';
 import type { AlignmentState } from '@/lib/alignment/types';
 import { rowWordsPayload, type RowWordsPayload } from '@/lib/word-links/payload';
@@ -13,13 +13,9 @@ import { readCache, revisionKey } from '../read-path/cache';
 import { getCachedWindow, getDocumentShape } from '../read-path/reader';
 import { wordLinks } from '../schema';
 import { getWitnesses } from './alignment';
+import { aliveAt } from './alive-at';
 
 const CHUNK = 1_000;
-
-export function linkAliveAt(rev: number | null): SQL {
-  if (rev === null) return isNull(wordLinks.revTo);
-  return and(lte(wordLinks.revFrom, rev), or(isNull(wordLinks.revTo), gt(wordLinks.revTo, rev)))!;
-}
 
 export const wordLinkColumns = {
   key: wordLinks.key,
@@ -47,7 +43,7 @@ export async function wordLinksOfRows(
       ...(await db
         .select(wordLinkColumns)
         .from(wordLinks)
-        .where(and(eq(wordLinks.documentId, documentId), inArray(wordLinks.rowKey, part), linkAliveAt(rev)))),
+        .where(and(eq(wordLinks.documentId, documentId), inArray(wordLinks.rowKey, part), aliveAt(wordLinks, rev)))),
     );
   }
   return result.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

@@ -5,6 +5,7 @@
  * canonical and alternate links. The app turns this into Next's Metadata.
  */
 import type { CSL } from '@citation-js/core';
+import { invertedName } from './names';
 
 export interface PageCitationMeta {
   title: string;
@@ -39,12 +40,6 @@ export function highwireDate(item: Pick<CSL, 'issued'>): string | null {
   return [String(year), ...rest.map((p) => String(p).padStart(2, '0'))].join('/');
 }
 
-function nameForTag(name: NonNullable<CSL['author']>[number]): string {
-  if (name.literal) return name.literal;
-  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
-  return name.given ? `${family}, ${name.given}` : family;
-}
-
 export function pageCitationMeta(input: PageMetaInput): PageCitationMeta {
   const { item } = input;
   const tags: [string, string][] = [];
@@ -53,7 +48,7 @@ export function pageCitationMeta(input: PageMetaInput): PageCitationMeta {
   };
   add('citation_title', item.title);
   // The participants, whose words the memorandum records, are the item's authors (docs/citations.md).
-  for (const author of item.author ?? []) add('citation_author', nameForTag(author));
+  for (const author of item.author ?? []) add('citation_author', invertedName(author));
   add('citation_date', highwireDate(item));
   add('citation_publisher', item.publisher);
   add('citation_language', item.language);
@@ -62,7 +57,7 @@ export function pageCitationMeta(input: PageMetaInput): PageCitationMeta {
   add('citation_abstract_html_url', input.canonical);
   add('citation_fulltext_html_url', input.canonical);
   // Dublin Core for what Highwire has no tag for; Zotero reads these through its RDF mapping.
-  for (const translator of item.translator ?? []) add('DC.contributor', nameForTag(translator));
+  for (const translator of item.translator ?? []) add('DC.contributor', invertedName(translator));
   add('DC.source', [item.archive, item.archive_location].filter(Boolean).join(', ') || null);
   add('DC.type', 'Text');
 

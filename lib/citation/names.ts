@@ -26,6 +26,12 @@ export function familyName(name: CSLName): string {
   return [name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
 }
 
+/** Inverted, as indexes and reference managers want it: "de Gaulle, Charles"; a literal name as it is. */
+export function invertedName(name: CSLName): string {
+  const family = familyName(name);
+  return name.literal || !name.given ? family : `${family}, ${name.given}`;
+}
+
 export interface ArchiveParts {
   /** The holding institution: "Archive of the Gorbachev Foundation". */
   archive: string;

@@ -11,6 +11,7 @@
  */
 import { Cite, type CSL } from '@citation-js/core';
 import '@citation-js/plugin-ris';
+import { invertedName } from './names';
 
 type RisRecord = Record<string, string | string[]>;
 
@@ -23,7 +24,7 @@ export function risRecord(item: CSL): RisRecord {
   const format = cite.format.bind(cite) as unknown as (name: 'ris', options: object) => RisRecord[];
   const [base] = format('ris', { format: 'object', spec: 'mixed' });
   const record: RisRecord = { ...base };
-  if (item.translator?.length) record.A4 = item.translator.map(risName);
+  if (item.translator?.length) record.A4 = item.translator.map(invertedName);
   if (item.publisher) record.PB = item.publisher;
   else delete record.PB;
   if (item.archive) record.DB = item.archive;
@@ -31,12 +32,6 @@ export function risRecord(item: CSL): RisRecord {
   // The plugin derives ID from the item id, cut at its first punctuation; the citation key is unique per passage and revision.
   if (item['citation-key']) record.ID = item['citation-key'];
   return record;
-}
-
-function risName(name: NonNullable<CSL['author']>[number]): string {
-  if (name.literal) return name.literal;
-  const family = [name['non-dropping-particle'], name.family].filter(Boolean).join(' ');
-  return name.given ? `${family}, ${name.given}` : family;
 }
 
 /** One value per line, `TAG  - value`; line breaks inside a value become spaces (RIS is line-based). */

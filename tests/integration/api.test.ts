@@ -4,13 +4,24 @@
  * PGlite and PostgreSQL: bodies, statuses, error JSON and ETag revalidation.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { documentResponse, listDocumentsResponse, passageResponse } from '@/app/api/documents/_handlers';
-import { citeRedirect } from '@/app/documents/[slug]/_citation/cite-redirect';
-import { documentCitationFile, passageCitationFile } from '@/app/documents/[slug]/_citation/downloads';
+import * as api from '@/app/api/documents/_handlers';
+import * as cite from '@/app/documents/[slug]/_citation/cite-redirect';
+import * as downloads from '@/app/documents/[slug]/_citation/downloads';
 import { applyEdit } from '@/db/edits/apply-edit';
 import { getAlignmentState } from '@/db/queries/alignment';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/databases';
 import { seedWithEditors, segmentKey, SLUG, type EditFixture } from '../support/edit-fixtures';
+import { documented } from '../support/openapi';
+
+// Every response these tests get is first checked against docs/openapi.yaml (status, media type, JSON schema).
+const listDocumentsResponse = documented('/api/documents', api.listDocumentsResponse);
+const documentResponse = documented('/api/documents/{slug}', api.documentResponse);
+const passageResponse = documented('/api/documents/{slug}/passages/{ref}', api.passageResponse);
+const citeRedirect = documented('/documents/{slug}/cite', cite.citeRedirect);
+const documentCitationFile: typeof downloads.documentCitationFile = (db, request, origin, params) =>
+  documented(`/documents/{slug}/citation.${params.format}`, downloads.documentCitationFile)(db, request, origin, params);
+const passageCitationFile: typeof downloads.passageCitationFile = (db, request, origin, params) =>
+  documented(`/documents/{slug}/passages/{ref}/citation.${params.format}`, downloads.passageCitationFile)(db, request, origin, params);
 
 const ORIGIN = 'http://diptych.test';
 const get = (path: string, headers: Record<string, string> = {}) => new Request(`${ORIGIN}${path}`, { headers });

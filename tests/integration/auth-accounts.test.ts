@@ -10,10 +10,13 @@ import {
   setUserDisabled,
   setUserRole,
   unlockAccount,
+  getActiveUserById,
+  getSessionUser,
+  listAccounts,
+  ensureSystemUser,
+  SYSTEM_USER_EMAIL,
 } from '@/db/accounts/users';
-import { getActiveUserById, getSessionUser, listAccounts } from '@/db/queries/users';
 import { signInAttempts, users } from '@/db/schema';
-import { ensureSystemUser, SYSTEM_USER_EMAIL } from '@/db/users';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/databases';
 
 const PASSWORD = 'correct horse battery staple';

@@ -21,7 +21,7 @@ import { getAlignmentState } from '@/db/queries/alignment';
 import { getDocumentBySlug } from '@/db/queries/documents';
 import { getDocumentBundle } from '@/db/queries/export';
 import { getPassageView } from '@/db/queries/passages';
-import { ensureSystemUser } from '@/db/users';
+import { ensureSystemUser } from '@/db/accounts/users';
 import { ConflictError } from '@/lib/alignment/errors';
 import type { EditMetadataOp } from '@/lib/alignment/op-schema';
 import { exportCsv } from '@/lib/export/csv';

@@ -8,7 +8,7 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importMemoDocument } from '@/db/import-memo';
 import { alignmentRows } from '@/db/schema';
-import { ensureSystemUser } from '@/db/users';
+import { ensureSystemUser } from '@/db/accounts/users';
 import { parseMemo } from '@/lib/memo/parse';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/databases';
 import { largeMemoText } from '../support/large-document';

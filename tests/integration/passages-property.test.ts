@@ -13,7 +13,7 @@ import { applyEdit } from '@/db/edits/apply-edit';
 import { importMemoDocument } from '@/db/import-memo';
 import { getAlignmentState } from '@/db/queries/alignment';
 import { getPassageView } from '@/db/queries/passages';
-import { ensureSystemUser } from '@/db/users';
+import { ensureSystemUser } from '@/db/accounts/users';
 import { users } from '@/db/schema';
 import { AlignmentError } from '@/lib/alignment/errors';
 import type { EditOp } from '@/lib/alignment/op-schema';

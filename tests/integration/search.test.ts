@@ -8,7 +8,7 @@ import { findPeople, speakerOptions } from '@/db/queries/search-speakers';
 import { documents, revisions, segments } from '@/db/schema';
 import { importMemoDocument } from '@/db/import-memo';
 import { seedDatabase } from '@/db/seed';
-import { ensureSystemUser } from '@/db/users';
+import { ensureSystemUser } from '@/db/accounts/users';
 import { parseMemo } from '@/lib/memo/parse';
 import { splitHighlights } from '@/lib/render/snippet';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/databases';

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { getCurrentUser } from '@/app/_auth/current-user';
 import { getDb } from '@/db';
-import { listAccounts } from '@/db/queries/users';
+import { listAccounts } from '@/db/accounts/users';
 import { CreateUserForm } from './create-user-form';
 import { UserRowActions } from './user-row-actions';
 import styles from './users.module.css';

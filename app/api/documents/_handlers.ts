@@ -16,10 +16,9 @@ import { segmentRef, type AlignmentRow, type AlignmentState } from '@/lib/alignm
 import type { documentCitation } from '@/lib/citation/passage-citation';
 import { absoluteUrl, apiDocumentPath, apiPassagePath, citationFilePath, documentPath, passagePath } from '@/lib/citation/urls';
 import { describeRef, formatRef } from '@/lib/refs/parse';
-import { formatCitedRef, parseCitedRef } from '@/lib/refs/words';
 import { neighbourRefs } from '@/lib/refs/resolve';
-import { checkRevision, parseRevParam } from '@/lib/refs/revision';
 import { documentNotFound, etagMatches, guarded, json, notModified, withEtag } from '../_lib/http';
+import { readPassageRequest } from '../_lib/passage-request';
 
 /** Bumped when the shape or the citation output changes, so cached copies revalidate. */
 const FORMAT = 'v1';
@@ -82,21 +81,17 @@ export function documentResponse(db: Db, request: Request, origin: string, slug:
 
 export function passageResponse(db: Db, request: Request, origin: string, params: { slug: string; ref: string }): Promise<Response> {
   return guarded(async () => {
-    const cited = parseCitedRef(params.ref);
-    const ref = cited.passage;
-    const rev = parseRevParam(new URL(request.url).searchParams.getAll('rev'));
     // The tag is known from the document row alone (one indexed lookup): a revalidation reads nothing else.
-    const doc = await getDocumentBySlug(db, params.slug);
-    if (!doc) return documentNotFound(params.slug);
-    checkRevision(rev, doc.currentRev);
-    const passageRef = formatRef(ref);
+    const found = await readPassageRequest(db, request, params, { words: true });
+    if (!found) return documentNotFound(params.slug);
+    const { doc, ref, words: cited, rev, canonical } = found;
     // With words (T5.2@w3-w5) the links name the word citation; the passage is still described as the passage.
-    const canonical = formatCitedRef(cited);
+    const passageRef = formatRef(ref);
     const etag = `"passage-${FORMAT}-${doc.id}-${canonical}-r${rev ?? doc.currentRev}-c${doc.currentRev}"`;
     if (etagMatches(request, etag)) return notModified(etag);
     const view = await passageViewOf(db, doc, ref, rev);
     const { state, passage } = view;
-    const words = cited.words ? await citedWordsOf(db, view, { ...cited, words: cited.words }) : null;
+    const words = cited ? await citedWordsOf(db, view, { passage: ref, words: cited }) : null;
     const citation = await cachedPassageCitation(db, view, origin);
     // A pinned passage that has already changed since shows a settled page (the first change is fixed): immutable.
     const settled = view.pinnedRev != null && view.change != null;

@@ -6,6 +6,7 @@
  * can call them directly.
  */
 import { documentNotFound, etagMatches, guarded, notModified, withEtag } from '@/app/api/_lib/http';
+import { readPassageRequest } from '@/app/api/_lib/passage-request';
 import type { Db } from '@/db/connect';
 import { getDocumentBySlug } from '@/db/queries/documents';
 import { passageViewOf } from '@/db/queries/passages';
@@ -13,8 +14,6 @@ import { cachedDocumentCitation, cachedPassageCitation } from '@/db/read-path/ci
 import type { CitationSet } from '@/lib/citation/format';
 import type { DownloadFormat } from '@/lib/citation/urls';
 import { CSL_JSON_MIME, RIS_MIME } from '@/lib/citation/metadata';
-import { formatRef, parseRef } from '@/lib/refs/parse';
-import { checkRevision, parseRevParam } from '@/lib/refs/revision';
 
 const FORMAT = 'v1';
 
@@ -40,12 +39,9 @@ export function passageCitationFile(
   params: { slug: string; ref: string; format: DownloadFormat },
 ): Promise<Response> {
   return guarded(async () => {
-    const ref = parseRef(params.ref);
-    const rev = parseRevParam(new URL(request.url).searchParams.getAll('rev'));
-    const doc = await getDocumentBySlug(db, params.slug);
-    if (!doc) return documentNotFound(params.slug);
-    checkRevision(rev, doc.currentRev);
-    const canonical = formatRef(ref);
+    const found = await readPassageRequest(db, request, params);
+    if (!found) return documentNotFound(params.slug);
+    const { doc, ref, rev, canonical } = found;
     const shown = rev ?? doc.currentRev;
     // Pinned files never change; unpinned ones change with each revision.
     const etag = `"citation-${FORMAT}-${params.format}-${doc.id}-${canonical}-r${shown}"`;

@@ -27,6 +27,7 @@ import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
 import postgres from 'postgres';
 import { isDatabaseUnavailable } from '@/db/unavailable';
+import { RECONNECT_OPTIONS } from '@/db/reconnect';
 import { env } from '@/lib/env';
 import { guardRequest, type GuardRefusal } from '@/lib/http/request-guards';
 import { createAvailabilityGate } from '@/lib/render/availability';
@@ -37,7 +38,8 @@ import { httpStatusOf } from '@/lib/error-codes';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailableHtml } from '@/lib/render/unavailable-page';
 
 let client: postgres.Sql | null = null;
-const server = () => (client ??= postgres(env.DATABASE_URL!, { max: 4, connect_timeout: 2, idle_timeout: 60, onnotice: () => {} }));
+const server = () =>
+  (client ??= postgres(env.DATABASE_URL!, { max: 4, ...RECONNECT_OPTIONS, connect_timeout: 2, idle_timeout: 60, onnotice: () => {} }));
 
 // A good answer is trusted for one second only: pages rendering while the server is down answer 500
 // (a server component cannot set a status), so the gate must notice an outage quickly (tests/load).

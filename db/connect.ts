@@ -10,6 +10,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 import { acquireOwnerLock } from './owner-lock';
+import { RECONNECT_OPTIONS } from './reconnect';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -39,6 +40,7 @@ export async function connect(options: ConnectOptions): Promise<Database> {
   if (options.url) {
     const client = postgres(options.url, {
       max: options.max ?? 10,
+      ...RECONNECT_OPTIONS,
       onnotice: () => {},
       // Keep timestamps as JS Dates and bigint counts as numbers where Drizzle expects them.
       types: { bigint: postgres.BigInt },

@@ -1,9 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every suite, in the order CI wants it: lint (types, ESLint, Prettier), unit and
 // integration (Vitest), then a production build and the browser tests
-// (Playwright in Debian's Chromium) against it. Stops at the first failure. The load and fault tests
-// (`npm run test:load`) run on their own for now: their outage phase still sees an occasional request
-// time out on this shared machine (see docs/architecture.md#load-and-fault-tests).
+// (Playwright in Debian's Chromium) against it, then the load and fault tests on the same build
+// (docs/architecture.md#load-and-fault-tests). Stops at the first failure.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 
@@ -14,6 +13,7 @@ const steps = [
   ['unit + integration', ['npx', 'vitest', 'run']],
   ['build', ['npx', 'next', 'build']],
   ['browser', ['npx', 'playwright', 'test']],
+  ['load and fault', ['npm', 'run', 'test:load']],
 ];
 
 for (const [name, [cmd = '', ...args]] of steps) {

@@ -21,7 +21,7 @@ import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { createAccounts, PASSWORD, ROOT, startServer, type Account, type AppServer, type Storage } from './app-server';
 import { clusterToolsMissing, createCluster, type Cluster } from './cluster';
-import { runTraffic, signIn, Stats, warmUp, type EditorClient, type FaultWindow } from './traffic';
+import { openEditPages, runTraffic, signIn, Stats, warmUp, type EditorClient, type FaultWindow } from './traffic';
 import { verifyDocument } from './verify';
 
 const { values: args } = parseArgs({
@@ -52,6 +52,8 @@ const OUTAGE_MS = LONG ? 90_000 : 20_000;
 /** When the server stops (after the load started) and for how long. */
 const OUTAGE_AT_MS = LONG ? 20_000 : 4_000;
 const OUTAGE_FOR_MS = 5_000;
+/** The outage phase's traffic lasts at least this long after the restart. */
+const AFTER_RESTART_MS = LONG ? 30_000 : 8_000;
 /** From the restart until everything answers again; generous, the machine may be busy. */
 const RECOVERY_LIMIT_MS = 15_000;
 /** Embedded phase: edits before the kill, and after the restart. */
@@ -177,6 +179,7 @@ async function postgresPhases(): Promise<void> {
   const server = await serve(storage, BASE_PORT, 'postgres');
   await warmUp(server.origin);
   const editors = await signInEditors(server.origin);
+  await openEditPages(editors);
   const acknowledged: Stats[] = [];
 
   if (phases.has('load')) {
@@ -202,6 +205,11 @@ async function postgresPhases(): Promise<void> {
         allowsNoAnswer: () => false,
         // Let through by the proxy before it could notice the stop, then failed on the database.
         allowsPage500: (sentAt, answeredAt) => answeredAt >= times.stoppedAt && sentAt <= times.stoppedAt + DETECTION_MS,
+        describe: (sentAt, answeredAt) => {
+          const since = (t: number) => `${((t - times.stoppedAt) / 1000).toFixed(1)} s`;
+          const restart = Number.isFinite(times.startedAt) ? `, restarted at ${since(times.startedAt)}` : '';
+          return `sent at ${since(sentAt)}, answered at ${since(answeredAt)} after the stop${restart}`;
+        },
       };
       const outage = (async () => {
         await new Promise((r) => setTimeout(r, OUTAGE_AT_MS));
@@ -211,7 +219,11 @@ async function postgresPhases(): Promise<void> {
         await cluster.start();
         times.startedAt = Date.now();
       })();
-      await runTraffic({ origin: server.origin, readers: READERS, editors, durationMs: OUTAGE_MS, stats, faults });
+      // However long the stop and start take on a busy machine, traffic goes on for a while after the restart.
+      const phaseStart = Date.now();
+      const until = () => Math.max(phaseStart + OUTAGE_MS, times.startedAt + AFTER_RESTART_MS);
+      await runTraffic({ origin: server.origin, readers: READERS, editors, durationMs: until, stats, faults });
+      const phaseEnd = Date.now();
       await outage;
       const problems = trafficProblems(stats);
       const excused = stats.statuses.get('503') ?? 0;
@@ -219,7 +231,11 @@ async function postgresPhases(): Promise<void> {
       if (stats.notSaved === 0) problems.push('no editor was told "not saved" during the outage');
       const recoveryMs = Math.max(0, stats.lastExcusedAt - times.startedAt);
       if (stats.lastReadOkAt <= times.startedAt || stats.lastEditOkAt <= times.startedAt)
-        problems.push('reads or edits did not succeed again after the restart');
+        problems.push(
+          `reads or edits did not succeed again after the restart (stopped ${((times.startedAt - times.stoppedAt) / 1000).toFixed(1)} s ` +
+            `before it; last good read ${((stats.lastReadOkAt - times.startedAt) / 1000).toFixed(1)} s, last edit ` +
+            `${((stats.lastEditOkAt - times.startedAt) / 1000).toFixed(1)} s after it; the phase ended ${((phaseEnd - times.startedAt) / 1000).toFixed(1)} s after it)`,
+        );
       if (recoveryMs > RECOVERY_LIMIT_MS) problems.push(`requests sent ${recoveryMs} ms after the restart were still refused`);
       reports.push({ name: 'outage', stats, recoveryMs, problems });
       acknowledged.push(stats);
@@ -253,6 +269,7 @@ async function embeddedPhase(accountsReady: Promise<void>): Promise<void> {
   let server = await serve(storage, BASE_PORT + 1, 'embedded');
   await warmUp(server.origin);
   const editors = await signInEditors(server.origin);
+  await openEditPages(editors);
   const stats = new Stats();
   const times = { killedAt: Infinity, restartedAt: Infinity, end: Infinity };
   const faults: FaultWindow = {

@@ -25,6 +25,8 @@ export interface FaultWindow {
    * availability check noticed: a server component cannot answer 503. Counted and reported apart.
    */
   allowsPage500(sentAt: number, answeredAt: number): boolean;
+  /** When a request was sent and answered, relative to the fault (e.g. "sent 3.1 s after the stop"), for failure messages. */
+  describe?(sentAt: number, answeredAt: number): string;
 }
 
 export const NO_FAULTS: FaultWindow = { allows503: () => false, allowsNoAnswer: () => false, allowsPage500: () => false };
@@ -133,6 +135,9 @@ const READER_PATHS = [
 const FRIENDLY_503 = /Diptych is resting for a moment|"code":"database-unavailable"/;
 const LEAKS = /ECONNREFUSED|\s{4}at |node_modules|PostgresError/;
 
+const when = (faults: FaultWindow, sentAt: number, answeredAt: number) =>
+  faults.describe ? ` (${faults.describe(sentAt, answeredAt)})` : '';
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** One reader: GETs in a loop until the deadline; half of them revalidate the copy it already has. */
@@ -163,7 +168,7 @@ async function reader(id: number, origin: string, until: () => number, stats: St
       } else if (response.status === 500 && !pathname.startsWith('/api/') && faults.allowsPage500(sentAt, at) && !LEAKS.test(body)) {
         stats.pages500++;
       } else {
-        stats.fail(`GET ${pathname} → ${response.status}: ${body.replace(/\s+/g, ' ').slice(0, 200)}`);
+        stats.fail(`GET ${pathname} → ${response.status}${when(faults, sentAt, at)}: ${body.replace(/\s+/g, ' ').slice(0, 200)}`);
       }
     } catch (error) {
       const at = Date.now();
@@ -291,7 +296,7 @@ async function editor(client: EditorClient, until: () => number, stats: Stats, f
         stats.lastExcusedAt = Math.max(stats.lastExcusedAt, sentAt);
         await sleep(100);
       } else {
-        stats.fail(`POST edit ${String(op.type)} on ${where} → ${response.status}: ${text.slice(0, 300)}`);
+        stats.fail(`POST edit ${String(op.type)} on ${where} → ${response.status}${when(faults, sentAt, at)}: ${text.slice(0, 300)}`);
         known.delete(turn);
       }
     } catch (error) {
@@ -317,6 +322,22 @@ async function editor(client: EditorClient, until: () => number, stats: Stats, f
 export async function warmUp(origin: string): Promise<void> {
   for (const pathname of READER_PATHS)
     await (await fetch(`${origin}${pathname}`, { signal: AbortSignal.timeout(120_000) })).arrayBuffer();
+}
+
+/**
+ * Each editor reads its turns once before the traffic starts, as a person opens the edit page before
+ * typing: an editor whose first read fell into the outage would otherwise have nothing to save, and the
+ * phase could pass without anyone being told "not saved".
+ */
+export async function openEditPages(editors: EditorClient[]): Promise<void> {
+  for (const client of editors) {
+    for (const turn of client.turns) {
+      if (client.known.has(turn)) continue;
+      const response = await client.session.fetch(`/api/documents/${SLUG}/passages/T${turn}`);
+      if (response.status !== 200) throw new Error(`editor ${client.index} could not read T${turn}: ${response.status}`);
+      client.known.set(turn, readPassage(await response.json()));
+    }
+  }
 }
 
 /** Readers and editors together until `durationMs` has passed (or, given a function, until the time it returns). */

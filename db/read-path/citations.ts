@@ -4,7 +4,13 @@
  * citeproc costs tens of milliseconds and the styles never change.
  */
 import { referenceWitness } from '@/lib/alignment/row-refs';
-import { documentCitation, passageCitation, type DocumentCitation, type PassageCitation } from '@/lib/citation/passage-citation';
+import {
+  documentCitation,
+  passageCitation,
+  type CitedWordsTarget,
+  type DocumentCitation,
+  type PassageCitation,
+} from '@/lib/citation/passage-citation';
 import type { Db } from '../connect';
 import type { DocumentMeta } from '../queries/documents';
 import type { PassageView } from '../queries/passages';
@@ -20,17 +26,22 @@ export function cachedDocumentCitation(db: Db, doc: DocumentMeta, origin: string
   });
 }
 
-/** A passage's citation, at the revision the view shows. */
-export function cachedPassageCitation(db: Db, view: PassageView, origin: string): Promise<PassageCitation> {
+/** A passage's citation (or its words', for a word citation), at the revision the view shows. */
+export function cachedPassageCitation(
+  db: Db,
+  view: PassageView,
+  origin: string,
+  words: CitedWordsTarget | null = null,
+): Promise<PassageCitation> {
   const pinned = view.pinnedRev != null;
   const key = revisionKey(
     view.document.id,
     view.state.rev,
-    `passage-citation:${view.passage.canonical}:${pinned ? 'pinned' : 'current'}:${origin}`,
+    `passage-citation:${words?.canonical ?? view.passage.canonical}:${pinned ? 'pinned' : 'current'}:${origin}`,
   );
   // async so that a throw becomes a rejected promise, which the cache forgets rather than keeps.
   // eslint-disable-next-line @typescript-eslint/require-await
   return readCache(db).get(key, async () =>
-    passageCitation({ document: view.document, state: view.state, passage: view.passage, pinned, origin }),
+    passageCitation({ document: view.document, state: view.state, passage: view.passage, pinned, origin, words }),
   );
 }

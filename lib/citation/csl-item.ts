@@ -67,7 +67,8 @@ function citationKey(target: CitationTarget, authors: CSL['author']): string {
     .replace(/[^A-Za-z0-9]/g, '')
     .toLowerCase();
   const year = isoDateParts(target.document.date)?.[0] ?? 'nd';
-  const passage = target.passage?.canonical.replace(/\./g, 's').replace('-', '') ?? '';
+  // T5.2 → T5s2, T5-T7 → T5T7, T5.2@w3-w5 → T5s2w3w5.
+  const passage = target.passage?.canonical.replace(/\./g, 's').replace(/[^A-Za-z0-9]/g, '') ?? '';
   return `${lead}${year}${passage}r${target.rev}`;
 }
 

@@ -37,6 +37,18 @@ function language(state: AlignmentState): string {
   return referenceWitness(state)?.lang ?? 'en';
 }
 
+/** The words a word citation (T5.2@w3-w5) names: cited instead of their whole passage. */
+export interface CitedWordsTarget {
+  /** T5.2@w3-w5. */
+  canonical: string;
+  /** T5.2@w3–w5. */
+  label: string;
+  /** "words 3–5 of turn 5, sentence 2". */
+  description: string;
+  /** The cited words as written. */
+  text: string;
+}
+
 export function passageCitation(input: {
   document: DocumentFields;
   state: AlignmentState;
@@ -44,19 +56,25 @@ export function passageCitation(input: {
   /** True when the page was asked for a revision (?rev=N). */
   pinned: boolean;
   origin: string;
+  /** A word citation: the formats, the permalink and the quotation name these words. */
+  words?: CitedWordsTarget | null;
 }): PassageCitation {
-  const { document: doc, state, passage, origin } = input;
+  const { document: doc, state, passage, origin, words } = input;
   const rev = state.rev;
-  const permalink = absoluteUrl(origin, passagePath(doc.slug, passage.canonical, rev));
-  const canonical = input.pinned ? permalink : absoluteUrl(origin, passagePath(doc.slug, passage.canonical));
+  const cited = words ?? { canonical: passage.canonical, label: passage.label, description: describeRef(passage.ref) };
+  const permalink = absoluteUrl(origin, passagePath(doc.slug, cited.canonical, rev));
+  const canonical = input.pinned ? permalink : absoluteUrl(origin, passagePath(doc.slug, cited.canonical));
   const target: CitationTarget = {
     document: { ...doc, language: language(state) },
-    passage: { canonical: passage.canonical, label: passage.label, description: describeRef(passage.ref) },
+    passage: { canonical: cited.canonical, label: cited.label, description: cited.description },
     rev,
     permalink,
   };
   const citations = formatCitations(target);
-  const quotation = passageQuotation(state, passage);
+  const whole = passageQuotation(state, passage);
+  // A word citation quotes its words; the other witnesses stay the rows' text, for context.
+  const quotation = words ? { ...whole, translation: { ...whole.translation, available: true, text: words.text } } : whole;
+  // The citation files cite whole passages: a word citation's links name its passage.
   const risUrl = absoluteUrl(origin, citationFilePath(doc.slug, 'ris', passage.canonical, rev));
   const cslJsonUrl = absoluteUrl(origin, citationFilePath(doc.slug, 'json', passage.canonical, rev));
   const summary = quotation.translation.available ? excerpt(quotation.translation.text, 200) : '';
@@ -71,10 +89,10 @@ export function passageCitation(input: {
     cslJsonUrl,
     meta: pageCitationMeta({
       item: citations.item,
-      pageTitle: `${passage.label} · ${doc.title}`,
+      pageTitle: `${cited.label} · ${doc.title}`,
       description: summary
-        ? `${passage.label} (${describeRef(passage.ref)}), revision ${rev}: ${summary}`
-        : `${passage.label} (${describeRef(passage.ref)}) of ${doc.title}, revision ${rev}.`,
+        ? `${cited.label} (${cited.description}), revision ${rev}: ${summary}`
+        : `${cited.label} (${cited.description}) of ${doc.title}, revision ${rev}.`,
       canonical,
       risUrl,
       cslJsonUrl,

@@ -193,6 +193,10 @@ test('a word citation marks exactly the cited words, without script too, and off
   await expect(panel.getByRole('textbox', { name: 'The cited words (with their permalink)' })).toHaveValue(
     `“Mr. President” (T1@w3–w4, rev. ${rev}), ${permalink}`,
   );
+  // Every format cites the words, not their passage.
+  await expect(page.locator('#citation-chicago-note')).toHaveValue(`Gorbachev and Mitterrand, “${TITLE},” T1@w3–w4, rev. ${rev}.`);
+  await expect(page.locator('#citation-chicago-bibliography')).toHaveValue(new RegExp(`${escape(permalink)}\\.$`));
+  await expect(page.locator('#citation-bibtex')).toHaveValue(new RegExp(`^@unpublished\\{gorbachev1991T1w3w4r${rev},`));
   const axe = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();

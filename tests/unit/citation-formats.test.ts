@@ -17,6 +17,7 @@ import { parseMemo } from '@/lib/memo/parse';
 import { placeholderSpeaker } from '@/lib/memo/placeholder';
 import { parseRef } from '@/lib/refs/parse';
 import { resolveRef } from '@/lib/refs/resolve';
+import { parseCitedRef, resolveWords } from '@/lib/refs/words';
 
 const SLUG = 'gorbachev-mitterrand-1991-01-18';
 const ORIGIN = 'https://diptych.example';
@@ -274,5 +275,34 @@ describe('citation building blocks', () => {
     expect(c.item.note).toBe(
       'Revision 4 of the aligned edition. The published translation is an excerpt. Original: Archive of the Gorbachev Foundation, Fond 1, opis 1.',
     );
+  });
+});
+
+describe('a word citation (T1@w3-w4) is cited as its words in every format', () => {
+  const { state, document } = seed();
+  const ref = parseCitedRef('T1@w3-w4');
+  const passage = resolveRef(ref.passage, state);
+  const words = resolveWords({ ...ref, words: ref.words! }, passage, state);
+  const citation = passageCitation({ document, state, passage, pinned: true, origin: ORIGIN, words });
+
+  it('names the words in the locator, the permalink and the quotation', () => {
+    expect(words.text).toBe('Mr. President');
+    expect(citation.permalink).toBe(`${ORIGIN}/documents/${SLUG}/passages/T1@w3-w4?rev=1`);
+    expect(citation.citations.chicagoNote).toBe(
+      `Gorbachev and Mitterrand, “Memorandum of Telephone Conversation between Mikhail Gorbachev and Francois Mitterrand,” ${words.label}, rev. 1.`,
+    );
+    expect(citation.citations.chicagoFullNote).toContain(`${words.label}, rev. 1`);
+    expect(citation.citations.chicagoFullNote).toContain(citation.permalink);
+    expect(citation.quotation.translation.text).toBe('Mr. President');
+    expect(citation.quotationText.split('\n\n')[0]).toBe('Mr. President');
+    expect(citation.meta.title).toContain(words.label);
+    expect(citation.meta.canonical).toBe(citation.permalink);
+  });
+
+  it('keeps the BibTeX key to letters and digits, and the CSL id and note naming the words', () => {
+    expect(citation.citations.item['citation-key']).toBe('gorbachev1991T1w3w4r1');
+    expect(citation.citations.item.id).toBe(`${SLUG}/T1@w3-w4@1`);
+    expect(citation.citations.item.note).toContain(`${words.label} (${words.description}), revision 1`);
+    expect(citation.citations.bibtex).toContain('@unpublished{gorbachev1991T1w3w4r1,');
   });
 });

@@ -92,7 +92,7 @@ export function passageResponse(db: Db, request: Request, origin: string, params
     const view = await passageViewOf(db, doc, ref, rev);
     const { state, passage } = view;
     const words = cited ? await citedWordsOf(db, view, { passage: ref, words: cited }) : null;
-    const citation = await cachedPassageCitation(db, view, origin);
+    const citation = await cachedPassageCitation(db, view, origin, words?.cited ?? null);
     // A pinned passage that has already changed since shows a settled page (the first change is fixed): immutable.
     const settled = view.pinnedRev != null && view.change != null;
     return withEtag(
@@ -120,7 +120,7 @@ export function passageResponse(db: Db, request: Request, origin: string, params
           },
           witnesses: state.witnesses,
           rows: passage.rows.map((row) => rowJson(row, state)),
-          ...(words ? { words: wordsJson(words, absoluteUrl(origin, passagePath(doc.slug, canonical, state.rev))) } : {}),
+          ...(words ? { words: wordsJson(words, citation.permalink) } : {}),
           citation: {
             permalink: citation.permalink,
             locator: citation.citations.locator,

@@ -60,7 +60,7 @@ async function load(slug: string, rawRef: string, rawRev: string | string[] | un
     const view = await getPassageView(await getDb(), { slug, ref: ref.passage, rev });
     if (!view) return { kind: 'missing-document' };
     const words = ref.words ? await citedWordsOf(await getDb(), view, { ...ref, words: ref.words }) : null;
-    const citation = await cachedPassageCitation(await getDb(), view, await requestOrigin());
+    const citation = await cachedPassageCitation(await getDb(), view, await requestOrigin(), words?.cited ?? null);
     return { kind: 'ok', view, citation, words };
   } catch (error) {
     if (error instanceof RefError) return { kind: 'bad-ref', error };

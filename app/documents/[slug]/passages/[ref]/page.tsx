@@ -6,7 +6,7 @@ import { WordLinks } from '@/app/_components/word-links';
 import { describeChangeKinds } from '@/lib/refs/passage-change';
 import { describeRef, formatRef, formatRefLabel, turnRange } from '@/lib/refs/parse';
 import { neighbourRefs, passageWithContext } from '@/lib/refs/resolve';
-import { absoluteUrl, passagePath, readerAnchorPath, revisionPath } from '@/lib/citation/urls';
+import { passagePath, readerAnchorPath, revisionPath } from '@/lib/citation/urls';
 import { citedWordsSummary } from '@/lib/refs/words';
 import { CitePanel } from '../../_citation/cite-panel';
 import { CslJsonScript } from '../../_citation/csl-json-script';
@@ -45,9 +45,7 @@ export default async function PassagePage(props: Props) {
   const { view, citation, words } = await load(props);
   const { document: doc, state, passage, change, pinnedRev } = view;
   // A word citation's permalink names its words at the revision shown, so it keeps showing them after later edits.
-  const permalink = words
-    ? absoluteUrl(new URL(citation.permalink).origin, passagePath(doc.slug, words.cited.canonical, state.rev))
-    : citation.permalink;
+  const permalink = citation.permalink;
   const wordCitation = words
     ? {
         label: words.cited.label,

@@ -34,6 +34,7 @@ import { createAvailabilityGate } from '@/lib/render/availability';
 import { encodeMissingPage, isAdminPath, MISSING_PAGE_HEADER, MISSING_PAGE_PATH, type MissingPage } from '@/lib/render/missing-page';
 import { applySecurityHeaders, contentSecurityPolicy, randomNonce, taggedNonce } from '@/lib/http/security-headers';
 import { etagMatches, hasSessionCookie, pageEtag, pageScope, type PageScope } from '@/lib/render/page-etag';
+import { cacheablePage, createPageCache, pageCacheKey, pageHeaders, type CachedPage } from '@/lib/render/page-cache';
 import { httpStatusOf } from '@/lib/error-codes';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailableHtml } from '@/lib/render/unavailable-page';
 
@@ -96,6 +97,57 @@ function forward(request: NextRequest, policy: Policy, headers = new Headers(req
   return { request: { headers } };
 }
 
+/**
+ * Rendered public pages (lib/render/page-cache.ts). A miss renders the page once by asking this same
+ * server for it (scripts/serve.mjs says where: DIPTYCH_SELF_ORIGIN) with a per-process token that lets
+ * the request through to Next; concurrent misses share that one render. Without a known origin (plain
+ * `next start`) every request renders, as before.
+ */
+const selfOrigin = process.env.DIPTYCH_SELF_ORIGIN;
+const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
+const RENDER_HEADER = 'x-diptych-render';
+const renderToken = randomNonce();
+const pages = selfOrigin ? createPageCache(PAGE_CACHE_BYTES) : null;
+const rendering = new Map<string, Promise<CachedPage | null>>();
+
+async function renderOnce(request: NextRequest, key: string, etag: string): Promise<CachedPage | null> {
+  const headers = new Headers(request.headers);
+  for (const name of ['host', 'if-none-match', 'if-modified-since', 'connection']) headers.delete(name);
+  headers.set(RENDER_HEADER, renderToken);
+  headers.set('accept-encoding', 'identity');
+  const response = await fetch(new URL(`${request.nextUrl.pathname}${request.nextUrl.search}`, selfOrigin), {
+    headers,
+    redirect: 'manual',
+    signal: AbortSignal.timeout(30_000),
+  });
+  const page = { status: response.status, headers: pageHeaders(response.headers), body: new Uint8Array(await response.arrayBuffer()) };
+  // Kept only when rendered at the revisions the key names (an edit may land in between).
+  if (!cacheablePage(response) || response.headers.get('etag') !== etag) return null;
+  pages!.set(key, page);
+  return page;
+}
+
+async function cachedPage(request: NextRequest, key: string, etag: string): Promise<NextResponse | null> {
+  if (!pages || request.method !== 'GET' || request.headers.get(RENDER_HEADER) === renderToken) return null;
+  let page = pages.get(key) ?? null;
+  if (!page) {
+    let pending = rendering.get(key);
+    if (!pending) {
+      pending = renderOnce(request, key, etag)
+        .catch(() => null)
+        .finally(() => rendering.delete(key));
+      rendering.set(key, pending);
+    }
+    page = await pending;
+  }
+  if (!page) return null;
+  const response = new NextResponse(page.body.slice(), { status: page.status, headers: page.headers });
+  // A signed-in visitor gets another page (their menu, edit links): shared caches must key on the cookie too.
+  const vary = response.headers.get('vary');
+  if (!/(?:^|,)\s*cookie\s*(?:,|$)/i.test(vary ?? '')) response.headers.set('vary', vary ? `${vary}, Cookie` : 'Cookie');
+  return response;
+}
+
 async function revalidated(request: NextRequest, policy: Policy): Promise<NextResponse> {
   const scope = request.method === 'GET' || request.method === 'HEAD' ? pageScope(request.nextUrl.pathname) : null;
   // Signed-in pages show the person's menu and edit links: private, and not tagged. Client-side
@@ -108,6 +160,9 @@ async function revalidated(request: NextRequest, policy: Policy): Promise<NextRe
   policy.nonce = await taggedNonce(nonceSecret, etag);
   const headers = { etag, 'cache-control': 'public, no-cache', vary: 'Cookie' };
   if (etagMatches(request.headers.get('if-none-match'), etag)) return new NextResponse(null, { status: 304, headers });
+  const url = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const cached = await cachedPage(request, pageCacheKey({ build: build(), revisions, url }), etag);
+  if (cached) return cached;
   const response = NextResponse.next(forward(request, policy));
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   return response;

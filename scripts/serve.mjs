@@ -32,6 +32,9 @@ if (process.env.NODE_ENV === 'production' && !process.env.DIPTYCH_PUBLIC_URL?.tr
 const token = randomBytes(24).toString('base64url');
 process.env.DIPTYCH_PEER_TOKEN = token;
 const trusted = parseTrustedProxies(process.env.DIPTYCH_TRUSTED_PROXIES);
+// Where proxy.ts asks this server to render a page once for its page cache (lib/render/page-cache.ts).
+const loopback = hostname === '0.0.0.0' || hostname === '::' ? '127.0.0.1' : hostname;
+process.env.DIPTYCH_SELF_ORIGIN = `http://${loopback.includes(':') ? `[${loopback}]` : loopback}:${port}`;
 
 const { default: next } = await import('next');
 const app = next({ dev: false, dir: root, hostname, port });

@@ -568,6 +568,24 @@ test.describe('security headers', () => {
     await anonymous.dispose();
   });
 
+  test('a public page is rendered once per revision: sent again byte for byte with its policy, keyed on the cookie', async ({
+    playwright,
+    baseURL,
+  }) => {
+    const anonymous = await playwright.request.newContext({ baseURL });
+    const first = await anonymous.get(READER);
+    const second = await anonymous.get(READER);
+    expect(second.status()).toBe(200);
+    // The copy (lib/render/page-cache.ts) is the page as rendered: the same bytes, and the CSP names its nonce.
+    expect(await second.text()).toBe(await first.text());
+    const nonce = expectSecurityHeaders(second.headers(), 'cached reader page');
+    expect(await second.text()).toContain(`nonce="${nonce}"`);
+    expect(second.headers()['etag']).toBe(first.headers()['etag']);
+    expect(second.headers()['vary']).toMatch(/\bCookie\b/);
+    expect(second.headers()['set-cookie']).toBeUndefined();
+    await anonymous.dispose();
+  });
+
   test("every script of a page carries the response's nonce, and the browser reports no violation", async ({
     page,
     playwright,

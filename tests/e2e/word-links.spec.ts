@@ -1,6 +1,6 @@
 /**
  * Word links in the browser, on a server of their own: an editor links five
- * word pairs from the keyboard only, asks for suggestions for the passage
+ * word pairs from the keyboard only, extends a link and splits it again, asks for suggestions for the passage
  * and accepts them, corrects a word and sees the other links kept; a reader
  * hovers or steps word by word and sees (and hears) the linked words, at
  * 1280 and 390 px, with axe finding nothing on either page.
@@ -60,7 +60,9 @@ async function moveTo(page: Page, ref: string, word: string) {
   await expect(page.locator('button[data-word]:focus')).toHaveAttribute('data-word', word);
 }
 
-test('an editor links five word pairs from the keyboard only, then accepts the suggestions for the passage', async ({ page }) => {
+test('an editor links five word pairs from the keyboard only, extends and splits a link, then accepts the suggestions for the passage', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await signIn(page, accounts.editor, `/documents/${SEED_SLUG}/edit`);
   const editor = new EditorPage(page);
@@ -99,6 +101,37 @@ test('an editor links five word pairs from the keyboard only, then accepts the s
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('edit-status')).toHaveText(`Saved as revision ${rev + 2}: Linked “утро” ↔ “morning” in T1.`);
   await expect(page.getByTestId('word-editor')).toHaveAttribute('data-rev', String(rev + 2));
+
+  // Extend: select two linked pairs' words and press Enter: one link of two words a side replaces both.
+  rev = await editorRev(page);
+  for (const word of ['господин', 'президент', 'Mr', 'President']) {
+    await moveTo(page, 'T1', word);
+    await page.keyboard.press('Space');
+  }
+  await page.keyboard.press('Enter');
+  const extended = page.getByTestId('edit-status');
+  await expect(extended).toContainText(`Saved as revision ${rev + 1}: Linked “господин президент” ↔ “Mr President” in T1 (replacing `);
+  await expect(extended).toContainText('“господин” ↔ “Mr”');
+  await expect(extended).toContainText('“президент” ↔ “President”');
+  await expect(page.getByTestId('word-editor')).toHaveAttribute('data-rev', String(rev + 1));
+  // Split it again: link part of its words, then the rest.
+  for (const [i, [ru, en]] of [
+    ['господин', 'Mr'],
+    ['президент', 'President'],
+  ].entries()) {
+    await moveTo(page, 'T1', ru!);
+    await page.keyboard.press('Space');
+    await moveTo(page, 'T1', en!);
+    await page.keyboard.press('Space');
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('edit-status')).toHaveText(
+      i === 0
+        ? `Saved as revision ${rev + 2}: Linked “господин” ↔ “Mr” in T1 (replacing “господин президент” ↔ “Mr President”).`
+        : `Saved as revision ${rev + 3}: Linked “президент” ↔ “President” in T1.`,
+    );
+    await expect(page.getByTestId('word-editor')).toHaveAttribute('data-rev', String(rev + 2 + i));
+  }
+  await expect(page.locator('[data-testid="word-row"] button[data-status="accepted"]')).toHaveCount(10);
 
   // Suggestions for the passage, then accepted at once.
   rev = await editorRev(page);

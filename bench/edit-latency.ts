@@ -8,6 +8,7 @@
  * load from other processes falls on both alike; each edit is undone
  * (untimed) so every run edits the same shape.
  */
+import './bench-env';
 import { performance } from 'node:perf_hooks';
 import type { Db } from '@/db/connect';
 import { applyEdit } from '@/db/edits/apply-edit';

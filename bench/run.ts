@@ -6,6 +6,7 @@
  * dropped afterwards. A few minutes in all. Everything after the
  * `<!-- notes -->` line of docs/benchmarks.md is kept as written.
  */
+import './bench-env';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EDIT_RUNS, runEditLatencyBench } from './edit-latency';

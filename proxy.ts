@@ -25,6 +25,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { NextResponse, type NextRequest } from 'next/server';
+import { LRUCache } from 'lru-cache';
 import postgres from 'postgres';
 import { isDatabaseUnavailable } from '@/db/unavailable';
 import { RECONNECT_OPTIONS } from '@/db/reconnect';
@@ -154,7 +155,7 @@ async function revalidated(request: NextRequest, policy: Policy): Promise<NextRe
   // navigations (RSC payloads of the same URL) and server actions are left to Next as well.
   const skip = hasSessionCookie(request.headers.get('cookie')) || request.headers.has('rsc') || request.headers.has('next-action');
   if (!scope || skip) return NextResponse.next(forward(request, policy));
-  const revisions = await revisionsOf(scope);
+  const revisions = await revisionsOnce(request, scope);
   if (revisions == null) return NextResponse.next(forward(request, policy));
   const etag = pageEtag({ build: build(), revisions, url: `${request.nextUrl.pathname}${request.nextUrl.search}` });
   policy.nonce = await taggedNonce(nonceSecret, etag);
@@ -168,6 +169,29 @@ async function revalidated(request: NextRequest, policy: Policy): Promise<NextRe
   return response;
 }
 
+const missingPages = new LRUCache<string, { page: MissingPage | null }>({ max: 10_000 });
+
+function documentSlugOf(pathname: string): string | null {
+  const raw = /^\/documents\/([^/]+)/.exec(pathname)?.[1];
+  if (raw === undefined) return null;
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    return null;
+  }
+}
+
+/** The revisions a request's page shows, looked up once per request (the missing-page check and the tag both need them). */
+const revisionLookups = new WeakMap<NextRequest, Map<string, Promise<string | null>>>();
+function revisionsOnce(request: NextRequest, scope: Exclude<PageScope, null>): Promise<string | null> {
+  const key = scope.kind === 'document' ? `d:${scope.slug}` : 'all';
+  let lookups = revisionLookups.get(request);
+  if (!lookups) revisionLookups.set(request, (lookups = new Map<string, Promise<string | null>>()));
+  let lookup = lookups.get(key);
+  if (!lookup) lookups.set(key, (lookup = revisionsOf(scope)));
+  return lookup;
+}
+
 /** Null for anything but a full-page GET (client navigations and actions let the page decide). */
 async function missingPage(request: NextRequest): Promise<MissingPage | null> {
   if (!(request.method === 'GET' || request.method === 'HEAD') || request.headers.has('rsc') || request.headers.has('next-action'))
@@ -176,9 +200,16 @@ async function missingPage(request: NextRequest): Promise<MissingPage | null> {
   if (isAdminPath(pathname) && !hasSessionCookie(request.headers.get('cookie'))) {
     return { kind: 'page', message: 'There is no page at this address.' };
   }
-  if (!pathname.startsWith('/documents/')) return null;
+  const slug = documentSlugOf(pathname);
+  if (slug == null) return null;
+  // Whether a page exists is a function of the document's revision and the URL: decided once per revision.
+  const revisions = await revisionsOnce(request, { kind: 'document', slug });
+  const key = revisions == null ? null : `${revisions}\u0000${pathname}\u0000${searchParams.toString()}`;
+  if (key != null && missingPages.has(key)) return missingPages.get(key)!.page;
   const [{ findMissingPage }, { getDb }] = await Promise.all([import('@/db/read-path/missing-page'), import('@/db')]);
-  return findMissingPage(await getDb(), pathname, searchParams);
+  const page = await findMissingPage(await getDb(), pathname, searchParams);
+  if (key != null) missingPages.set(key, { page });
+  return page;
 }
 
 function notFoundResponse(request: NextRequest, missing: MissingPage, policy: Policy): NextResponse {

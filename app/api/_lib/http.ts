@@ -9,6 +9,8 @@ import { DomainError } from '@/lib/errors';
 import { etagMatches as tagMatches } from '@/lib/render/page-etag';
 import { isDatabaseUnavailable } from '@/db/unavailable';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE } from '@/lib/render/unavailable-page';
+import { LRUCache } from 'lru-cache';
+import type { Db } from '@/db/connect';
 
 export interface ApiErrorBody {
   error: { code: string; message: string };
@@ -88,4 +90,48 @@ export function withEtag(
 
 export function json(value: unknown): { data: string; contentType: string } {
   return { data: JSON.stringify(value), contentType: 'application/json; charset=utf-8' };
+}
+
+/** A response body worth keeping under its tag: what was sent, and how long caches may keep it. */
+export interface Answer {
+  data: string;
+  contentType: string;
+  headers?: Record<string, string>;
+  freshness: Freshness;
+}
+
+// Per database handle, like the revision cache (tests run many databases whose ids coincide).
+const answers = new WeakMap<Db, LRUCache<string, Answer>>();
+
+/**
+ * Like withEtag, for an answer that is a function of its tag and the origin it links to: built once
+ * (reading the view, formatting, serializing) and then sent from memory until the tag changes. The
+ * tag names the revisions shown, so an edit is a new entry on every instance.
+ */
+export async function withCachedAnswer(
+  db: Db,
+  request: Request,
+  etag: string,
+  origin: string,
+  build: () => Promise<Answer>,
+): Promise<Response> {
+  if (etagMatches(request, etag)) return notModified(etag);
+  let cache = answers.get(db);
+  if (!cache) {
+    cache = new LRUCache<string, Answer>({
+      maxSize: 32 * 1024 * 1024,
+      sizeCalculation: (a, key) => 2 * a.data.length + key.length + 256,
+    });
+    answers.set(db, cache);
+  }
+  const key = `${etag}\u0000${origin}`;
+  let answer = cache.get(key);
+  if (!answer) {
+    answer = await build();
+    cache.set(key, answer);
+  }
+  return new Response(answer.data, {
+    status: 200,
+    headers: { ...validators(etag, answer.freshness), 'Content-Type': answer.contentType, ...answer.headers },
+  });
 }

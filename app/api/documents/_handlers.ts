@@ -17,7 +17,7 @@ import type { documentCitation } from '@/lib/citation/passage-citation';
 import { absoluteUrl, apiDocumentPath, apiPassagePath, citationFilePath, documentPath, passagePath } from '@/lib/citation/urls';
 import { describeRef, formatRef } from '@/lib/refs/parse';
 import { neighbourRefs } from '@/lib/refs/resolve';
-import { documentNotFound, etagMatches, guarded, json, notModified, withEtag } from '../_lib/http';
+import { documentNotFound, etagMatches, guarded, json, notModified, withCachedAnswer, withEtag, type Answer } from '../_lib/http';
 import { readPassageRequest } from '../_lib/passage-request';
 
 /** Bumped when the shape or the citation output changes, so cached copies revalidate. */
@@ -88,20 +88,17 @@ export function passageResponse(db: Db, request: Request, origin: string, params
     // With words (T5.2@w3-w5) the links name the word citation; the passage is still described as the passage.
     const passageRef = formatRef(ref);
     const etag = `"passage-${FORMAT}-${doc.id}-${canonical}-r${rev ?? doc.currentRev}-c${doc.currentRev}"`;
-    if (etagMatches(request, etag)) return notModified(etag);
-    const view = await passageViewOf(db, doc, ref, rev);
-    const { state, passage } = view;
-    const words = cited ? await citedWordsOf(db, view, { passage: ref, words: cited }) : null;
-    const citation = await cachedPassageCitation(db, view, origin, words?.cited ?? null);
-    // A pinned passage that has already changed since shows a settled page (the first change is fixed): immutable.
-    const settled = view.pinnedRev != null && view.change != null;
-    return withEtag(
-      request,
-      etag,
-      () => {
-        const { previous, next } = neighbourRefs(passage);
-        const link = (r: typeof previous) => (r ? absoluteUrl(origin, apiPassagePath(doc.slug, formatRef(r), view.pinnedRev)) : null);
-        return json({
+    return withCachedAnswer(db, request, etag, origin, async () => {
+      const view = await passageViewOf(db, doc, ref, rev);
+      const { state, passage } = view;
+      const words = cited ? await citedWordsOf(db, view, { passage: ref, words: cited }) : null;
+      const citation = await cachedPassageCitation(db, view, origin, words?.cited ?? null);
+      // A pinned passage that has already changed since shows a settled page (the first change is fixed): immutable.
+      const settled = view.pinnedRev != null && view.change != null;
+      const { previous, next } = neighbourRefs(passage);
+      const link = (r: typeof previous) => (r ? absoluteUrl(origin, apiPassagePath(doc.slug, formatRef(r), view.pinnedRev)) : null);
+      const answer: Answer = {
+        ...json({
           document: documentJson(doc, origin),
           passage: {
             ref: passageRef,
@@ -138,10 +135,11 @@ export function passageResponse(db: Db, request: Request, origin: string, params
             previous: link(previous),
             next: link(next),
           },
-        });
-      },
-      settled ? 'immutable' : 'revalidate',
-    );
+        }),
+        freshness: settled ? 'immutable' : 'revalidate',
+      };
+      return answer;
+    });
   });
 }
 

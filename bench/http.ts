@@ -8,6 +8,7 @@
  * pages against the memo's.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { serveArgs } from '../scripts/serve-command.mjs';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -305,8 +306,12 @@ export async function runHttpBench(serverUrl: string): Promise<HttpReport> {
       if (built.status !== 0) throw new Error('next build failed');
     }
     const start = () => {
-      const serve = [path.join(root, 'scripts', 'serve.mjs'), '--port', String(PORT), '--hostname', '127.0.0.1'];
-      const child = spawn(process.execPath, serve, { cwd: root, env: { DIPTYCH_PUBLIC_URL: BASE, ...env }, stdio: 'ignore' });
+      // As `npm start` serves it: with the heap limit (scripts/serve-command.mjs).
+      const child = spawn(process.execPath, serveArgs(PORT, '127.0.0.1'), {
+        cwd: root,
+        env: { DIPTYCH_PUBLIC_URL: BASE, ...env },
+        stdio: 'ignore',
+      });
       return child;
     };
     server = start();

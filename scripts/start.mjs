@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { prepareLocalAuthSecret } from './local-auth-secret.mjs';
+import { serveArgs } from './serve-command.mjs';
 
 const root = path.resolve(import.meta.dirname, '..');
 const distDir = process.env.NEXT_DIST_DIR || '.next';
@@ -86,7 +87,7 @@ if (needsBuild()) {
 const port = process.env.PORT || '3000';
 const env = { ...process.env, DIPTYCH_PUBLIC_URL: process.env.DIPTYCH_PUBLIC_URL || `http://127.0.0.1:${port}` };
 console.log(`Diptych: serving on http://localhost:${port}`);
-const served = spawnSync(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), '--port', port], {
+const served = spawnSync(process.execPath, serveArgs(port), {
   cwd: root,
   stdio: 'inherit',
   env,

@@ -15,6 +15,8 @@ export const HTTP_STATUS_BY_CODE = {
   'no-reference-witness': 404,
   'document-not-found': 404,
   'database-unavailable': 503,
+  /** An undo that later edits around its text make impossible: the same answer as a conflict. */
+  'undo-blocked': 409,
   internal: 500,
 } as const satisfies Record<string, number>;
 

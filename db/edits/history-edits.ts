@@ -12,7 +12,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { isEmptyChangeSet } from '@/lib/alignment/change-set';
 import { AlignmentError, ConflictError } from '@/lib/alignment/errors';
-import { changedSince, describeRestore, restoreChangeSet, type RestorePreview } from '@/lib/alignment/history';
+import { changedSince, describeRestore, restoreChangeSet, restoreViolations, type RestorePreview } from '@/lib/alignment/history';
 import type { RevisionOp } from '@/lib/alignment/op-schema';
 import type { Db } from '../connect';
 import { getWitnesses } from '../queries/alignment';
@@ -109,6 +109,22 @@ export async function undoLastEdit(
     const changes = restoreChangeSet(now, beforeX);
     if (isEmptyChangeSet(changes) && !details && isEmptyLinkChanges(links.changes))
       throw new AlignmentError('no-change', `Revision ${x} changed nothing that could be undone.`);
+    if (!isEmptyChangeSet(changes)) {
+      // The keys are as revision x left them, but later edits around them may make the restored text clash.
+      const witnesses = await getWitnesses(tx, documentId);
+      const anchors = [
+        ...[...now.rows.values(), ...beforeX.rows.values()].map((r) => r.orderKey),
+        ...(await currentRowsOfSegments(tx, documentId, [...keys.segments])),
+      ];
+      const window = await loadWindow(tx, documentId, currentRev, witnesses, anchors);
+      const problems = restoreViolations(window, changes);
+      if (problems.length) {
+        throw new AlignmentError(
+          'undo-blocked',
+          `Your revision ${x} can no longer be undone: later edits rearranged the text around it (${problems[0]}). Reload to see the passage as it is now, and change it by hand.`,
+        );
+      }
+    }
     const rev = currentRev + 1;
     const summary = `Undid revision ${x}: ${target.summary}`;
     await writeChanges(tx, documentId, rev, changes);

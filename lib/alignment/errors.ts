@@ -34,6 +34,8 @@ export type AlignmentErrorCode =
   | 'no-change'
   /** The result would break a rule of the model (a bug or a stale window): nothing is written. */
   | 'invariant'
+  /** An undo whose restored text would clash with later edits around it: refused, nothing is written. */
+  | 'undo-blocked'
   /** The edit names rows too far apart to be one passage. */
   | 'too-wide'
   /** A revision that does not exist (yet) or cannot be used as asked. */

@@ -7,7 +7,9 @@
  *    before X, but only if nobody changed them since (their content now is
  *    still what X left); otherwise the undo is refused, naming the passage.
  */
-import { diffVersions, sameRow, sameSegment, type ChangeSet, type NewRow, type NewSegment } from './change-set';
+import { applyChangeSet, diffVersions, sameRow, sameSegment, type ChangeSet, type NewRow, type NewSegment } from './change-set';
+import { findViolations } from './invariants';
+import type { EditWindow } from './window';
 import { segmentLabel } from './labels';
 import { segmentRef, type Segment, type Witness } from './types';
 
@@ -19,6 +21,16 @@ export interface KeyedVersions {
 /** The change set making `current` equal `target` for every key present in either (absent: did not exist). */
 export function restoreChangeSet(current: KeyedVersions, target: KeyedVersions): ChangeSet {
   return diffVersions(current, target);
+}
+
+/**
+ * What restoring `changes` over `window` (the current rows around every key restored, or the whole
+ * document) would break: an undo of an earlier revision whose keys nobody touched since can still
+ * clash with later edits around them (a later split or merge nearby put other text between), and is
+ * then refused rather than written (tests/unit/alignment-properties.test.ts found such a history).
+ */
+export function restoreViolations(window: EditWindow, changes: ChangeSet): string[] {
+  return findViolations(applyChangeSet(window.state, changes, window.state.rev + 1), { bounds: window.bounds });
 }
 
 /** Keys whose content now differs from what revision X left (absent on both sides counts as equal). */

@@ -20,7 +20,8 @@ test('a save during an outage keeps the draft, says so in place, and works once 
   test.setTimeout(90_000);
   const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
   const [found] = await admin<{ datname: string }[]>`select datname from pg_database where datname like ${`diptych_e2e_${port}_%`}`;
-  expect(found, 'the outage server’s database').toBeTruthy();
+  // e2e-server.mjs names each server's database diptych_e2e_<port>_<pid>: this one is the outage server's.
+  expect(found?.datname, 'the outage server’s database').toMatch(new RegExp(`^diptych_e2e_${port}_\\d+$`));
   const database = found!.datname;
   const close = async () => {
     await admin.unsafe(`alter database "${database}" with allow_connections false`);

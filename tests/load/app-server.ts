@@ -1,12 +1,13 @@
 /**
  * The production build served for the load test, as scripts/e2e-server.mjs
  * does it: accounts made with the real `user:create` command first, then
- * `next start` on 127.0.0.1 in a process group of its own, so it can be
+ * scripts/serve.mjs (what `npm start` runs) on 127.0.0.1 in a process group of its own, so it can be
  * stopped politely or killed outright (SIGKILL, the embedded-database phase).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { serveArgs } from '../../scripts/serve-command.mjs';
 
 export const ROOT = path.resolve(import.meta.dirname, '..', '..');
 export const PASSWORD = 'correct horse battery staple';
@@ -81,7 +82,8 @@ export async function startServer(storage: Storage, port: number, logFile: strin
   const out = createWriteStream(logFile, { flags: 'a' });
   const child: ChildProcess = spawn(
     process.execPath,
-    [path.join(ROOT, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '-p', String(port), '-H', '127.0.0.1'],
+    // As `npm start` serves it: the page cache, the heap limit and the peer stamp included.
+    serveArgs(port, '127.0.0.1'),
     {
       cwd: ROOT,
       env: serverEnv(storage, port),

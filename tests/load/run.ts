@@ -89,7 +89,9 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 const tmp = mkdtempSync('/tmp/diptych-load-');
-cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
+// LOAD_KEEP=1 keeps the servers' logs and data for a look afterwards.
+if (process.env.LOAD_KEEP) console.log(`▷ logs and data kept in ${tmp}`);
+else cleanups.push(() => rmSync(tmp, { recursive: true, force: true }));
 
 interface PhaseReport {
   name: string;

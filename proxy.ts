@@ -34,8 +34,16 @@ import { guardRequest, type GuardRefusal } from '@/lib/http/request-guards';
 import { createAvailabilityGate } from '@/lib/render/availability';
 import { encodeMissingPage, isAdminPath, MISSING_PAGE_HEADER, MISSING_PAGE_PATH, type MissingPage } from '@/lib/render/missing-page';
 import { applySecurityHeaders, contentSecurityPolicy, randomNonce, taggedNonce } from '@/lib/http/security-headers';
-import { etagMatches, hasSessionCookie, pageEtag, pageScope, type PageScope } from '@/lib/render/page-etag';
-import { cacheablePage, createPageCache, pageCacheKey, pageHeaders, type CachedPage } from '@/lib/render/page-cache';
+import { apiScope, etagMatches, hasSessionCookie, pageEtag, pageScope, type PageScope } from '@/lib/render/page-etag';
+import {
+  cacheableAnswer,
+  cacheablePage,
+  createPageCache,
+  pageCacheKey,
+  pageHeaders,
+  renderForCache,
+  type CachedPage,
+} from '@/lib/render/page-cache';
 import { httpStatusOf } from '@/lib/error-codes';
 import { RETRY_AFTER_SECONDS, UNAVAILABLE_MESSAGE, unavailableHtml } from '@/lib/render/unavailable-page';
 
@@ -109,9 +117,10 @@ const PAGE_CACHE_BYTES = 64 * 1024 * 1024;
 const RENDER_HEADER = 'x-diptych-render';
 const renderToken = randomNonce();
 const pages = selfOrigin ? createPageCache(PAGE_CACHE_BYTES) : null;
-const rendering = new Map<string, Promise<CachedPage | null>>();
+const rendering = new Map<string, Promise<Rendered>>();
 
-async function renderOnce(request: NextRequest, key: string, etag: string): Promise<CachedPage | null> {
+/** One render by this server, through Next; `keep` says whether the answer may be cached. */
+async function renderPage(request: NextRequest, keep: (response: Response) => boolean): Promise<CachedPage & { keep: boolean }> {
   const headers = new Headers(request.headers);
   for (const name of ['host', 'if-none-match', 'if-modified-since', 'connection']) headers.delete(name);
   headers.set(RENDER_HEADER, renderToken);
@@ -121,27 +130,44 @@ async function renderOnce(request: NextRequest, key: string, etag: string): Prom
     redirect: 'manual',
     signal: AbortSignal.timeout(30_000),
   });
-  const page = { status: response.status, headers: pageHeaders(response.headers), body: new Uint8Array(await response.arrayBuffer()) };
-  // Kept only when rendered at the revisions the key names (an edit may land in between).
-  if (!cacheablePage(response) || response.headers.get('etag') !== etag) return null;
-  pages!.set(key, page);
-  return page;
+  const body = new Uint8Array(await response.arrayBuffer());
+  return { status: response.status, headers: pageHeaders(response.headers), body, keep: keep(response) };
 }
 
-async function cachedPage(request: NextRequest, key: string, etag: string): Promise<NextResponse | null> {
+/** The answer for `key`: rendered (a failed render tried once more), cached when it may be; null to let Next render it. */
+async function renderOnce(request: NextRequest, key: string, keep: (response: Response) => boolean): Promise<Rendered> {
+  const page = await renderForCache(
+    () => renderPage(request, keep),
+    () => isDatabaseAvailable({ fresh: true }),
+  );
+  if (page === 'unavailable') return page;
+  const { keep: kept, ...rendered } = page;
+  if (kept) pages!.set(key, rendered);
+  // An answer that failed twice is sent as it is: a third render would fail the same way.
+  return kept || rendered.status >= 500 ? rendered : null;
+}
+
+type Rendered = CachedPage | 'unavailable' | null;
+
+/** The cached answer for `key`, or one render shared by every concurrent request for it. */
+async function sharedRender(request: NextRequest, key: string, keep: (response: Response) => boolean): Promise<Rendered> {
   if (!pages || request.method !== 'GET' || request.headers.get(RENDER_HEADER) === renderToken) return null;
-  let page = pages.get(key) ?? null;
-  if (!page) {
-    let pending = rendering.get(key);
-    if (!pending) {
-      pending = renderOnce(request, key, etag)
-        .catch(() => null)
-        .finally(() => rendering.delete(key));
-      rendering.set(key, pending);
-    }
-    page = await pending;
+  const cached = pages.get(key);
+  if (cached) return cached;
+  let pending = rendering.get(key);
+  if (!pending) {
+    pending = renderOnce(request, key, keep)
+      .catch(() => null)
+      .finally(() => rendering.delete(key));
+    rendering.set(key, pending);
   }
-  if (!page) return null;
+  return pending;
+}
+
+async function cachedPage(request: NextRequest, key: string, etag: string): Promise<NextResponse | 'unavailable' | null> {
+  // Kept only when rendered at the revisions the key names (an edit may land in between).
+  const page = await sharedRender(request, key, (response) => cacheablePage(response) && response.headers.get('etag') === etag);
+  if (page === 'unavailable' || !page) return page;
   const response = new NextResponse(page.body.slice(), { status: page.status, headers: page.headers });
   // A signed-in visitor gets another page (their menu, edit links): shared caches must key on the cookie too.
   const vary = response.headers.get('vary');
@@ -149,11 +175,36 @@ async function cachedPage(request: NextRequest, key: string, etag: string): Prom
   return response;
 }
 
+/**
+ * A public JSON answer (document list, document, passage) kept like a page, under the revisions it
+ * shows: sent, or answered 304 against its own ETag, after one indexed lookup and without Next's route
+ * dispatch, which was most of an API request's cost once the handler cached its answer (docs/benchmarks.md).
+ */
+async function cachedAnswer(request: NextRequest, scope: Exclude<PageScope, null>): Promise<NextResponse | 'unavailable' | null> {
+  const revisions = await revisionsOnce(request, scope);
+  if (revisions == null) return null;
+  const url = `${request.nextUrl.pathname}${request.nextUrl.search}`;
+  const answer = await sharedRender(request, pageCacheKey({ build: build(), revisions, url }), cacheableAnswer);
+  if (answer === 'unavailable' || !answer) return answer;
+  const headers = new Headers(answer.headers);
+  const etag = headers.get('etag');
+  if (etag && etagMatches(request.headers.get('if-none-match'), etag)) {
+    return new NextResponse(null, { status: 304, headers: { etag, 'cache-control': headers.get('cache-control') ?? 'no-cache' } });
+  }
+  return new NextResponse(answer.body.slice(), { status: answer.status, headers });
+}
+
 async function revalidated(request: NextRequest, policy: Policy): Promise<NextResponse> {
   const scope = request.method === 'GET' || request.method === 'HEAD' ? pageScope(request.nextUrl.pathname) : null;
   // Signed-in pages show the person's menu and edit links: private, and not tagged. Client-side
   // navigations (RSC payloads of the same URL) and server actions are left to Next as well.
   const skip = hasSessionCookie(request.headers.get('cookie')) || request.headers.has('rsc') || request.headers.has('next-action');
+  const api = request.method === 'GET' && !skip ? apiScope(request.nextUrl.pathname) : null;
+  if (api) {
+    const answer = await cachedAnswer(request, api);
+    if (answer === 'unavailable') return unavailableResponse(request);
+    if (answer) return answer;
+  }
   if (!scope || skip) return NextResponse.next(forward(request, policy));
   const revisions = await revisionsOnce(request, scope);
   if (revisions == null) return NextResponse.next(forward(request, policy));
@@ -163,6 +214,7 @@ async function revalidated(request: NextRequest, policy: Policy): Promise<NextRe
   if (etagMatches(request.headers.get('if-none-match'), etag)) return new NextResponse(null, { status: 304, headers });
   const url = `${request.nextUrl.pathname}${request.nextUrl.search}`;
   const cached = await cachedPage(request, pageCacheKey({ build: build(), revisions, url }), etag);
+  if (cached === 'unavailable') return unavailableResponse(request);
   if (cached) return cached;
   const response = NextResponse.next(forward(request, policy));
   for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);

@@ -21,7 +21,7 @@ export function createAvailabilityGate({
   downTtlMs = 2_000,
   timeoutMs = 2_500,
   now = Date.now,
-}: AvailabilityGateOptions): () => Promise<boolean> {
+}: AvailabilityGateOptions): (ask?: { fresh?: boolean }) => Promise<boolean> {
   let known: { up: boolean; at: number } | null = null;
   let pending: Promise<boolean> | null = null;
 
@@ -43,8 +43,9 @@ export function createAvailabilityGate({
     }
   }
 
-  return async function isAvailable(): Promise<boolean> {
-    if (known && now() - known.at < (known.up ? upTtlMs : downTtlMs)) return known.up;
+  /** `fresh` asks the database now (a page just failed on it) instead of trusting a remembered answer. */
+  return async function isAvailable(ask: { fresh?: boolean } = {}): Promise<boolean> {
+    if (!ask.fresh && known && now() - known.at < (known.up ? upTtlMs : downTtlMs)) return known.up;
     // Concurrent requests share one probe.
     pending ??= probe().then((up) => {
       known = { up, at: now() };

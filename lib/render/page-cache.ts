@@ -39,6 +39,15 @@ export function cacheablePage(response: { status: number; headers: Headers }): b
   );
 }
 
+/** A JSON API answer worth keeping: a 200 that sets no cookie (its own ETag and Cache-Control are kept with it). */
+export function cacheableAnswer(response: { status: number; headers: Headers }): boolean {
+  return (
+    response.status === 200 &&
+    (response.headers.get('content-type') ?? '').startsWith('application/json') &&
+    !response.headers.has('set-cookie')
+  );
+}
+
 export function pageHeaders(headers: Headers): [string, string][] {
   return [...headers].filter(([name]) => !NOT_REPEATED.has(name.toLowerCase()));
 }
@@ -48,4 +57,23 @@ export function createPageCache(maxBytes: number): LRUCache<string, CachedPage> 
     maxSize: maxBytes,
     sizeCalculation: (page, key) => page.body.byteLength + key.length + 512,
   });
+}
+
+/**
+ * Renders a page for the cache, once more when the server failed to: right
+ * after a PostgreSQL restart on a busy machine one pooled connection can time
+ * out (10 s, db/reconnect.ts) though the server is up again, and that page
+ * answered 500 (tests/load, outage phase). 'unavailable' when the database is
+ * down now: the visitor gets the friendly 503 rather than an error page.
+ */
+export async function renderForCache<Page extends { status: number }>(
+  render: () => Promise<Page>,
+  databaseUp: () => Promise<boolean>,
+): Promise<Page | 'unavailable'> {
+  const first = await render();
+  if (first.status < 500) return first;
+  if (!(await databaseUp())) return 'unavailable';
+  const second = await render();
+  if (second.status >= 500 && !(await databaseUp())) return 'unavailable';
+  return second;
 }

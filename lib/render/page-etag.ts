@@ -21,6 +21,21 @@ export function pageScope(pathname: string): PageScope {
   }
 }
 
+/**
+ * Which revisions a public JSON answer at `pathname` depends on (docs/api.md): the document list, a
+ * document, a passage. Exports and edits are left to their handlers. Null for anything else.
+ */
+export function apiScope(pathname: string): PageScope {
+  if (pathname === '/api/documents' || pathname === '/api/documents/') return { kind: 'all-documents' };
+  const match = /^\/api\/documents\/([^/]+)(?:\/passages\/[^/]+)?\/?$/.exec(pathname);
+  if (!match) return null;
+  try {
+    return { kind: 'document', slug: decodeURIComponent(match[1]!) };
+  } catch {
+    return null;
+  }
+}
+
 /** True when the request carries an Auth.js session cookie (plain or __Secure-, possibly chunked). */
 export function hasSessionCookie(cookieHeader: string | null): boolean {
   return cookieHeader != null && /(?:^|;\s*)(?:__Secure-)?authjs\.session-token/.test(cookieHeader);

@@ -101,9 +101,16 @@ test('an edit through the proxy is served by both instances on the next request;
   page,
   request,
 }) => {
-  // Warm both instances' caches with the seed reader as it is now.
+  // Warm both instances' caches with the seed reader and the passage API as they are now.
+  const passageApi = `/api/documents/${SEED_SLUG}/passages/T4`;
+  const apiTags = new Map<number, string>();
   for (const port of [portA, portB]) {
     expect(await (await request.get(`${url(port)}/documents/${SEED_SLUG}`)).text()).not.toContain('Положение серьёзное');
+    const answer = await request.get(`${url(port)}${passageApi}`);
+    expect(await answer.text()).not.toContain('Положение серьёзное');
+    apiTags.set(port, answer.headers()['etag']!);
+    // Each instance answers a revalidation of what it sent with 304 (from its cache, proxy.ts).
+    expect((await request.get(`${url(port)}${passageApi}`, { headers: { 'if-none-match': apiTags.get(port)! } })).status()).toBe(304);
   }
   await signIn(page, accounts.editor, `/documents/${SEED_SLUG}/edit`);
   const editor = new EditorPage(page);
@@ -112,6 +119,10 @@ test('an edit through the proxy is served by both instances on the next request;
   await editor.replacePlaceholder('T4', 'Положение серьёзное.');
   for (const port of [portA, portB]) {
     expect(await (await request.get(`${url(port)}/documents/${SEED_SLUG}`)).text()).toContain('Положение серьёзное');
+    // The old tag no longer matches: the new text, not a 304.
+    const answer = await request.get(`${url(port)}${passageApi}`, { headers: { 'if-none-match': apiTags.get(port)! } });
+    expect(answer.status()).toBe(200);
+    expect(await answer.text()).toContain('Положение серьёзное');
   }
   // The session cookie is valid on each instance by itself.
   for (const port of [portA, portB]) {

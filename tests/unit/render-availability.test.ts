@@ -50,6 +50,23 @@ describe('database availability gate (decides the 503)', () => {
     expect(calls).toBe(3);
   });
 
+  it('asks again at once when told a page just failed on the database (fresh)', async () => {
+    let up = true;
+    let calls = 0;
+    const gate = createAvailabilityGate({
+      check: () => {
+        calls++;
+        return Promise.resolve(up);
+      },
+      upTtlMs: 60_000,
+    });
+    expect(await gate()).toBe(true);
+    up = false;
+    expect(await gate()).toBe(true);
+    expect(await gate({ fresh: true })).toBe(false);
+    expect(calls).toBe(2);
+  });
+
   it('shares one check among concurrent requests', async () => {
     let calls = 0;
     let release!: (v: boolean) => void;

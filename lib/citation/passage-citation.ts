@@ -74,9 +74,9 @@ export function passageCitation(input: {
   const whole = passageQuotation(state, passage);
   // A word citation quotes its words; the other witnesses stay the rows' text, for context.
   const quotation = words ? { ...whole, translation: { ...whole.translation, available: true, text: words.text } } : whole;
-  // The citation files cite whole passages: a word citation's links name its passage.
-  const risUrl = absoluteUrl(origin, citationFilePath(doc.slug, 'ris', passage.canonical, rev));
-  const cslJsonUrl = absoluteUrl(origin, citationFilePath(doc.slug, 'json', passage.canonical, rev));
+  // A word citation's files cite its words, like its formats (…/passages/T5.2@w3-w5/citation.ris).
+  const risUrl = absoluteUrl(origin, citationFilePath(doc.slug, 'ris', cited.canonical, rev));
+  const cslJsonUrl = absoluteUrl(origin, citationFilePath(doc.slug, 'json', cited.canonical, rev));
   const summary = quotation.translation.available ? excerpt(quotation.translation.text, 200) : '';
   return {
     target,

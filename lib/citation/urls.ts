@@ -38,9 +38,9 @@ export function passagePath(slug: string, canonicalRef: string, rev?: number | n
 
 export type DownloadFormat = 'ris' | 'json';
 
-/** RIS or CSL-JSON of the document (no ref) or of a passage, pinned when rev is given. */
+/** RIS or CSL-JSON of the document (no ref), a passage or cited words, pinned when rev is given. */
 export function citationFilePath(slug: string, format: DownloadFormat, canonicalRef?: string | null, rev?: number | null): string {
-  const base = canonicalRef ? `${documentPath(slug)}/passages/${enc(canonicalRef)}` : documentPath(slug);
+  const base = canonicalRef ? `${documentPath(slug)}/passages/${refSegment(canonicalRef)}` : documentPath(slug);
   return `${base}/citation.${format}${rev != null ? `?rev=${rev}` : ''}`;
 }
 

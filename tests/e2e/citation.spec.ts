@@ -197,6 +197,12 @@ test('a word citation marks exactly the cited words, without script too, and off
   await expect(page.locator('#citation-chicago-note')).toHaveValue(`Gorbachev and Mitterrand, “${TITLE},” T1@w3–w4, rev. ${rev}.`);
   await expect(page.locator('#citation-chicago-bibliography')).toHaveValue(new RegExp(`${escape(permalink)}\\.$`));
   await expect(page.locator('#citation-bibtex')).toHaveValue(new RegExp(`^@unpublished\\{gorbachev1991T1w3w4r${rev},`));
+  // The panel's download is the word citation's file: a reference manager imports the words' permalink.
+  const download = panel.getByRole('link', { name: 'Download .ris' });
+  await expect(download).toHaveAttribute('href', `${baseURL}/documents/${SEED_SLUG}/passages/T1@w3-w4/citation.ris?rev=${rev}`);
+  const ris = await page.request.get((await download.getAttribute('href'))!);
+  expect(ris.status()).toBe(200);
+  expect(await ris.text()).toContain(`UR  - ${permalink}`);
   const axe = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();

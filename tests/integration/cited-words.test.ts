@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passageResponse } from '@/app/api/documents/_handlers';
+import { passageCitationFile } from '@/app/documents/[slug]/_citation/downloads';
 import { applyEdit } from '@/db/edits/apply-edit';
 import { applyWordLinkEdit } from '@/db/edits/word-link-edit';
 import { citedWordsOf } from '@/db/queries/cited-words';
@@ -153,7 +154,7 @@ describe.each(testDatabaseKinds)('word citations on %s', (kind) => {
         links: { key: string; status: string }[];
         linked: { text: string; lang: string }[];
       };
-      links: { self: string; page: string };
+      links: { self: string; page: string; ris: string; cslJson: string };
     };
     expect(body.passage.ref).toBe('T4');
     expect(body.words.ref).toBe('T4@w2-w3');
@@ -170,6 +171,8 @@ describe.each(testDatabaseKinds)('word citations on %s', (kind) => {
     ]);
     expect(body.words.permalink).toBe(`${ORIGIN}/documents/${SLUG}/passages/T4@w2-w3?rev=${cited}`);
     expect(body.links.page).toBe(`${ORIGIN}/documents/${SLUG}/passages/T4@w2-w3?rev=${cited}`);
+    expect(body.links.ris).toBe(`${ORIGIN}/documents/${SLUG}/passages/T4@w2-w3/citation.ris?rev=${cited}`);
+    expect(body.links.cslJson).toBe(`${ORIGIN}/documents/${SLUG}/passages/T4@w2-w3/citation.json?rev=${cited}`);
 
     const missing = await passageResponse(database.db, new Request(`${ORIGIN}/api/documents/${SLUG}/passages/T4@w9`), ORIGIN, {
       slug: SLUG,
@@ -181,5 +184,35 @@ describe.each(testDatabaseKinds)('word citations on %s', (kind) => {
       ref: 'T4@w0',
     });
     expect(bad.status).toBe(400);
+  });
+
+  it('the RIS and CSL-JSON downloads of a word citation cite the words, pinned, and refuse a missing word', async () => {
+    const download = (format: 'ris' | 'json', ref: string, rev: number | null) =>
+      passageCitationFile(
+        database.db,
+        new Request(`${ORIGIN}/documents/${SLUG}/passages/${ref}/citation.${format}${rev != null ? `?rev=${rev}` : ''}`),
+        ORIGIN,
+        { slug: SLUG, ref, format },
+      );
+    const permalink = `${ORIGIN}/documents/${SLUG}/passages/T4@w2-w3?rev=${cited}`;
+    const ris = await download('ris', 'T4@w2-w3', cited);
+    expect(ris.status).toBe(200);
+    expect(ris.headers.get('content-disposition')).toContain(`${SLUG}-T4@w2-w3-r${cited}.ris`);
+    expect(ris.headers.get('cache-control')).toContain('immutable');
+    const risText = await ris.text();
+    expect(risText).toContain(`UR  - ${permalink}`);
+    expect(risText).toMatch(/T4@w2[–-]w3/);
+
+    const csl = await download('json', 'T4@w2-w3', cited);
+    expect(csl.status).toBe(200);
+    const [item] = (await csl.json()) as { URL: string; locator?: string }[];
+    expect(item!.URL).toBe(permalink);
+
+    // The whole passage's file is another file.
+    const whole = await (await download('ris', 'T4', cited)).text();
+    expect(whole).toContain(`UR  - ${ORIGIN}/documents/${SLUG}/passages/T4?rev=${cited}`);
+
+    expect((await download('ris', 'T4@w9', null)).status).toBe(404);
+    expect((await download('json', 'T4@w0', null)).status).toBe(400);
   });
 });

@@ -2,8 +2,8 @@
  * What a passage URL names (/…/documents/slug/passages/T5-T7?rev=N), read
  * the same way by the JSON API and the citation downloads: the reference and
  * the revision are checked before the document is looked up, the revision
- * against the document after. The API also reads word citations
- * (T5.2@w3-w5); the downloads cite whole passages only.
+ * against the document after. The API and the downloads also read word
+ * citations (T5.2@w3-w5) when asked to.
  */
 import type { Db } from '@/db/connect';
 import { getDocumentBySlug, type DocumentMeta } from '@/db/queries/documents';

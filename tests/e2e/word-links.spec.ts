@@ -221,3 +221,36 @@ for (const width of [1280, 390]) {
     await expect(page.locator('#word-link-status')).toHaveText('');
   });
 }
+
+test('the passage page reads word by word: each Russian word with the English linked to it, without script too', async ({
+  page,
+  browser,
+}) => {
+  const passage = `/documents/${SEED_SLUG}/passages/T1`;
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(passage);
+  const section = page.getByTestId('word-by-word');
+  await expect(section.getByRole('heading', { level: 2 })).toHaveText('Word by word');
+  const gloss = (word: string) =>
+    section
+      .getByTestId('word-by-word-word')
+      .filter({ has: page.locator('span[lang="ru"] [data-source-word]', { hasText: new RegExp(`^${word}$`) }) })
+      .locator('[data-status]');
+  for (const [ru, en] of PAIRS.slice(0, 4)) {
+    await expect(gloss(ru)).toHaveAttribute('data-status', 'accepted');
+    await expect(gloss(ru)).toHaveAttribute('lang', 'en');
+    // Screen readers hear the gloss in brackets after the word.
+    await expect(gloss(ru)).toHaveText(` (${en})`);
+  }
+  // Its link was dropped when the English word was corrected (the test before): no gloss now.
+  await expect(gloss('Сердечно')).toHaveAttribute('data-status', 'none');
+  await section.screenshot({ path: path.join(SCREENSHOTS, 'word-by-word.png') });
+  expect(await violations(page)).toEqual([]);
+
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(passage);
+  await expect(plain.getByTestId('word-by-word-line').first()).toContainText('Доброе');
+  await expect(plain.getByTestId('word-by-word-line').first()).toContainText('Good');
+  await noScript.close();
+});

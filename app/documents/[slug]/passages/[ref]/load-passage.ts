@@ -3,12 +3,14 @@ import { cache } from 'react';
 import { getDb } from '@/db';
 import { citedWordsOf, type CitedWordsView } from '@/db/queries/cited-words';
 import { getPassageView, type PassageView } from '@/db/queries/passages';
+import { stripRevision, wordLinksOfRows } from '@/db/queries/word-links';
 import { cachedPassageCitation } from '@/db/read-path/citations';
 import type { PassageCitation } from '@/lib/citation/passage-citation';
 import { RefError } from '@/lib/refs/errors';
 import { formatCitedRef, parseCitedRef } from '@/lib/refs/words';
 import { parseRevParam } from '@/lib/refs/revision';
 import { decodeRouteParam } from '@/lib/route-param';
+import type { WordLink } from '@/lib/word-links/types';
 import { requestOrigin } from '../../_citation/request-origin';
 
 export type PassageLoad =
@@ -18,6 +20,8 @@ export type PassageLoad =
       citation: PassageCitation;
       /** A word citation (T5.2@w3-w5): the cited words and what they are linked to; null for a plain passage. */
       words: CitedWordsView | null;
+      /** The word links of the passage's rows at the revision shown (the word-by-word reading). */
+      links: WordLink[];
     }
   /** The reference was written in a non-canonical way (t5, T5–T7): one URL per passage. */
   | { kind: 'redirect'; canonical: string; rev: number | null }
@@ -61,7 +65,9 @@ async function load(slug: string, rawRef: string, rawRev: string | string[] | un
     if (!view) return { kind: 'missing-document' };
     const words = ref.words ? await citedWordsOf(await getDb(), view, { ...ref, words: ref.words }) : null;
     const citation = await cachedPassageCitation(await getDb(), view, await requestOrigin(), words?.cited ?? null);
-    return { kind: 'ok', view, citation, words };
+    const rowKeys = view.passage.rows.map((row) => row.key);
+    const links = (await wordLinksOfRows(await getDb(), view.document.id, rowKeys, view.pinnedRev)).map(stripRevision);
+    return { kind: 'ok', view, citation, words, links };
   } catch (error) {
     if (error instanceof RefError) return { kind: 'bad-ref', error };
     throw error;

@@ -8,11 +8,13 @@ import { describeRef, formatRef, formatRefLabel, turnRange } from '@/lib/refs/pa
 import { neighbourRefs, passageWithContext } from '@/lib/refs/resolve';
 import { passagePath, readerAnchorPath, revisionPath } from '@/lib/citation/urls';
 import { citedWordsSummary } from '@/lib/refs/words';
+import { interlinearLines } from '@/lib/word-links/interlinear';
 import { CitePanel } from '../../_citation/cite-panel';
 import { CslJsonScript } from '../../_citation/csl-json-script';
 import { toNextMetadata } from '../../_citation/next-metadata';
 import styles from '../../_citation/cite.module.css';
 import { loadPassage, type PassageLoad } from './load-passage';
+import { WordByWord } from './word-by-word';
 
 export const dynamic = 'force-dynamic';
 
@@ -42,7 +44,7 @@ export async function generateMetadata(props: Props): Promise<Metadata> {
 }
 
 export default async function PassagePage(props: Props) {
-  const { view, citation, words } = await load(props);
+  const { view, citation, words, links } = await load(props);
   const { document: doc, state, passage, change, pinnedRev } = view;
   // A word citation's permalink names its words at the revision shown, so it keeps showing them after later edits.
   const permalink = citation.permalink;
@@ -62,6 +64,11 @@ export default async function PassagePage(props: Props) {
   // Links within a pinned page stay at the pinned revision.
   const here = (ref: string) => passagePath(doc.slug, ref, pinnedRev);
   const wholeTurns = turnRange(passage.turns[0]!, passage.turns[passage.turns.length - 1]!);
+  const source = state.witnesses.find((w) => w.role === 'source');
+  const translation = state.witnesses.find((w) => w.role === 'translation');
+  const wordByWord = interlinearLines(passage.rows, state, links);
+  // Shown once an editor has linked words here; a passage without links reads as before.
+  const showWordByWord = source && translation && wordByWord.some((line) => line.glossed > 0);
 
   return (
     <article className={styles.passage} data-testid="passage" data-rev={state.rev} data-current-rev={doc.currentRev}>
@@ -145,6 +152,7 @@ export default async function PassagePage(props: Props) {
         marks={words?.marks}
       />
       <WordLinks slug={doc.slug} rev={state.rev} columns={gridColumns(state, witnessIds, 'parallel').map((w) => w.id)} />
+      {showWordByWord ? <WordByWord lines={wordByWord} source={source} translation={translation} refHref={here} /> : null}
 
       <CitePanel citation={citation} label={wordCitation?.label ?? passage.label} words={wordCitation} />
     </article>

@@ -118,7 +118,7 @@ function targets(http: HttpReport): Target[] {
           .filter(Boolean)
           .join('; ')
       : 'failed',
-    `the time includes tsx compiling the script and the database code, parsing the memo and 20 chunks of two statements each; ${SHARED}`,
+    `most of it is PostgreSQL computing to_tsvector four times (english, french, russian, simple search indexes) for each new segment, then tsx compiling the script and parsing the memo (notes); ${SHARED}`,
   );
   add(
     'server memory under load < 600 MB',

@@ -8,7 +8,7 @@ import { linkedWords, resolveWords, wordMarks, wordsInText } from '@/lib/refs/wo
 import type { WordLink } from '@/lib/word-links/types';
 import type { Db } from '../connect';
 import type { PassageView } from './passages';
-import { stripRevision, wordLinksOfRows } from './word-links';
+import { passageWordLinks } from './word-links';
 
 export interface CitedWordsView {
   cited: CitedWords;
@@ -26,14 +26,7 @@ export interface CitedWordsView {
 export async function citedWordsOf(db: Db, view: PassageView, ref: CitedRef & { words: WordRange }): Promise<CitedWordsView> {
   const { state, passage } = view;
   const cited = resolveWords(ref, passage, state);
-  const links = (
-    await wordLinksOfRows(
-      db,
-      view.document.id,
-      passage.rows.map((r) => r.key),
-      state.rev,
-    )
-  ).map(stripRevision);
+  const links = await passageWordLinks(db, view);
   const { links: touching, linked } = linkedWords(cited, links, state);
   return {
     cited,

@@ -7,6 +7,7 @@ import { rowAnchorIds } from '@/lib/alignment/row-refs';
 import type { AlignmentState } from '@/lib/alignment/types';
 import { rowWordsPayload, type RowWordsPayload } from '@/lib/word-links/payload';
 import type { WordLink } from '@/lib/word-links/types';
+import type { PassageView } from './passages';
 import type { Db } from '../connect';
 import { versionsAt } from '../edits/versions';
 import { readCache, revisionKey } from '../read-path/cache';
@@ -47,6 +48,24 @@ export async function wordLinksOfRows(
     );
   }
   return result.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+}
+
+/**
+ * The links of a passage's rows at the revision it shows, read once per (document, revision, passage):
+ * the passage page's word-by-word reading and its word citation share them.
+ */
+export function passageWordLinks(db: Db, view: PassageView): Promise<WordLink[]> {
+  const { document, state, passage } = view;
+  return readCache(db).get(revisionKey(document.id, state.rev, `passage-links:${passage.canonical}`), async () =>
+    (
+      await wordLinksOfRows(
+        db,
+        document.id,
+        passage.rows.map((row) => row.key),
+        state.rev,
+      )
+    ).map(stripRevision),
+  );
 }
 
 export function byRow<T extends { rowKey: string }>(links: readonly T[]): Map<string, T[]> {

@@ -12,13 +12,7 @@ export type PageScope = { kind: 'document'; slug: string } | { kind: 'all-docume
 /** Which revisions a page at `pathname` depends on, or null for pages that get no tag. */
 export function pageScope(pathname: string): PageScope {
   if (pathname === '/' || pathname === '/search') return { kind: 'all-documents' };
-  const match = /^\/documents\/([^/]+)(?:\/passages\/[^/]+)?\/?$/.exec(pathname);
-  if (!match) return null;
-  try {
-    return { kind: 'document', slug: decodeURIComponent(match[1]!) };
-  } catch {
-    return null;
-  }
+  return documentScope(/^\/documents\/([^/]+)(?:\/passages\/[^/]+)?\/?$/.exec(pathname));
 }
 
 /**
@@ -27,7 +21,11 @@ export function pageScope(pathname: string): PageScope {
  */
 export function apiScope(pathname: string): PageScope {
   if (pathname === '/api/documents' || pathname === '/api/documents/') return { kind: 'all-documents' };
-  const match = /^\/api\/documents\/([^/]+)(?:\/passages\/[^/]+)?\/?$/.exec(pathname);
+  return documentScope(/^\/api\/documents\/([^/]+)(?:\/passages\/[^/]+)?\/?$/.exec(pathname));
+}
+
+/** The document a path names by its (percent-encoded) slug, or null when it names none or cannot be decoded. */
+function documentScope(match: RegExpExecArray | null): PageScope {
   if (!match) return null;
   try {
     return { kind: 'document', slug: decodeURIComponent(match[1]!) };

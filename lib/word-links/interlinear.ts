@@ -7,7 +7,8 @@
  */
 import type { AlignmentRow, AlignmentState } from '@/lib/alignment/types';
 import { segmentRef } from '@/lib/alignment/types';
-import { pieces, tokenize } from './tokens';
+import { rowWords } from './ops';
+import { pieces } from './tokens';
 import { tokenRefId, type WordLink, type WordLinkStatus } from './types';
 
 export interface InterlinearWord {
@@ -44,16 +45,9 @@ export function interlinearLines(rows: readonly AlignmentRow[], state: Alignment
   const lines: InterlinearLine[] = [];
   for (const row of rows) {
     const rowLinks = links.filter((l) => l.rowKey === row.key);
-    // The translation's words of this row, to write a link's target words in reading order.
-    const targetWords = new Map<string, { text: string; order: number }>();
-    let order = 0;
-    for (const key of row.members[translation.id] ?? []) {
-      const seg = state.segments[key];
-      if (!seg || seg.isPlaceholder) continue;
-      for (const t of tokenize(seg.text, translation.lang)) {
-        targetWords.set(tokenRefId({ segmentKey: key, start: t.start, end: t.end }), { text: t.text, order: order++ });
-      }
-    }
+    // The row's words, in reading order: a link's target words are written in that order.
+    const rowText = rowWords(row, state);
+    const order = new Map([...rowText.keys()].map((id, i) => [id, i]));
     for (const key of row.members[source.id] ?? []) {
       const seg = state.segments[key];
       if (!seg || seg.isPlaceholder || seg.text.trim() === '') continue;
@@ -79,18 +73,21 @@ export function interlinearLines(rows: readonly AlignmentRow[], state: Alignment
         const lead = settleGap();
         const id = tokenRefId({ segmentKey: key, start: piece.start, end: piece.end });
         const touching = rowLinks.filter((l) => l.sourceTokens.some((t) => tokenRefId(t) === id));
+        // The translation's words only (another target witness, say French, is not this gloss).
         const linked = [
-          ...new Map(
+          ...new Set(
             touching
-              .flatMap((l) => l.targetTokens.map((t) => targetWords.get(tokenRefId(t))))
-              .filter((w) => w !== undefined)
-              .map((w) => [w.order, w]),
-          ).values(),
-        ].sort((a, b) => a.order - b.order);
+              .flatMap((l) => l.targetTokens)
+              .filter((t) => state.segments[t.segmentKey]?.witnessId === translation.id)
+              .map(tokenRefId),
+          ),
+        ]
+          .filter((target) => rowText.has(target))
+          .sort((a, b) => order.get(a)! - order.get(b)!);
         const word: InterlinearWord = { text: piece.text, before: lead, after: '', gloss: null, status: null };
         if (linked.length > 0) {
           glossed++;
-          word.gloss = linked.map((w) => w.text).join(' ');
+          word.gloss = linked.map((target) => rowText.get(target)!.text).join(' ');
           // Accepted when any link through the word is; a suggestion otherwise (shown apart, not by colour alone).
           word.status = touching.some((l) => l.status === 'accepted') ? 'accepted' : 'suggested';
         }

@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { getDb } from '@/db';
 import { citedWordsOf, type CitedWordsView } from '@/db/queries/cited-words';
 import { getPassageView, type PassageView } from '@/db/queries/passages';
-import { stripRevision, wordLinksOfRows } from '@/db/queries/word-links';
+import { passageWordLinks } from '@/db/queries/word-links';
 import { cachedPassageCitation } from '@/db/read-path/citations';
 import type { PassageCitation } from '@/lib/citation/passage-citation';
 import { RefError } from '@/lib/refs/errors';
@@ -65,8 +65,7 @@ async function load(slug: string, rawRef: string, rawRev: string | string[] | un
     if (!view) return { kind: 'missing-document' };
     const words = ref.words ? await citedWordsOf(await getDb(), view, { ...ref, words: ref.words }) : null;
     const citation = await cachedPassageCitation(await getDb(), view, await requestOrigin(), words?.cited ?? null);
-    const rowKeys = view.passage.rows.map((row) => row.key);
-    const links = (await wordLinksOfRows(await getDb(), view.document.id, rowKeys, view.pinnedRev)).map(stripRevision);
+    const links = await passageWordLinks(await getDb(), view);
     return { kind: 'ok', view, citation, words, links };
   } catch (error) {
     if (error instanceof RefError) return { kind: 'bad-ref', error };
